@@ -1,0 +1,135 @@
+//! The static endpoint's JSON documents, format version 1.
+//!
+//! The content tool writes these and the reader decodes them; both use these
+//! types, so the two cannot drift apart. `docs/FORMAT.md` describes the
+//! format for people and `schema/` for machines. Unknown fields are ignored,
+//! so a version may gain fields without breaking older readers; anything
+//! else is a new `format` number.
+
+use serde::{Deserialize, Serialize};
+
+use crate::date::Published;
+use crate::slug::{SectionPath, Slug};
+
+/// The `format` number every document of this version carries.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// `{edition}/edition.json`: who publishes, in which language, and the section tree.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Edition {
+    pub format: u32,
+    pub network: Network,
+    pub id: Slug,
+    /// BCP 47 language tag of the edition's text, e.g. `de`.
+    pub lang: String,
+    /// The edition's name as its breadcrumb shows it.
+    pub name: String,
+    /// How many entries a list page holds.
+    pub page_size: u32,
+    /// Top-level sections in display order.
+    pub sections: Vec<Section>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Network {
+    /// The short name that opens the breadcrumb, e.g. `BRNN`.
+    pub short_name: String,
+    pub name: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Section {
+    pub slug: Slug,
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sections: Vec<Section>,
+}
+
+impl Edition {
+    /// The sections from the top down to `path`, or `None` if the edition has no such section.
+    pub fn section_trail(&self, path: &SectionPath) -> Option<Vec<&Section>> {
+        let mut level = &self.sections;
+        let mut trail = Vec::with_capacity(path.slugs().len());
+        for slug in path.slugs() {
+            let section = level.iter().find(|section| &section.slug == slug)?;
+            trail.push(section);
+            level = &section.sections;
+        }
+        Some(trail)
+    }
+}
+
+/// One page of a date-sorted list: `{edition}/pages/{n}.json` for the front
+/// page, `{edition}/sections/{path}/pages/{n}.json` for a section.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ListPage {
+    pub format: u32,
+    /// This page's number, from 1.
+    pub page: u32,
+    /// How many pages the list has (at least 1).
+    pub pages: u32,
+    /// How many articles the whole list has.
+    pub total: u32,
+    pub articles: Vec<ArticleSummary>,
+}
+
+/// What a list shows of an article.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ArticleSummary {
+    pub id: Slug,
+    pub section: SectionPath,
+    pub headline: String,
+    pub published: Published,
+    /// The opening of the first paragraph.
+    pub lead: String,
+}
+
+/// `{edition}/articles/{id}.json`: one article and its neighbours in its section.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ArticlePage {
+    pub format: u32,
+    pub article: Article,
+    /// The next newer article of the same section.
+    pub newer: Option<ArticleLink>,
+    /// The next older article of the same section.
+    pub older: Option<ArticleLink>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Article {
+    pub id: Slug,
+    pub section: SectionPath,
+    pub headline: String,
+    pub published: Published,
+    /// Where the text comes from; empty when the newsroom names none.
+    #[serde(default)]
+    pub source: String,
+    pub paragraphs: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ArticleLink {
+    pub id: Slug,
+    pub headline: String,
+}
+
+/// Where each document lives, relative to the endpoint's base URL.
+pub mod paths {
+    use super::*;
+
+    pub fn edition(edition: &Slug) -> String {
+        format!("{edition}/edition.json")
+    }
+
+    /// A page of the edition's front page (`section` `None`) or of a section.
+    pub fn list_page(edition: &Slug, section: Option<&SectionPath>, page: u32) -> String {
+        match section {
+            None => format!("{edition}/pages/{page}.json"),
+            Some(section) => format!("{edition}/sections/{section}/pages/{page}.json"),
+        }
+    }
+
+    pub fn article(edition: &Slug, id: &Slug) -> String {
+        format!("{edition}/articles/{id}.json")
+    }
+}

@@ -1,0 +1,14 @@
+//! The brnn-news content model, shared by the reader (wasm) and the content
+//! tool (native): publication dates, the one list order, paging, the
+//! endpoint's JSON format and its decoding, and the interface language.
+//!
+//! Nothing here touches the DOM or the network, so all of it is tested with
+//! a plain `cargo test`.
+
+pub mod date;
+pub mod format;
+pub mod load;
+pub mod locale;
+pub mod paging;
+pub mod slug;
+pub mod sorting;

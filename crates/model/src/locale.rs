@@ -1,0 +1,170 @@
+//! What the reader says, per language: long dates and interface texts.
+//!
+//! Article text comes from the endpoint; everything the app itself writes
+//! comes from here, so a new language is one more `Locale`.
+
+use crate::date::CivilDate;
+use crate::load::LoadError;
+
+/// The interface texts and date names of one language.
+#[derive(Debug)]
+pub struct Locale {
+    /// BCP 47 tag, for `<html lang>`.
+    pub lang: &'static str,
+    weekdays: [&'static str; 7],
+    months: [&'static str; 12],
+    pub loading: &'static str,
+    pub retry: &'static str,
+    /// Opens the source line: `Quelle : German.china.org.cn`.
+    pub source_label: &'static str,
+    pub breadcrumb_label: &'static str,
+    pub sections_label: &'static str,
+    pub skip_to_content: &'static str,
+    pub pagination_label: &'static str,
+    pub newer_page: &'static str,
+    pub older_page: &'static str,
+    pub neighbours_label: &'static str,
+    pub newer_article: &'static str,
+    pub older_article: &'static str,
+    pub empty_list: &'static str,
+    pub not_found_title: &'static str,
+    pub not_found_text: &'static str,
+    pub back_to_front_page: &'static str,
+    pub error_title: &'static str,
+    pub error_network: &'static str,
+    pub error_not_found: &'static str,
+    pub error_status: &'static str,
+    pub error_syntax: &'static str,
+    pub error_shape: &'static str,
+    pub error_format: &'static str,
+    pub error_details: &'static str,
+}
+
+pub static GERMAN: Locale = Locale {
+    lang: "de",
+    weekdays: ["Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag"],
+    months: [
+        "Januar",
+        "Februar",
+        "März",
+        "April",
+        "Mai",
+        "Juni",
+        "Juli",
+        "August",
+        "September",
+        "Oktober",
+        "November",
+        "Dezember",
+    ],
+    loading: "Wird geladen …",
+    retry: "Erneut versuchen",
+    source_label: "Quelle :",
+    breadcrumb_label: "Brotkrümelnavigation",
+    sections_label: "Rubriken",
+    skip_to_content: "Zum Inhalt springen",
+    pagination_label: "Seiten",
+    newer_page: "Neuere Artikel",
+    older_page: "Ältere Artikel",
+    neighbours_label: "Weitere Artikel dieser Rubrik",
+    newer_article: "Neuerer Artikel",
+    older_article: "Älterer Artikel",
+    empty_list: "Hier gibt es noch keine Artikel.",
+    not_found_title: "Seite nicht gefunden",
+    not_found_text: "Diese Seite gibt es nicht oder nicht mehr. Vielleicht ist der Link veraltet oder falsch geschrieben.",
+    back_to_front_page: "Zur Startseite",
+    error_title: "Das hat nicht geklappt",
+    error_network: "Der Server ist nicht erreichbar. Bitte prüfen Sie Ihre Internetverbindung.",
+    error_not_found: "Die angeforderten Daten gibt es nicht.",
+    error_status: "Der Server hat mit einem Fehler geantwortet (HTTP-Status {}).",
+    error_syntax: "Die Daten vom Server sind beschädigt: Sie sind kein gültiges JSON.",
+    error_shape: "Die Daten vom Server haben nicht die erwartete Form.",
+    error_format: "Die Daten vom Server haben die Formatversion {}, die diese Version des Lesers nicht kennt. Bitte laden Sie die Seite neu.",
+    error_details: "Technische Angaben",
+};
+
+impl Locale {
+    /// The locale for a BCP 47 tag; German, the first edition's, for anything unknown.
+    pub fn for_lang(_lang: &str) -> &'static Locale {
+        &GERMAN
+    }
+
+    /// The long date as the newsroom prints it: `Dienstag, 04. November 2025`.
+    pub fn long_date(&self, date: CivilDate) -> String {
+        format!(
+            "{}, {:02}. {} {}",
+            self.weekdays[date.weekday().index()],
+            date.day,
+            self.months[usize::from(date.month) - 1],
+            date.year
+        )
+    }
+
+    /// "Seite 2 von 4".
+    pub fn page_of(&self, page: u32, pages: u32) -> String {
+        format!("Seite {page} von {pages}")
+    }
+
+    /// The sentence for the reader, and the technical detail for whoever runs the endpoint.
+    pub fn load_error(&self, error: &LoadError) -> (String, Option<String>) {
+        match error {
+            LoadError::Network(detail) => (self.error_network.to_owned(), Some(detail.clone())),
+            LoadError::NotFound => (self.error_not_found.to_owned(), None),
+            LoadError::Status(status) => (self.error_status.replace("{}", &status.to_string()), None),
+            LoadError::Syntax(detail) => (self.error_syntax.to_owned(), Some(detail.clone())),
+            LoadError::Shape(detail) => (self.error_shape.to_owned(), Some(detail.clone())),
+            LoadError::UnsupportedFormat(format) => {
+                (self.error_format.replace("{}", &format.to_string()), None)
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::date::Published;
+
+    #[test]
+    fn seed_article_date_reads_like_the_newsroom() {
+        let published = Published::parse("2025-11-04T00:00:00+08:00").unwrap();
+        assert_eq!(
+            GERMAN.long_date(published.local_date()),
+            "Dienstag, 04. November 2025"
+        );
+    }
+
+    #[test]
+    fn long_date_uses_the_offset_stored_with_the_article() {
+        // 23:30 UTC on Monday 3 November is already Tuesday in Beijing.
+        let published = Published::parse("2025-11-04T07:30:00+08:00").unwrap();
+        assert_eq!(published, Published::parse("2025-11-03T23:30:00Z").unwrap());
+        assert_eq!(
+            GERMAN.long_date(published.local_date()),
+            "Dienstag, 04. November 2025"
+        );
+    }
+
+    #[test]
+    fn umlauts_and_two_digit_days_are_kept() {
+        let date = CivilDate::new(2026, 3, 1).unwrap();
+        assert_eq!(GERMAN.long_date(date), "Sonntag, 01. März 2026");
+    }
+
+    #[test]
+    fn every_load_error_has_a_german_sentence() {
+        let errors = [
+            LoadError::Network("TypeError: Failed to fetch".into()),
+            LoadError::NotFound,
+            LoadError::Status(500),
+            LoadError::Syntax("EOF while parsing".into()),
+            LoadError::Shape("missing field `headline`".into()),
+            LoadError::UnsupportedFormat(2),
+        ];
+        for error in &errors {
+            let (sentence, _) = GERMAN.load_error(error);
+            assert!(sentence.ends_with('.') && !sentence.contains("{}"), "{sentence}");
+        }
+        assert!(GERMAN.load_error(&LoadError::Status(500)).0.contains("500"));
+    }
+}
