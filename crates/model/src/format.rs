@@ -133,3 +133,87 @@ pub mod paths {
         format!("{edition}/articles/{id}.json")
     }
 }
+
+impl Article {
+    /// The longest a list entry's lead may be, in characters.
+    pub const LEAD_MAX_CHARS: usize = 220;
+
+    /// What a list shows of this article: the first paragraph, cut at a word
+    /// boundary with an ellipsis if it is longer than [`Self::LEAD_MAX_CHARS`].
+    pub fn summary(&self) -> ArticleSummary {
+        ArticleSummary {
+            id: self.id.clone(),
+            section: self.section.clone(),
+            headline: self.headline.clone(),
+            published: self.published,
+            lead: lead(self.paragraphs.first().map_or("", String::as_str)),
+        }
+    }
+}
+
+fn lead(paragraph: &str) -> String {
+    if paragraph.chars().count() <= Article::LEAD_MAX_CHARS {
+        return paragraph.to_owned();
+    }
+    let cut: String = paragraph.chars().take(Article::LEAD_MAX_CHARS).collect();
+    let at_word = cut
+        .rfind(char::is_whitespace)
+        .map_or(cut.as_str(), |space| &cut[..space]);
+    format!("{} …", at_word.trim_end_matches([',', ';', ':', '-', '–']))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn article(paragraphs: &[&str]) -> Article {
+        Article {
+            id: "a1".try_into().unwrap(),
+            section: "aktuelles".try_into().unwrap(),
+            headline: "Kopf".into(),
+            published: Published::parse("2025-11-04T00:00:00+08:00").unwrap(),
+            source: String::new(),
+            paragraphs: paragraphs.iter().map(|p| p.to_string()).collect(),
+        }
+    }
+
+    #[test]
+    fn a_short_first_paragraph_is_the_whole_lead() {
+        assert_eq!(article(&["Kurz.", "Mehr."]).summary().lead, "Kurz.");
+    }
+
+    #[test]
+    fn a_long_first_paragraph_is_cut_at_a_word_with_an_ellipsis() {
+        let long = "Wort, ".repeat(100);
+        let lead = article(&[&long]).summary().lead;
+        assert!(lead.ends_with("Wort …"), "{lead}");
+        assert!(lead.chars().count() <= Article::LEAD_MAX_CHARS + 2);
+    }
+
+    #[test]
+    fn multibyte_text_is_cut_on_character_boundaries() {
+        let long = "Größenänderung ".repeat(40);
+        assert!(article(&[&long]).summary().lead.ends_with("Größenänderung …"));
+    }
+
+    #[test]
+    fn section_trail_walks_the_tree() {
+        let edition: Edition = serde_json::from_str(
+            r#"{"format":1,"network":{"short_name":"BRNN","name":"N"},"id":"de","lang":"de","name":"E",
+                "page_size":10,"sections":[{"slug":"bri-nachrichten","name":"BRI-Nachrichten",
+                "sections":[{"slug":"aktuelles","name":"Aktuelles"}]}]}"#,
+        )
+        .unwrap();
+        let names = |path: &str| {
+            edition
+                .section_trail(&path.try_into().unwrap())
+                .map(|trail| trail.iter().map(|s| s.name.as_str()).collect::<Vec<_>>())
+        };
+        assert_eq!(
+            names("bri-nachrichten/aktuelles").unwrap(),
+            ["BRI-Nachrichten", "Aktuelles"]
+        );
+        assert_eq!(names("aktuelles"), None);
+        assert_eq!(names("bri-nachrichten/nichts"), None);
+    }
+}

@@ -1,0 +1,113 @@
+//! All content of the network, read from the content folder and checked as a whole.
+
+use std::collections::HashMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use brnn_model::format::{Article, Edition};
+use brnn_model::locale::Locale;
+
+use crate::article_source;
+use crate::problem::Problem;
+
+/// One edition and its articles.
+pub struct EditionContent {
+    pub edition: Edition,
+    pub articles: Vec<Article>,
+}
+
+/// The file that describes the network, inside the content folder.
+pub const NETWORK_FILE: &str = "network.toml";
+
+/// Reads `content/network.toml` and every `content/<edition>/**/*.txt`,
+/// reporting every problem found in any file.
+pub fn load(content: &Path) -> Result<Vec<EditionContent>, Vec<Problem>> {
+    let network_file = content.join(NETWORK_FILE);
+    let text = fs::read_to_string(&network_file).map_err(|error| {
+        vec![Problem::in_file(
+            &network_file,
+            format!("cannot read it: {error}"),
+        )]
+    })?;
+    let editions = crate::network::parse(&network_file, &text)?;
+
+    let mut problems = Vec::new();
+    let mut contents = Vec::new();
+    for edition in editions {
+        let locale = Locale::for_lang(&edition.lang);
+        let mut articles = Vec::new();
+        let mut first_seen: HashMap<String, PathBuf> = HashMap::new();
+        for file in source_files(&content.join(edition.id.as_str()), &mut problems) {
+            let source = match fs::read_to_string(&file) {
+                Ok(text) => article_source::parse(&file, &text, locale),
+                Err(error) => Err(vec![Problem::in_file(&file, format!("cannot read it: {error}"))]),
+            };
+            let source = match source {
+                Ok(source) => source,
+                Err(found) => {
+                    problems.extend(found);
+                    continue;
+                }
+            };
+            let article = source.article;
+            if edition.section_trail(&article.section).is_none() {
+                problems.push(Problem::at(
+                    &file,
+                    source.section_line,
+                    format!(
+                        "unknown section `{}`: edition `{}` in {NETWORK_FILE} has no such section",
+                        article.section, edition.id
+                    ),
+                ));
+                continue;
+            }
+            if let Some(earlier) = first_seen.get(article.id.as_str()) {
+                problems.push(Problem::in_file(
+                    &file,
+                    format!(
+                        "duplicate article id `{}`: {} has it too",
+                        article.id,
+                        earlier.display()
+                    ),
+                ));
+                continue;
+            }
+            first_seen.insert(article.id.to_string(), file);
+            articles.push(article);
+        }
+        contents.push(EditionContent { edition, articles });
+    }
+    if problems.is_empty() {
+        Ok(contents)
+    } else {
+        Err(problems)
+    }
+}
+
+/// Every `.txt` file below `folder`, in a stable order.
+fn source_files(folder: &Path, problems: &mut Vec<Problem>) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    let mut folders = vec![folder.to_owned()];
+    while let Some(folder) = folders.pop() {
+        let entries = match fs::read_dir(&folder) {
+            Ok(entries) => entries,
+            Err(error) => {
+                problems.push(Problem::in_file(
+                    &folder,
+                    format!("cannot read the folder: {error}"),
+                ));
+                continue;
+            }
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                folders.push(path);
+            } else if path.extension().is_some_and(|ext| ext == "txt") {
+                files.push(path);
+            }
+        }
+    }
+    files.sort();
+    files
+}
