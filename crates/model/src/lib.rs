@@ -10,5 +10,6 @@ pub mod format;
 pub mod load;
 pub mod locale;
 pub mod paging;
+pub mod site;
 pub mod slug;
 pub mod sorting;

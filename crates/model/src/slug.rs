@@ -82,6 +82,13 @@ impl SectionPath {
     }
 }
 
+impl From<Slug> for SectionPath {
+    /// A top-level section's path.
+    fn from(slug: Slug) -> Self {
+        Self(vec![slug])
+    }
+}
+
 impl TryFrom<String> for SectionPath {
     type Error = String;
 

@@ -1,0 +1,43 @@
+//! The date-sorted list of the front page and of every section.
+
+use brnn_model::format::{Edition, ListPage};
+use brnn_model::site::Site;
+use leptos::prelude::*;
+
+use crate::components::load_state::use_locale;
+use crate::components::pager::Pager;
+use crate::components::published_date::PublishedDate;
+
+/// One page of a list, in the order the endpoint gives (newest first), and
+/// the pager; `link(n)` is the address of page n of this list.
+#[component]
+pub fn ArticleList(edition: Edition, list: ListPage, link: impl Fn(u32) -> String) -> impl IntoView {
+    let site = expect_context::<Site>();
+    let locale = use_locale();
+    let entries = list
+        .articles
+        .into_iter()
+        .map(|summary| {
+            let section = edition
+                .section_trail(&summary.section)
+                .and_then(|trail| trail.last().map(|section| section.name.clone()));
+            view! {
+                <li>
+                    <article class="entry">
+                        <p class="entry-meta">
+                            <PublishedDate published=summary.published/>
+                            {section.map(|name| view! { <span class="entry-section">{name}</span> })}
+                        </p>
+                        <h2><a href=site.article(&edition.id, &summary.id)>{summary.headline}</a></h2>
+                        <p class="lead">{summary.lead}</p>
+                    </article>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        {(list.total == 0).then(|| view! { <p class="empty">{locale.empty_list}</p> })}
+        <ol class="article-list">{entries}</ol>
+        <Pager page=list.page pages=list.pages link/>
+    }
+}

@@ -1,0 +1,64 @@
+//! The one way a screen shows data it fetches: loading, failure with retry,
+//! not found, or the data itself.
+
+use brnn_model::load::LoadError;
+use brnn_model::locale::Locale;
+use leptos::either::EitherOf4;
+use leptos::prelude::*;
+
+use crate::routes::edition::EditionResource;
+use crate::routes::not_found::NotFound;
+
+/// The interface language in force: the edition's once it is known.
+pub fn use_locale() -> &'static Locale {
+    let lang = use_context::<EditionResource>().and_then(|EditionResource(edition)| {
+        edition
+            .read_untracked()
+            .as_ref()
+            .and_then(|loaded| loaded.as_ref().ok())
+            .map(|e| e.lang.clone())
+    });
+    Locale::for_lang(lang.as_deref().unwrap_or_default())
+}
+
+/// Renders `resource` through its states; `view` draws the loaded value.
+/// A failure shows what went wrong and a retry that fetches again.
+pub fn load_state<T, V>(
+    resource: LocalResource<Result<T, LoadError>>,
+    view: impl Fn(T) -> V + Send + Sync + 'static,
+) -> impl IntoView
+where
+    T: Clone + 'static,
+    V: IntoView + 'static,
+{
+    move || match resource.get() {
+        None => EitherOf4::A(view! { <Loading/> }),
+        Some(Ok(value)) => EitherOf4::B(view(value)),
+        Some(Err(LoadError::NotFound)) => EitherOf4::C(view! { <NotFound/> }),
+        Some(Err(error)) => EitherOf4::D(view! { <LoadFailure error retry=move || resource.refetch()/> }),
+    }
+}
+
+#[component]
+fn Loading() -> impl IntoView {
+    view! { <p class="loading" role="status">{use_locale().loading}</p> }
+}
+
+#[component]
+fn LoadFailure(error: LoadError, retry: impl Fn() + Send + Sync + 'static) -> impl IntoView {
+    let locale = use_locale();
+    let (sentence, detail) = locale.load_error(&error);
+    view! {
+        <section class="load-failure" role="alert">
+            <h1>{locale.error_title}</h1>
+            <p>{sentence}</p>
+            {detail.map(|detail| view! {
+                <details>
+                    <summary>{locale.error_details}</summary>
+                    <code>{detail}</code>
+                </details>
+            })}
+            <button type="button" on:click=move |_| retry()>{locale.retry}</button>
+        </section>
+    }
+}

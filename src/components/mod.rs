@@ -1,0 +1,8 @@
+//! Reusable pieces of the view, one component per file.
+
+pub mod article_list;
+pub mod breadcrumb;
+pub mod load_state;
+pub mod pager;
+pub mod published_date;
+pub mod site_header;

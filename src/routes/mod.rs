@@ -1,0 +1,6 @@
+//! One file per screen a reader sees.
+
+pub mod article;
+pub mod edition;
+pub mod listing;
+pub mod not_found;

@@ -1,0 +1,112 @@
+// The seed article page, compared word for word with the seed file.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startHost, launchBrowser, readSeed } from './harness.mjs';
+
+const SEED_PATH = '/de/article/ecf15130d4b083e2';
+let host, browser, seed;
+
+before(async () => {
+  [host, browser, seed] = await Promise.all([startHost(), launchBrowser(), readSeed()]);
+});
+after(async () => {
+  await browser?.close();
+  await host?.close();
+});
+
+async function openSeed() {
+  const page = await browser.newPage();
+  await page.goto(host.origin + SEED_PATH);
+  await page.locator('article h1').waitFor();
+  return page;
+}
+
+test('seed article shows headline, date and paragraphs word for word', async () => {
+  const page = await openSeed();
+  assert.equal(await page.locator('h1').count(), 1, 'one h1 on the page');
+  assert.equal(await page.locator('h1').textContent(), seed.headline);
+  const [dateText] = seed.dateline.split('\u2003');
+  assert.equal(seed.dateline, `${dateText}\u2003Quelle :`, 'the seed separates date and source with an em space');
+  const time = page.locator('.dateline time');
+  assert.equal(await time.textContent(), 'Dienstag, 04. November 2025');
+  assert.equal(await time.textContent(), dateText);
+  assert.equal(await time.getAttribute('datetime'), '2025-11-04');
+  assert.equal((await page.locator('.dateline').textContent()).trim(), dateText, 'no dangling "Quelle :" for an empty source');
+  assert.deepEqual(await page.locator('.article-body p').allTextContents(), seed.paragraphs);
+  await page.close();
+});
+
+test('seed breadcrumb links every crumb but the last, which is the current page', async () => {
+  const page = await openSeed();
+  const nav = page.locator('nav.breadcrumb');
+  assert.ok(await nav.getAttribute('aria-label'), 'the breadcrumb nav is labelled');
+  const items = nav.locator('ol > li');
+  assert.deepEqual((await items.allTextContents()).map((t) => t.trim()), seed.crumbs);
+  const links = nav.locator('ol > li a');
+  assert.equal(await links.count(), seed.crumbs.length - 1);
+  assert.deepEqual(
+    await links.evaluateAll((as) => as.map((a) => new URL(a.href).pathname)),
+    ['/', '/de/', '/de/section/bri-nachrichten'],
+  );
+  const current = nav.locator('[aria-current="page"]');
+  assert.equal(await current.count(), 1);
+  assert.equal(await current.textContent(), 'Aktuelles');
+  assert.equal(await items.last().locator('a').count(), 0, 'the last crumb is not a link');
+  await page.close();
+});
+
+test('breadcrumb separators are drawn by CSS, not written in the text', async () => {
+  const page = await openSeed();
+  const navText = await page.locator('nav.breadcrumb').textContent();
+  assert.ok(!navText.includes('>>'), navText);
+  const separator = await page
+    .locator('nav.breadcrumb li:nth-child(2)')
+    .evaluate((li) => getComputedStyle(li, '::before').content);
+  assert.match(separator, />>/);
+  await page.close();
+});
+
+test('document title is the headline and the site name', async () => {
+  const page = await openSeed();
+  assert.equal(await page.title(), `${seed.headline} – ${seed.site}`);
+  await page.close();
+});
+
+test('the article links to its older neighbour in the section', async () => {
+  const page = await openSeed();
+  const older = page.locator('nav.neighbours a[rel="next"]');
+  assert.match(await older.textContent(), /Älterer Artikel/);
+  await older.click();
+  await page.waitForURL('**/de/article/beispiel-hafen-piraeus');
+  await page.locator('h1', { hasText: 'Containerhafen' }).waitFor();
+  await page.close();
+});
+
+test('a deep link to the article survives a reload', async () => {
+  const page = await openSeed();
+  await page.reload();
+  await page.locator('article h1').waitFor();
+  assert.equal(await page.locator('h1').textContent(), seed.headline);
+  await page.close();
+});
+
+test('an article with a source shows it after an em space', async () => {
+  const page = await browser.newPage();
+  await page.goto(host.origin + '/de/article/beispiel-bahn-gueterzug');
+  await page.locator('article h1').waitFor();
+  assert.equal(
+    await page.locator('.dateline').textContent(),
+    'Sonntag, 02. November 2025\u2003Quelle : brnn-news Beispielinhalt',
+  );
+  await page.close();
+});
+
+test('the date is the newsroom\u2019s even where UTC is still on the day before', async () => {
+  // 2025-11-03T07:30+08:00 is 2 November 23:30 UTC.
+  const page = await browser.newPage();
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.goto(host.origin + '/de/article/beispiel-hafen-piraeus');
+  await page.locator('article h1').waitFor();
+  assert.equal(await page.locator('.dateline time').textContent(), 'Montag, 03. November 2025');
+  await page.close();
+});

@@ -1,0 +1,152 @@
+// Nothing breaks the app: every failure has a German message and a retry
+// that works; unknown addresses give the not-found page.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startHost, launchBrowser } from './harness.mjs';
+
+const SEED = '/de/article/ecf15130d4b083e2';
+const SEED_JSON = '/api/v1/de/articles/ecf15130d4b083e2.json';
+const HEADLINE = 'China und Russland streben engere Zusammenarbeit in allen Bereichen an';
+let host, browser;
+
+before(async () => {
+  [host, browser] = await Promise.all([startHost(), launchBrowser()]);
+});
+after(async () => {
+  await browser?.close();
+  await host?.close();
+});
+
+/** Opens a page that records uncaught errors (a wasm panic surfaces as one). */
+async function watchedPage() {
+  const page = await browser.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  return { page, errors };
+}
+
+async function expectFailureThenRetry(fault, message) {
+  host.faults.set(SEED_JSON, fault);
+  const { page, errors } = await watchedPage();
+  try {
+    await page.goto(host.origin + SEED);
+    const alert = page.locator('[role="alert"]');
+    await alert.waitFor();
+    assert.match(await alert.textContent(), message);
+    assert.equal(await page.locator('article h1').count(), 0);
+    host.faults.delete(SEED_JSON);
+    await alert.getByRole('button', { name: 'Erneut versuchen' }).click();
+    await page.locator('article h1', { hasText: HEADLINE }).waitFor();
+    assert.equal(await page.locator('[role="alert"]').count(), 0);
+    assert.deepEqual(errors, [], 'no uncaught error or panic');
+  } finally {
+    host.faults.delete(SEED_JSON);
+    await page.close();
+  }
+}
+
+test('a network error shows a message and the retry loads the article', () =>
+  expectFailureThenRetry({ drop: true }, /Server ist nicht erreichbar/));
+
+test('HTTP 500 shows a message with the status and the retry loads the article', () =>
+  expectFailureThenRetry({ status: 500, body: 'Internal Server Error', type: 'text/plain' }, /HTTP-Status 500/));
+
+test('malformed JSON shows a message and the retry loads the article', () =>
+  expectFailureThenRetry({ status: 200, body: '{"format": 1, "article": {' }, /kein gültiges JSON/));
+
+test('JSON of the wrong shape shows a message and the retry loads the article', () =>
+  expectFailureThenRetry({ status: 200, body: '{"format": 1, "article": {"id": 7}}' }, /nicht die erwartete Form/));
+
+test('a document of an unknown format version says so', () =>
+  expectFailureThenRetry({ status: 200, body: '{"format": 99}' }, /Formatversion 99/));
+
+test('content is never inserted as HTML', async () => {
+  const hostile = {
+    format: 1,
+    article: {
+      id: 'ecf15130d4b083e2',
+      section: 'bri-nachrichten/aktuelles',
+      headline: '<img src=x onerror="window.__pwned=1">Schlagzeile',
+      published: '2025-11-04T00:00:00+08:00',
+      source: '<script>window.__pwned=1</script>',
+      paragraphs: ['<b>fett</b><script>window.__pwned=1</script>'],
+    },
+    newer: null,
+    older: null,
+  };
+  host.faults.set(SEED_JSON, { status: 200, body: JSON.stringify(hostile) });
+  const { page, errors } = await watchedPage();
+  try {
+    await page.goto(host.origin + SEED);
+    await page.locator('article h1').waitFor();
+    assert.equal(await page.locator('article h1').textContent(), hostile.article.headline);
+    assert.equal(await page.locator('article img, article script, article b').count(), 0);
+    assert.equal(await page.evaluate(() => window.__pwned), undefined);
+    assert.deepEqual(errors, []);
+  } finally {
+    host.faults.delete(SEED_JSON);
+    await page.close();
+  }
+});
+
+test('HTTP 404 for an article gives the not-found page with a way back', async () => {
+  const { page, errors } = await watchedPage();
+  const response = await page.goto(host.origin + '/de/article/gibt-es-nicht');
+  assert.equal(response.status(), 404);
+  await page.locator('h1', { hasText: 'Seite nicht gefunden' }).waitFor();
+  assert.equal(await page.locator('html').getAttribute('lang'), 'de');
+  assert.match(await page.title(), /Seite nicht gefunden/);
+  await page.getByRole('link', { name: 'Zur Startseite' }).click();
+  await page.locator('.article-list').waitFor();
+  assert.equal(new URL(page.url()).pathname, '/de/');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('an unknown section, edition, page or path gives the not-found page', async () => {
+  for (const path of [
+    '/de/section/sport',
+    '/de/section/bri-nachrichten/sport',
+    '/xx/',
+    '/de/?page=99',
+    '/de/?page=null',
+    '/de/irgendwas/ganz/anderes',
+    '/de/article/..%2F..%2Fetc',
+  ]) {
+    const { page, errors } = await watchedPage();
+    await page.goto(host.origin + path);
+    await page.locator('h1', { hasText: 'Seite nicht gefunden' }).waitFor();
+    assert.deepEqual(errors, [], path);
+    await page.close();
+  }
+});
+
+test('a development server answering a missing file with index.html counts as not found', async () => {
+  host.faults.set(SEED_JSON, { status: 200, body: '<!DOCTYPE html><html></html>', type: 'text/html' });
+  const { page } = await watchedPage();
+  try {
+    await page.goto(host.origin + SEED);
+    await page.locator('h1', { hasText: 'Seite nicht gefunden' }).waitFor();
+  } finally {
+    host.faults.delete(SEED_JSON);
+    await page.close();
+  }
+});
+
+test('a loading state shows while data is on its way', async () => {
+  const { page } = await watchedPage();
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await page.route('**' + SEED_JSON, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(host.origin + SEED);
+  const status = page.locator('[role="status"]');
+  await status.waitFor();
+  assert.equal(await status.textContent(), 'Wird geladen …');
+  release();
+  await page.locator('article h1').waitFor();
+  assert.equal(await page.locator('[role="status"]').count(), 0);
+  await page.close();
+});

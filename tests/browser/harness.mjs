@@ -1,0 +1,105 @@
+// Shared by the browser tests: a static host for dist/ that behaves like
+// GitHub Pages or a CDN (unknown paths get 404.html with status 404), with
+// faults the tests can inject, and headless Chromium driven by playwright-core.
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize } from 'node:path';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { chromium } from 'playwright-core';
+
+export const DIST = new URL('../../dist/', import.meta.url).pathname;
+export const SEED_FILE = new URL('../../../shared/seed/000_ecf15130d4b083e2.txt', import.meta.url).pathname;
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.xml': 'application/xml',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+/**
+ * Serves dist/ on 127.0.0.1 at a free port. `faults` maps a URL path to what
+ * the server does instead: { status, body, type } or { drop: true } (the
+ * connection is cut, a network error for the browser).
+ */
+export async function startHost({ root = DIST } = {}) {
+  const faults = new Map();
+  const requests = [];
+  const server = createServer(async (request, response) => {
+    const path = decodeURIComponent(new URL(request.url, 'http://x').pathname);
+    requests.push(path);
+    const fault = faults.get(path);
+    if (fault?.drop) {
+      request.socket.destroy();
+      return;
+    }
+    if (fault) {
+      response.writeHead(fault.status ?? 200, { 'content-type': fault.type ?? 'application/json' });
+      response.end(fault.body ?? '');
+      return;
+    }
+    const file = normalize(join(root, path.endsWith('/') ? `${path}index.html` : path));
+    let status = 200;
+    let body;
+    let type = TYPES[extname(file)] ?? 'application/octet-stream';
+    try {
+      if (!file.startsWith(root) || !(await stat(file)).isFile()) throw new Error('not a file');
+      body = await readFile(file);
+    } catch {
+      status = 404;
+      body = await readFile(join(root, '404.html'));
+      type = TYPES['.html'];
+    }
+    response.writeHead(status, { 'content-type': type });
+    response.end(body);
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  return {
+    origin,
+    faults,
+    requests,
+    close: () => new Promise((resolve) => server.close(resolve)),
+  };
+}
+
+/** Headless Chromium from the system (never a downloaded browser), fresh profile. */
+export async function launchBrowser() {
+  const profile = await mkdtemp(join(tmpdir(), 'brnn-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    // Far from the newsroom's UTC+8, so a date taken from the reader's zone would show.
+    timezoneId: 'Pacific/Honolulu',
+    locale: 'de-DE',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-quic',
+    ],
+  });
+  return {
+    context,
+    newPage: () => context.newPage(),
+    close: async () => {
+      await context.close();
+      await rm(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The seed file as a reader saw it: breadcrumb, headline, date line, paragraphs. */
+export async function readSeed() {
+  const blocks = (await readFile(SEED_FILE, 'utf8')).split('\n\n').map((b) => b.trim());
+  const [site, breadcrumb, headline, dateline, ...paragraphs] = blocks;
+  return { site, crumbs: breadcrumb.split('>>'), headline, dateline, paragraphs };
+}

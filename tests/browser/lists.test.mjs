@@ -1,0 +1,130 @@
+// Front page and section pages: newest first, paged, navigable.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { startHost, launchBrowser, DIST } from './harness.mjs';
+
+let host, browser;
+
+before(async () => {
+  [host, browser] = await Promise.all([startHost(), launchBrowser()]);
+});
+after(async () => {
+  await browser?.close();
+  await host?.close();
+});
+
+/** Every article of the edition, from the built endpoint, newest instant first, ties by id. */
+async function allArticles(sectionPrefix = '') {
+  const { readdir } = await import('node:fs/promises');
+  const folder = join(DIST, 'api/v1/de/articles');
+  const docs = await Promise.all(
+    (await readdir(folder)).map(async (name) => JSON.parse(await readFile(join(folder, name), 'utf8')).article),
+  );
+  return docs
+    .filter((a) => a.section.startsWith(sectionPrefix))
+    .sort((a, b) => Date.parse(b.published) - Date.parse(a.published) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+async function listedIds(page) {
+  await page.locator('.article-list').waitFor();
+  return page
+    .locator('.article-list h2 a')
+    .evaluateAll((links) => links.map((a) => new URL(a.href).pathname.split('/').pop()));
+}
+
+async function walkPages(page, startUrl) {
+  await page.goto(startUrl);
+  const seen = [];
+  const pageLabels = [];
+  for (;;) {
+    seen.push(...(await listedIds(page)));
+    const pager = page.locator('nav.pager');
+    if ((await pager.count()) > 0) pageLabels.push(await pager.locator('[aria-current="page"]').textContent());
+    const older = page.locator('nav.pager a[rel="next"]');
+    if ((await older.count()) === 0) break;
+    const before = page.url();
+    await older.click();
+    await page.waitForURL((url) => url.href !== before);
+    await page.locator('.article-list').waitFor();
+  }
+  return { seen, pageLabels };
+}
+
+test('the front page lists every article newest first, ten to a page', async () => {
+  const expected = (await allArticles()).map((a) => a.id);
+  assert.ok(expected.length >= 30);
+  const page = await browser.newPage();
+  const { seen, pageLabels } = await walkPages(page, host.origin + '/de/');
+  assert.deepEqual(seen, expected);
+  assert.deepEqual(pageLabels, ['Seite 1 von 4', 'Seite 2 von 4', 'Seite 3 von 4', 'Seite 4 von 4']);
+  assert.equal(expected[0], 'ecf15130d4b083e2', 'the seed is the newest article');
+  await page.close();
+});
+
+test('equal instants keep a stable order by id', async () => {
+  const ids = (await allArticles()).map((a) => a.id);
+  // Both were published at 02:00 UTC on 20 October, in different offsets.
+  assert.ok(ids.indexOf('beispiel-gleichzeitig') < ids.indexOf('beispiel-kulturfestival'));
+});
+
+test('each list entry shows its date, a linked headline and a lead', async () => {
+  const page = await browser.newPage();
+  await page.goto(host.origin + '/de/');
+  const first = page.locator('.article-list > li').first();
+  await first.waitFor();
+  assert.equal(await first.locator('time').textContent(), 'Dienstag, 04. November 2025');
+  assert.equal(await first.locator('time').getAttribute('datetime'), '2025-11-04');
+  assert.equal(
+    await first.locator('h2 a').textContent(),
+    'China und Russland streben engere Zusammenarbeit in allen Bereichen an',
+  );
+  assert.match(await first.locator('.lead').textContent(), /^China will mit Russland die Zusammenarbeit/);
+  await first.locator('h2 a').click();
+  await page.waitForURL('**/de/article/ecf15130d4b083e2');
+  await page.locator('article h1').waitFor();
+  await page.close();
+});
+
+test('the pager is a labelled navigation with the current page marked', async () => {
+  const page = await browser.newPage();
+  await page.goto(host.origin + '/de/?page=2');
+  const pager = page.locator('nav.pager');
+  await pager.waitFor();
+  assert.equal(await pager.getAttribute('aria-label'), 'Seiten');
+  assert.equal(await pager.locator('[aria-current="page"]').textContent(), 'Seite 2 von 4');
+  assert.equal(await pager.locator('a[rel="prev"]').getAttribute('href'), '/de/');
+  assert.equal(await pager.locator('a[rel="next"]').getAttribute('href'), '/de/?page=3');
+  assert.match(await page.title(), /Seite 2 von 4/);
+  await page.close();
+});
+
+test('a section page lists only its own articles, subsections included, newest first', async () => {
+  const page = await browser.newPage();
+  const parent = await walkPages(page, host.origin + '/de/section/bri-nachrichten');
+  assert.deepEqual(parent.seen, (await allArticles('bri-nachrichten/')).map((a) => a.id));
+  const leaf = await walkPages(page, host.origin + '/de/section/bri-nachrichten/chinas-wirtschaft');
+  assert.deepEqual(leaf.seen, (await allArticles('bri-nachrichten/chinas-wirtschaft')).map((a) => a.id));
+  assert.equal(await page.locator('h1').textContent(), 'Chinas Wirtschaft');
+  const crumbs = await page.locator('nav.breadcrumb li').allTextContents();
+  assert.deepEqual(crumbs, ['BRNN', '„Belt and Road“-Nachrichtennetzwerk', 'BRI-Nachrichten', 'Chinas Wirtschaft']);
+  await page.close();
+});
+
+test('the site root goes to the German edition', async () => {
+  const page = await browser.newPage();
+  await page.goto(host.origin + '/');
+  await page.waitForURL('**/de/');
+  await page.locator('.article-list').waitFor();
+  assert.equal(await page.title(), '„Belt and Road“-Nachrichtennetzwerk');
+  await page.close();
+});
+
+test('a deep link to a section loads through the static host\u2019s 404.html', async () => {
+  const page = await browser.newPage();
+  const response = await page.goto(host.origin + '/de/section/dokumente');
+  assert.equal(response.status(), 404, 'the static host answers with 404.html, which is the app');
+  assert.equal((await listedIds(page)).length, 9);
+  await page.close();
+});
