@@ -1,0 +1,68 @@
+// Benchmark of the first article view (not a test: it prints figures).
+//
+//   node bench/first-view.mjs [--no-build] [--loads N]
+//
+// Builds the release (unless --no-build), then prints the size of every file
+// the seed article's first view transfers (HTML, JS, wasm, CSS, first JSON)
+// raw, gzip and brotli, and the median time from navigation start to the
+// seed article's text being visible in headless Chromium on loopback.
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+import { startHost, launchBrowser, DIST } from '../tests/browser/harness.mjs';
+
+const args = process.argv.slice(2);
+const loads = Number(args[args.indexOf('--loads') + 1]) || 15;
+const SEED = '/de/article/ecf15130d4b083e2';
+
+if (!args.includes('--no-build')) {
+  execFileSync('trunk', ['build', '--release'], { stdio: 'inherit', env: { ...process.env, TRUNK_OFFLINE: 'true' } });
+}
+
+const host = await startHost();
+const browser = await launchBrowser();
+const kib = (bytes) => (bytes / 1024).toFixed(1).padStart(8);
+
+// Which files the first view fetches, as the browser saw them.
+const page = await browser.newPage();
+await page.goto(host.origin + SEED);
+await page.locator('article h1').waitFor();
+const fetched = [...new Set(host.requests)].filter((path) => !path.endsWith('favicon.svg'));
+await page.close();
+
+console.log(`First view of ${SEED}: ${fetched.length} requests\n`);
+console.log(`${'file'.padEnd(52)} ${'raw KiB'.padStart(8)} ${'gzip'.padStart(8)} ${'brotli'.padStart(8)}`);
+let total = { raw: 0, gzip: 0, brotli: 0 };
+for (const path of fetched) {
+  const file = path === SEED ? '404.html' : path.replace(/^\//, '') || 'index.html';
+  const bytes = readFileSync(DIST + file);
+  const sizes = {
+    raw: bytes.length,
+    gzip: gzipSync(bytes, { level: 9 }).length,
+    brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+  };
+  for (const key in total) total[key] += sizes[key];
+  const label = path === SEED ? `${path} (404.html)` : path;
+  console.log(`${label.padEnd(52)} ${kib(sizes.raw)} ${kib(sizes.gzip)} ${kib(sizes.brotli)}`);
+}
+console.log(`${'total'.padEnd(52)} ${kib(total.raw)} ${kib(total.gzip)} ${kib(total.brotli)}`);
+
+// Time to the seed's text, a new page with the HTTP cache off for each load.
+const times = [];
+for (let i = 0; i < loads; i++) {
+  const view = await browser.newPage();
+  const devtools = await browser.context.newCDPSession(view);
+  await devtools.send('Network.setCacheDisabled', { cacheDisabled: true });
+  await view.goto(host.origin + SEED, { waitUntil: 'commit' });
+  await view.locator('.article-body p').first().waitFor({ state: 'visible' });
+  times.push(await view.evaluate(() => performance.now()));
+  await view.close();
+}
+times.sort((a, b) => a - b);
+const median = times.length % 2 ? times[(times.length - 1) / 2] : (times[times.length / 2 - 1] + times[times.length / 2]) / 2;
+console.log(
+  `\nnavigation start to seed text visible, ${loads} loads: median ${median.toFixed(0)} ms ` +
+    `(min ${times[0].toFixed(0)}, max ${times.at(-1).toFixed(0)})`,
+);
+await browser.close();
+await host.close();
