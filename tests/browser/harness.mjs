@@ -25,9 +25,11 @@ const TYPES = {
 /**
  * Serves dist/ on 127.0.0.1 at a free port. `faults` maps a URL path to what
  * the server does instead: { status, body, type } or { drop: true } (the
- * connection is cut, a network error for the browser).
+ * connection is cut, a network error for the browser). `endpoint` rewrites
+ * the brnn-endpoint setting in the HTML it serves, as an operator would edit
+ * dist/index.html; `cors` lets pages of other origins read its files.
  */
-export async function startHost({ root = DIST } = {}) {
+export async function startHost({ root = DIST, endpoint, cors = false } = {}) {
   const faults = new Map();
   const requests = [];
   const server = createServer(async (request, response) => {
@@ -39,7 +41,10 @@ export async function startHost({ root = DIST } = {}) {
       return;
     }
     if (fault) {
-      response.writeHead(fault.status ?? 200, { 'content-type': fault.type ?? 'application/json' });
+      response.writeHead(fault.status ?? 200, {
+        'content-type': fault.type ?? 'application/json',
+        ...(cors && { 'access-control-allow-origin': '*' }),
+      });
       response.end(fault.body ?? '');
       return;
     }
@@ -55,7 +60,12 @@ export async function startHost({ root = DIST } = {}) {
       body = await readFile(join(root, '404.html'));
       type = TYPES['.html'];
     }
-    response.writeHead(status, { 'content-type': type });
+    if (endpoint && type === TYPES['.html']) {
+      body = body
+        .toString()
+        .replace(/<meta[^>]*name="?brnn-endpoint"?[^>]*>/, `<meta name="brnn-endpoint" content="${endpoint}">`);
+    }
+    response.writeHead(status, { 'content-type': type, ...(cors && { 'access-control-allow-origin': '*' }) });
     response.end(body);
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));

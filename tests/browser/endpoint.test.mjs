@@ -1,0 +1,32 @@
+// The endpoint is run-time configuration: one build reads a remote endpoint
+// named in index.html, with no rebuild.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { startHost, launchBrowser, DIST } from './harness.mjs';
+
+const SEED_JSON = '/api/v1/de/articles/ecf15130d4b083e2.json';
+let remote, site, browser;
+
+before(async () => {
+  remote = await startHost({ cors: true });
+  site = await startHost({ endpoint: `${remote.origin}/api/v1/` });
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await site?.close();
+  await remote?.close();
+});
+
+test('a remote endpoint named in index.html serves the articles', async () => {
+  const document = JSON.parse(await readFile(DIST + SEED_JSON.slice(1), 'utf8'));
+  document.article.headline = 'Vom entfernten Endpunkt';
+  remote.faults.set(SEED_JSON, { status: 200, body: JSON.stringify(document) });
+  const page = await browser.newPage();
+  await page.goto(site.origin + '/de/article/ecf15130d4b083e2');
+  await page.locator('article h1', { hasText: 'Vom entfernten Endpunkt' }).waitFor();
+  assert.ok(remote.requests.includes('/api/v1/de/edition.json'));
+  assert.deepEqual(site.requests.filter((path) => path.startsWith('/api/')), [], 'nothing fetched from the site itself');
+  await page.close();
+});
