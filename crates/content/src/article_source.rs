@@ -53,7 +53,7 @@ pub fn parse(file: &Path, text: &str, locale: &Locale) -> Result<ArticleSource, 
         .file_stem()
         .and_then(|stem| stem.to_str())
         .ok_or("the file name is not UTF-8".to_owned())
-        .and_then(|stem| Slug::try_from(stem))
+        .and_then(Slug::try_from)
         .map_err(|message| {
             vec![Problem::in_file(
                 file,
@@ -186,16 +186,30 @@ mod tests {
     }
 
     fn messages(text: &str) -> Vec<String> {
-        parse_as("de/a1.txt", text).err().unwrap().iter().map(ToString::to_string).collect()
+        parse_as("de/a1.txt", text)
+            .err()
+            .unwrap()
+            .iter()
+            .map(ToString::to_string)
+            .collect()
     }
 
     #[test]
     fn the_shipped_seed_source_reads_as_the_seed_article() {
-        let article = parse_as("de/ecf15130d4b083e2.txt", SEED_SOURCE).ok().unwrap().article;
+        let article = parse_as("de/ecf15130d4b083e2.txt", SEED_SOURCE)
+            .ok()
+            .unwrap()
+            .article;
         assert_eq!(article.id.as_str(), "ecf15130d4b083e2");
-        assert_eq!(article.headline, "China und Russland streben engere Zusammenarbeit in allen Bereichen an");
+        assert_eq!(
+            article.headline,
+            "China und Russland streben engere Zusammenarbeit in allen Bereichen an"
+        );
         assert_eq!(article.section.to_string(), "bri-nachrichten/aktuelles");
-        assert_eq!(GERMAN.long_date(article.published.local_date()), "Dienstag, 04. November 2025");
+        assert_eq!(
+            GERMAN.long_date(article.published.local_date()),
+            "Dienstag, 04. November 2025"
+        );
         assert_eq!(article.source, "");
         assert_eq!(article.paragraphs.len(), 5);
         assert!(article.paragraphs[4].ends_with("Zoll und Satellitennavigation."));
@@ -209,11 +223,25 @@ mod tests {
 
     #[test]
     fn every_problem_of_a_source_is_reported_with_its_line() {
-        let text = "+++\nheadline = \" \"\nsection = \"Aktuelles\"\npublished = 2025-11-04T00:00:00+08:00\n+++\n\n";
+        let text =
+            "+++\nheadline = \" \"\nsection = \"Aktuelles\"\npublished = 2025-11-04T00:00:00+08:00\n+++\n\n";
         let found = messages(text);
-        assert!(found.contains(&"de/a1.txt:2: the headline is empty".to_owned()), "{found:?}");
-        assert!(found.iter().any(|m| m.starts_with("de/a1.txt:3: section path `Aktuelles`")), "{found:?}");
-        assert!(found.iter().any(|m| m.starts_with("de/a1.txt:6: the body is empty")), "{found:?}");
+        assert!(
+            found.contains(&"de/a1.txt:2: the headline is empty".to_owned()),
+            "{found:?}"
+        );
+        assert!(
+            found
+                .iter()
+                .any(|m| m.starts_with("de/a1.txt:3: section path `Aktuelles`")),
+            "{found:?}"
+        );
+        assert!(
+            found
+                .iter()
+                .any(|m| m.starts_with("de/a1.txt:6: the body is empty")),
+            "{found:?}"
+        );
     }
 
     #[test]
@@ -221,14 +249,24 @@ mod tests {
         let text = SEED_SOURCE.replace("Dienstag, 04.", "Mittwoch, 04.");
         let found = messages(&text);
         assert_eq!(found.len(), 1);
-        assert!(found[0].starts_with("de/a1.txt:5: the dateline `Mittwoch, 04. November 2025` contradicts"), "{found:?}");
+        assert!(
+            found[0].starts_with("de/a1.txt:5: the dateline `Mittwoch, 04. November 2025` contradicts"),
+            "{found:?}"
+        );
     }
 
     #[test]
     fn a_missing_header_or_bad_toml_names_the_line() {
-        assert_eq!(messages("Schlagzeile\n"), ["de/a1.txt:1: expected `+++` on the first line, to open the header"]);
+        assert_eq!(
+            messages("Schlagzeile\n"),
+            ["de/a1.txt:1: expected `+++` on the first line, to open the header"]
+        );
         assert!(messages("+++\nheadline = \"x\"\n")[0].contains("never closed"));
         let unknown_field = SEED_SOURCE.replace("source = \"\"", "quelle = \"\"");
-        assert!(messages(&unknown_field)[0].starts_with("de/a1.txt:6: unknown field `quelle`"), "{:?}", messages(&unknown_field));
+        assert!(
+            messages(&unknown_field)[0].starts_with("de/a1.txt:6: unknown field `quelle`"),
+            "{:?}",
+            messages(&unknown_field)
+        );
     }
 }
