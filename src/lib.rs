@@ -9,6 +9,7 @@ pub mod components;
 pub mod config;
 pub mod routes;
 
+use brnn_model::site::Site;
 use leptos::prelude::*;
 use leptos_meta::provide_meta_context;
 use leptos_router::components::{ParentRoute, Redirect, Route, Router, Routes};
@@ -28,7 +29,8 @@ pub fn App() -> impl IntoView {
     provide_context(config.endpoint.clone());
     provide_context(config.clone());
     let base = config.site.base().to_owned();
-    let default_edition = config.site.edition(&config.default_edition, 1);
+    // The router prefixes its base to navigations, so this path is base-relative.
+    let default_edition = Site::new("/").edition(&config.default_edition, 1);
     view! {
         <Router base>
             <Routes fallback=|| view! { <main id="inhalt" tabindex="-1"><NotFound/></main> }>

@@ -9,6 +9,8 @@ import { tmpdir } from 'node:os';
 import { chromium } from 'playwright-core';
 
 export const DIST = new URL('../../dist/', import.meta.url).pathname;
+/** A second build with `--public-url /news/`, made by scripts/test. */
+export const SUBPATH_DIST = new URL('../../target/dist-subpath/', import.meta.url).pathname;
 export const SEED_FILE = new URL('../../../shared/seed/000_ecf15130d4b083e2.txt', import.meta.url).pathname;
 
 const TYPES = {
@@ -27,9 +29,10 @@ const TYPES = {
  * the server does instead: { status, body, type } or { drop: true } (the
  * connection is cut, a network error for the browser). `endpoint` rewrites
  * the brnn-endpoint setting in the HTML it serves, as an operator would edit
- * dist/index.html; `cors` lets pages of other origins read its files.
+ * dist/index.html; `cors` lets pages of other origins read its files;
+ * `prefix` serves root under a sub-path (`/news/`), with 404.html at the top.
  */
-export async function startHost({ root = DIST, endpoint, cors = false } = {}) {
+export async function startHost({ root = DIST, endpoint, cors = false, prefix = '/' } = {}) {
   const faults = new Map();
   const requests = [];
   const server = createServer(async (request, response) => {
@@ -48,7 +51,8 @@ export async function startHost({ root = DIST, endpoint, cors = false } = {}) {
       response.end(fault.body ?? '');
       return;
     }
-    const file = normalize(join(root, path.endsWith('/') ? `${path}index.html` : path));
+    const inside = path.startsWith(prefix) ? path.slice(prefix.length - 1) : '/\0outside';
+    const file = normalize(join(root, inside.endsWith('/') ? `${inside}index.html` : inside));
     let status = 200;
     let body;
     let type = TYPES[extname(file)] ?? 'application/octet-stream';
