@@ -44,10 +44,10 @@ async function walkPages(page, startUrl) {
     if ((await pager.count()) > 0) pageLabels.push(await pager.locator('[aria-current="page"]').textContent());
     const older = page.locator('nav.pager a[rel="next"]');
     if ((await older.count()) === 0) break;
-    const before = page.url();
+    // The list on screen stays until the next page has arrived: wait for the pager to move on.
+    const nextLabel = `Seite ${pageLabels.length + 1} von`;
     await older.click();
-    await page.waitForURL((url) => url.href !== before);
-    await page.locator('.article-list').waitFor();
+    await page.locator('nav.pager [aria-current="page"]', { hasText: nextLabel }).waitFor();
   }
   return { seen, pageLabels };
 }
