@@ -1,22 +1,19 @@
 // The seed article page, compared word for word with the seed file.
-import { test, before, after } from 'node:test';
+import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { startHost, launchBrowser, readSeed } from './harness.mjs';
+import { hostAndBrowser, readSeed } from './harness.mjs';
 
 const SEED_PATH = '/de/article/ecf15130d4b083e2';
-let host, browser, seed;
+const session = hostAndBrowser();
+let seed;
 
 before(async () => {
-  [host, browser, seed] = await Promise.all([startHost(), launchBrowser(), readSeed()]);
-});
-after(async () => {
-  await browser?.close();
-  await host?.close();
+  seed = await readSeed();
 });
 
 async function openSeed() {
-  const page = await browser.newPage();
-  await page.goto(host.origin + SEED_PATH);
+  const page = await session.browser.newPage();
+  await page.goto(session.host.origin + SEED_PATH);
   await page.locator('article h1').waitFor();
   return page;
 }
@@ -91,8 +88,8 @@ test('a deep link to the article survives a reload', async () => {
 });
 
 test('an article with a source shows it after an em space', async () => {
-  const page = await browser.newPage();
-  await page.goto(host.origin + '/de/article/beispiel-bahn-gueterzug');
+  const page = await session.browser.newPage();
+  await page.goto(session.host.origin + '/de/article/beispiel-bahn-gueterzug');
   await page.locator('article h1').waitFor();
   assert.equal(
     await page.locator('.dateline').textContent(),
@@ -103,9 +100,9 @@ test('an article with a source shows it after an em space', async () => {
 
 test('the date is the newsroom\u2019s even where UTC is still on the day before', async () => {
   // 2025-11-03T07:30+08:00 is 2 November 23:30 UTC.
-  const page = await browser.newPage();
+  const page = await session.browser.newPage();
   await page.emulateMedia({ colorScheme: 'dark' });
-  await page.goto(host.origin + '/de/article/beispiel-hafen-piraeus');
+  await page.goto(session.host.origin + '/de/article/beispiel-hafen-piraeus');
   await page.locator('article h1').waitFor();
   assert.equal(await page.locator('.dateline time').textContent(), 'Montag, 03. November 2025');
   await page.close();

@@ -1,46 +1,38 @@
 // Nothing breaks the app: every failure has a German message and a retry
 // that works; unknown addresses give the not-found page.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startHost, launchBrowser } from './harness.mjs';
+import { hostAndBrowser } from './harness.mjs';
 
 const SEED = '/de/article/ecf15130d4b083e2';
 const SEED_JSON = '/api/v1/de/articles/ecf15130d4b083e2.json';
 const HEADLINE = 'China und Russland streben engere Zusammenarbeit in allen Bereichen an';
-let host, browser;
-
-before(async () => {
-  [host, browser] = await Promise.all([startHost(), launchBrowser()]);
-});
-after(async () => {
-  await browser?.close();
-  await host?.close();
-});
+const session = hostAndBrowser();
 
 /** Opens a page that records uncaught errors (a wasm panic surfaces as one). */
 async function watchedPage() {
-  const page = await browser.newPage();
+  const page = await session.browser.newPage();
   const errors = [];
   page.on('pageerror', (error) => errors.push(error.message));
   return { page, errors };
 }
 
 async function expectFailureThenRetry(fault, message) {
-  host.faults.set(SEED_JSON, fault);
+  session.host.faults.set(SEED_JSON, fault);
   const { page, errors } = await watchedPage();
   try {
-    await page.goto(host.origin + SEED);
+    await page.goto(session.host.origin + SEED);
     const alert = page.locator('[role="alert"]');
     await alert.waitFor();
     assert.match(await alert.textContent(), message);
     assert.equal(await page.locator('article h1').count(), 0);
-    host.faults.delete(SEED_JSON);
+    session.host.faults.delete(SEED_JSON);
     await alert.getByRole('button', { name: 'Erneut versuchen' }).click();
     await page.locator('article h1', { hasText: HEADLINE }).waitFor();
     assert.equal(await page.locator('[role="alert"]').count(), 0);
     assert.deepEqual(errors, [], 'no uncaught error or panic');
   } finally {
-    host.faults.delete(SEED_JSON);
+    session.host.faults.delete(SEED_JSON);
     await page.close();
   }
 }
@@ -74,24 +66,24 @@ test('content is never inserted as HTML', async () => {
     newer: null,
     older: null,
   };
-  host.faults.set(SEED_JSON, { status: 200, body: JSON.stringify(hostile) });
+  session.host.faults.set(SEED_JSON, { status: 200, body: JSON.stringify(hostile) });
   const { page, errors } = await watchedPage();
   try {
-    await page.goto(host.origin + SEED);
+    await page.goto(session.host.origin + SEED);
     await page.locator('article h1').waitFor();
     assert.equal(await page.locator('article h1').textContent(), hostile.article.headline);
     assert.equal(await page.locator('article img, article script, article b').count(), 0);
     assert.equal(await page.evaluate(() => window.__pwned), undefined);
     assert.deepEqual(errors, []);
   } finally {
-    host.faults.delete(SEED_JSON);
+    session.host.faults.delete(SEED_JSON);
     await page.close();
   }
 });
 
 test('HTTP 404 for an article gives the not-found page with a way back', async () => {
   const { page, errors } = await watchedPage();
-  const response = await page.goto(host.origin + '/de/article/gibt-es-nicht');
+  const response = await page.goto(session.host.origin + '/de/article/gibt-es-nicht');
   assert.equal(response.status(), 404);
   await page.locator('h1', { hasText: 'Seite nicht gefunden' }).waitFor();
   assert.equal(await page.locator('html').getAttribute('lang'), 'de');
@@ -114,7 +106,7 @@ test('an unknown section, edition, page or path gives the not-found page', async
     '/de/article/..%2F..%2Fetc',
   ]) {
     const { page, errors } = await watchedPage();
-    await page.goto(host.origin + path);
+    await page.goto(session.host.origin + path);
     await page.locator('h1', { hasText: 'Seite nicht gefunden' }).waitFor();
     assert.deepEqual(errors, [], path);
     await page.close();
@@ -122,13 +114,13 @@ test('an unknown section, edition, page or path gives the not-found page', async
 });
 
 test('a development server answering a missing file with index.html counts as not found', async () => {
-  host.faults.set(SEED_JSON, { status: 200, body: '<!DOCTYPE html><html></html>', type: 'text/html' });
+  session.host.faults.set(SEED_JSON, { status: 200, body: '<!DOCTYPE html><html></html>', type: 'text/html' });
   const { page } = await watchedPage();
   try {
-    await page.goto(host.origin + SEED);
+    await page.goto(session.host.origin + SEED);
     await page.locator('h1', { hasText: 'Seite nicht gefunden' }).waitFor();
   } finally {
-    host.faults.delete(SEED_JSON);
+    session.host.faults.delete(SEED_JSON);
     await page.close();
   }
 });
@@ -141,7 +133,7 @@ test('a loading state shows while data is on its way', async () => {
     await held;
     await route.continue();
   });
-  await page.goto(host.origin + SEED);
+  await page.goto(session.host.origin + SEED);
   const status = page.locator('[role="status"]');
   await status.waitFor();
   assert.equal(await status.textContent(), 'Wird geladen …');

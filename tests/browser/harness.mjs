@@ -6,6 +6,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 
 export const DIST = new URL('../../dist/', import.meta.url).pathname;
@@ -109,6 +110,22 @@ export async function launchBrowser() {
       await rm(profile, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Starts a host (with `options`) and a browser before a test file's tests
+ * and stops both after them; the returned object holds them meanwhile.
+ */
+export function hostAndBrowser(options) {
+  const session = {};
+  before(async () => {
+    [session.host, session.browser] = await Promise.all([startHost(options), launchBrowser()]);
+  });
+  after(async () => {
+    await session.browser?.close();
+    await session.host?.close();
+  });
+  return session;
 }
 
 /** The seed file as a reader saw it: breadcrumb, headline, date line, paragraphs. */

@@ -1,23 +1,14 @@
 // Front page and section pages: newest first, paged, navigable.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
+import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { startHost, launchBrowser, DIST } from './harness.mjs';
+import { hostAndBrowser, DIST } from './harness.mjs';
 
-let host, browser;
-
-before(async () => {
-  [host, browser] = await Promise.all([startHost(), launchBrowser()]);
-});
-after(async () => {
-  await browser?.close();
-  await host?.close();
-});
+const session = hostAndBrowser();
 
 /** Every article of the edition, from the built endpoint, newest instant first, ties by id. */
 async function allArticles(sectionPrefix = '') {
-  const { readdir } = await import('node:fs/promises');
   const folder = join(DIST, 'api/v1/de/articles');
   const docs = await Promise.all(
     (await readdir(folder)).map(async (name) => JSON.parse(await readFile(join(folder, name), 'utf8')).article),
@@ -55,8 +46,8 @@ async function walkPages(page, startUrl) {
 test('the front page lists every article newest first, ten to a page', async () => {
   const expected = (await allArticles()).map((a) => a.id);
   assert.ok(expected.length >= 30);
-  const page = await browser.newPage();
-  const { seen, pageLabels } = await walkPages(page, host.origin + '/de/');
+  const page = await session.browser.newPage();
+  const { seen, pageLabels } = await walkPages(page, session.host.origin + '/de/');
   assert.deepEqual(seen, expected);
   assert.deepEqual(pageLabels, ['Seite 1 von 4', 'Seite 2 von 4', 'Seite 3 von 4', 'Seite 4 von 4']);
   assert.equal(expected[0], 'ecf15130d4b083e2', 'the seed is the newest article');
@@ -70,8 +61,8 @@ test('equal instants keep a stable order by id', async () => {
 });
 
 test('each list entry shows its date, a linked headline and a lead', async () => {
-  const page = await browser.newPage();
-  await page.goto(host.origin + '/de/');
+  const page = await session.browser.newPage();
+  await page.goto(session.host.origin + '/de/');
   const first = page.locator('.article-list > li').first();
   await first.waitFor();
   assert.equal(await first.locator('time').textContent(), 'Dienstag, 04. November 2025');
@@ -88,8 +79,8 @@ test('each list entry shows its date, a linked headline and a lead', async () =>
 });
 
 test('the pager is a labelled navigation with the current page marked', async () => {
-  const page = await browser.newPage();
-  await page.goto(host.origin + '/de/?page=2');
+  const page = await session.browser.newPage();
+  await page.goto(session.host.origin + '/de/?page=2');
   const pager = page.locator('nav.pager');
   await pager.waitFor();
   assert.equal(await pager.getAttribute('aria-label'), 'Seiten');
@@ -101,10 +92,10 @@ test('the pager is a labelled navigation with the current page marked', async ()
 });
 
 test('a section page lists only its own articles, subsections included, newest first', async () => {
-  const page = await browser.newPage();
-  const parent = await walkPages(page, host.origin + '/de/section/bri-nachrichten');
+  const page = await session.browser.newPage();
+  const parent = await walkPages(page, session.host.origin + '/de/section/bri-nachrichten');
   assert.deepEqual(parent.seen, (await allArticles('bri-nachrichten/')).map((a) => a.id));
-  const leaf = await walkPages(page, host.origin + '/de/section/bri-nachrichten/chinas-wirtschaft');
+  const leaf = await walkPages(page, session.host.origin + '/de/section/bri-nachrichten/chinas-wirtschaft');
   assert.deepEqual(leaf.seen, (await allArticles('bri-nachrichten/chinas-wirtschaft')).map((a) => a.id));
   assert.equal(await page.locator('h1').textContent(), 'Chinas Wirtschaft');
   const crumbs = await page.locator('nav.breadcrumb li').allTextContents();
@@ -113,8 +104,8 @@ test('a section page lists only its own articles, subsections included, newest f
 });
 
 test('the site root goes to the German edition', async () => {
-  const page = await browser.newPage();
-  await page.goto(host.origin + '/');
+  const page = await session.browser.newPage();
+  await page.goto(session.host.origin + '/');
   await page.waitForURL('**/de/');
   await page.locator('.article-list').waitFor();
   assert.equal(await page.title(), '„Belt and Road“-Nachrichtennetzwerk');
@@ -122,8 +113,8 @@ test('the site root goes to the German edition', async () => {
 });
 
 test('a deep link to a section loads through the static host\u2019s 404.html', async () => {
-  const page = await browser.newPage();
-  const response = await page.goto(host.origin + '/de/section/dokumente');
+  const page = await session.browser.newPage();
+  const response = await page.goto(session.host.origin + '/de/section/dokumente');
   assert.equal(response.status(), 404, 'the static host answers with 404.html, which is the app');
   assert.equal((await listedIds(page)).length, 9);
   await page.close();
