@@ -25,8 +25,6 @@ use crate::routes::not_found::NotFound;
 pub fn App() -> impl IntoView {
     provide_meta_context();
     let config = Config::from_document();
-    provide_context(config.site.clone());
-    provide_context(config.endpoint.clone());
     provide_context(config.clone());
     let base = config.site.base().to_owned();
     // The router prefixes its base to navigations, so this path is base-relative.

@@ -1,18 +1,18 @@
 //! The date-sorted list of the front page and of every section.
 
 use brnn_model::format::{Edition, ListPage};
-use brnn_model::site::Site;
 use leptos::prelude::*;
 
 use crate::components::load_state::use_locale;
 use crate::components::pager::Pager;
 use crate::components::published_date::PublishedDate;
+use crate::config::Config;
 
 /// One page of a list, in the order the endpoint gives (newest first), and
 /// the pager; `link(n)` is the address of page n of this list.
 #[component]
 pub fn ArticleList(edition: Edition, list: ListPage, link: impl Fn(u32) -> String) -> impl IntoView {
-    let site = expect_context::<Site>();
+    let site = expect_context::<Config>().site;
     let locale = use_locale();
     let entries = list
         .articles

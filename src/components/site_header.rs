@@ -1,15 +1,15 @@
 //! The masthead and the section navigation of an edition.
 
 use brnn_model::format::Edition;
-use brnn_model::site::Site;
 use brnn_model::slug::SectionPath;
 use leptos::prelude::*;
 
 use crate::components::load_state::use_locale;
+use crate::config::Config;
 
 #[component]
 pub fn SiteHeader(edition: Edition) -> impl IntoView {
-    let site = expect_context::<Site>();
+    let site = expect_context::<Config>().site;
     let locale = use_locale();
     let sections = edition
         .sections

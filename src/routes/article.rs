@@ -1,22 +1,21 @@
 //! The article screen: breadcrumb, headline, date line, body, neighbours.
 
 use brnn_model::format::{ArticleLink, ArticlePage, Edition};
-use brnn_model::site::Site;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;
 
-use crate::api::Endpoint;
 use crate::components::breadcrumb::Breadcrumb;
 use crate::components::load_state::{load_state, use_locale};
 use crate::components::published_date::PublishedDate;
+use crate::config::Config;
 use crate::routes::edition::{slug_param, EditionResource};
 
 /// `/{edition}/article/{id}`.
 #[component]
 pub fn ArticleScreen() -> impl IntoView {
     let EditionResource(edition) = expect_context();
-    let endpoint = expect_context::<Endpoint>();
+    let endpoint = expect_context::<Config>().endpoint;
     let params = use_params_map();
     let request = Memo::new(move |_| {
         let params = params.read();
@@ -37,7 +36,7 @@ pub fn ArticleScreen() -> impl IntoView {
 
 #[component]
 fn ArticleView(edition: Edition, page: ArticlePage) -> impl IntoView {
-    let site = expect_context::<Site>();
+    let site = expect_context::<Config>().site;
     let locale = use_locale();
     let ArticlePage {
         article,
@@ -50,7 +49,7 @@ fn ArticleView(edition: Edition, page: ArticlePage) -> impl IntoView {
         .breadcrumb(&edition, Some(&article.section))
         .or_else(|| site.breadcrumb(&edition, None))
         .unwrap_or_default();
-    let description = article.summary().lead;
+    let description = article.lead();
     let source = (!article.source.is_empty()).then(|| {
         view! {
             "\u{2003}"

@@ -8,9 +8,9 @@ use leptos::prelude::*;
 use leptos_router::components::Outlet;
 use leptos_router::hooks::use_params_map;
 
-use crate::api::Endpoint;
 use crate::components::load_state::load_state;
 use crate::components::site_header::SiteHeader;
+use crate::config::Config;
 
 /// The current edition's document, fetched once per edition and shared by
 /// the screens below it.
@@ -28,7 +28,7 @@ pub fn slug_param(value: Option<String>) -> Result<Slug, LoadError> {
 pub fn EditionLayout() -> impl IntoView {
     let params = use_params_map();
     let edition_id = Memo::new(move |_| params.read().get("edition"));
-    let endpoint = expect_context::<Endpoint>();
+    let endpoint = expect_context::<Config>().endpoint;
     let edition = LocalResource::new(move || {
         let endpoint = endpoint.clone();
         let id = slug_param(edition_id.get());

@@ -3,17 +3,17 @@
 
 use brnn_model::format::Edition;
 use brnn_model::load::LoadError;
-use brnn_model::site::{parse_page, Site, PAGE_PARAMETER};
+use brnn_model::site::{parse_page, PAGE_PARAMETER};
 use brnn_model::slug::SectionPath;
 use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-use crate::api::Endpoint;
 use crate::components::article_list::ArticleList;
 use crate::components::breadcrumb::Breadcrumb;
 use crate::components::load_state::{load_state, use_locale};
+use crate::config::Config;
 use crate::routes::edition::{slug_param, EditionResource};
 use crate::routes::not_found::NotFound;
 
@@ -40,7 +40,7 @@ pub fn SectionPage() -> impl IntoView {
 #[component]
 fn Listing(section: Signal<Option<Result<SectionPath, LoadError>>>) -> impl IntoView {
     let EditionResource(edition) = expect_context();
-    let endpoint = expect_context::<Endpoint>();
+    let endpoint = expect_context::<Config>().endpoint;
     let params = use_params_map();
     let query = use_query_map();
     let request = Memo::new(move |_| {
@@ -56,7 +56,7 @@ fn Listing(section: Signal<Option<Result<SectionPath, LoadError>>>) -> impl Into
         let section = request.get().1.ok().flatten();
         match section_heading(&edition, section.as_ref()) {
             Some(heading) => Either::Left(load_state(list, move |list| {
-                let site = expect_context::<Site>();
+                let site = expect_context::<Config>().site;
                 let crumbs = site.breadcrumb(&edition, section.as_ref()).unwrap_or_default();
                 let title = page_title(&edition, &heading, section.is_some(), list.page, list.pages);
                 let (edition_for_links, section_for_links) = (edition.id.clone(), section.clone());

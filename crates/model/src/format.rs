@@ -138,16 +138,21 @@ impl Article {
     /// The longest a list entry's lead may be, in characters.
     pub const LEAD_MAX_CHARS: usize = 220;
 
-    /// What a list shows of this article: the first paragraph, cut at a word
-    /// boundary with an ellipsis if it is longer than [`Self::LEAD_MAX_CHARS`].
+    /// What a list shows of this article.
     pub fn summary(&self) -> ArticleSummary {
         ArticleSummary {
             id: self.id.clone(),
             section: self.section.clone(),
             headline: self.headline.clone(),
             published: self.published,
-            lead: lead(self.paragraphs.first().map_or("", String::as_str)),
+            lead: self.lead(),
         }
+    }
+
+    /// The first paragraph, cut at a word boundary with an ellipsis if it is
+    /// longer than [`Self::LEAD_MAX_CHARS`]: a list entry's lead, a page's description.
+    pub fn lead(&self) -> String {
+        lead(self.paragraphs.first().map_or("", String::as_str))
     }
 }
 
