@@ -13,7 +13,8 @@
 //! First paragraph …
 //! ```
 //!
-//! The article's id is the file name without `.txt`.
+//! The article's id is the file name without `.txt`. [`render`] writes the
+//! canonical form of a source, which [`parse`] reads back unchanged.
 
 use std::path::Path;
 
@@ -28,26 +29,36 @@ use crate::problem::{line_of, Problem};
 
 const FENCE: &str = "+++";
 
+/// The header as written; every field is optional here so that a missing one
+/// gets a plain sentence instead of a parser's message.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Header {
-    headline: Spanned<String>,
-    section: Spanned<String>,
-    published: Spanned<toml::value::Datetime>,
+    headline: Option<Spanned<String>>,
+    section: Option<Spanned<String>>,
+    published: Option<Spanned<toml::Value>>,
     dateline: Option<Spanned<String>>,
     #[serde(default)]
     source: String,
 }
 
-/// An article read from its source, with where its section was named (for
-/// problems found later against the section tree).
+/// An article as its source file holds it.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ArticleSource {
     pub article: Article,
+    /// The date as the newsroom printed it; it must agree with `published`.
+    pub dateline: Option<String>,
+}
+
+/// A parsed source and where its section was named (for problems found
+/// later against the section tree).
+pub struct ParsedSource {
+    pub source: ArticleSource,
     pub section_line: usize,
 }
 
 /// Parses and checks one source; every problem found is reported, not just the first.
-pub fn parse(file: &Path, text: &str, locale: &Locale) -> Result<ArticleSource, Vec<Problem>> {
+pub fn parse(file: &Path, text: &str, locale: &Locale) -> Result<ParsedSource, Vec<Problem>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let id = file
         .file_stem()
@@ -69,7 +80,7 @@ pub fn parse(file: &Path, text: &str, locale: &Locale) -> Result<ArticleSource, 
             "expected `+++` on the first line, to open the header",
         )]);
     }
-    let header_start = FENCE.len() + 1;
+    let header_start = text.find('\n').map_or(text.len(), |end| end + 1);
     let mut header_end = header_start;
     let mut closed = false;
     for line in lines {
@@ -96,27 +107,58 @@ pub fn parse(file: &Path, text: &str, locale: &Locale) -> Result<ArticleSource, 
     let line_in_header = |span: std::ops::Range<usize>| 1 + line_of(header_text, span.start);
 
     let mut problems = Vec::new();
-    let headline = header.headline.get_ref().trim().to_owned();
-    if headline.is_empty() {
+    let mut missing = |field: &str, example: &str| {
         problems.push(Problem::at(
             file,
-            line_in_header(header.headline.span()),
-            "the headline is empty",
-        ));
+            1,
+            format!("the header has no {field}: add a line like `{field} = {example}`"),
+        ))
+    };
+    let headline = header
+        .headline
+        .as_ref()
+        .map(|h| (h.get_ref().trim().to_owned(), h.span()));
+    let section = header.section.as_ref();
+    let published = header.published.as_ref();
+    if headline.is_none() {
+        missing("headline", "\"…\"");
     }
-    let section = SectionPath::try_from(header.section.get_ref().as_str())
-        .map_err(|message| problems.push(Problem::at(file, line_in_header(header.section.span()), message)))
-        .ok();
-    let published_line = line_in_header(header.published.span());
-    let published = Published::parse(&header.published.get_ref().to_string())
-        .map_err(|error| {
+    if section.is_none() {
+        missing("section", "\"bri-nachrichten/aktuelles\"");
+    }
+    if published.is_none() {
+        missing("published", "2025-11-04T09:30:00+08:00");
+    }
+    if let Some((headline, span)) = &headline {
+        if headline.is_empty() {
             problems.push(Problem::at(
                 file,
-                published_line,
-                format!("published: {error}; write it unquoted, with seconds and offset"),
-            ))
-        })
-        .ok();
+                line_in_header(span.clone()),
+                "the headline is empty",
+            ));
+        }
+    }
+    let section = section.and_then(|section| {
+        SectionPath::try_from(section.get_ref().as_str())
+            .map_err(|message| problems.push(Problem::at(file, line_in_header(section.span()), message)))
+            .ok()
+    });
+    let published = published.and_then(|published| {
+        let written = match published.get_ref() {
+            toml::Value::Datetime(datetime) => datetime.to_string(),
+            toml::Value::String(text) => text.clone(),
+            other => other.to_string(),
+        };
+        Published::parse(&written)
+            .map_err(|error| {
+                problems.push(Problem::at(
+                    file,
+                    line_in_header(published.span()),
+                    format!("published: {error}"),
+                ))
+            })
+            .ok()
+    });
     if let (Some(published), Some(dateline)) = (published, &header.dateline) {
         let expected = locale.long_date(published.local_date());
         if dateline.get_ref().trim() != expected {
@@ -142,20 +184,47 @@ pub fn parse(file: &Path, text: &str, locale: &Locale) -> Result<ArticleSource, 
         ));
     }
 
-    match (section, published) {
-        (Some(section), Some(published)) if problems.is_empty() => Ok(ArticleSource {
-            article: Article {
-                id,
-                section,
-                headline,
-                published,
-                source: header.source.trim().to_owned(),
-                paragraphs,
+    match (headline, section, published) {
+        (Some((headline, _)), Some(section), Some(published)) if problems.is_empty() => Ok(ParsedSource {
+            source: ArticleSource {
+                article: Article {
+                    id,
+                    section,
+                    headline,
+                    published,
+                    source: header.source.trim().to_owned(),
+                    paragraphs,
+                },
+                dateline: header
+                    .dateline
+                    .map(|dateline| dateline.into_inner().trim().to_owned()),
             },
-            section_line: line_in_header(header.section.span()),
+            section_line: line_in_header(header.section.expect("checked above").span()),
         }),
         _ => Err(problems),
     }
+}
+
+/// The source file's text in its one canonical form: what `import` writes,
+/// and what [`parse`] reads back to the same article.
+pub fn render(source: &ArticleSource) -> String {
+    let article = &source.article;
+    let string = |text: &str| toml::Value::String(text.to_owned()).to_string();
+    let mut text = format!("{FENCE}\n");
+    text += &format!("headline = {}\n", string(&article.headline));
+    text += &format!("section = {}\n", string(&article.section.to_string()));
+    text += &format!("published = {}\n", article.published);
+    if let Some(dateline) = &source.dateline {
+        text += &format!("dateline = {}\n", string(dateline));
+    }
+    text += &format!("source = {}\n", string(&article.source));
+    text += &format!("{FENCE}\n");
+    for paragraph in &article.paragraphs {
+        text += "\n";
+        text += paragraph;
+        text += "\n";
+    }
+    text
 }
 
 /// Paragraphs are separated by blank lines; the lines of one paragraph are
@@ -181,7 +250,7 @@ mod tests {
 
     const SEED_SOURCE: &str = include_str!("../../../content/de/ecf15130d4b083e2.txt");
 
-    fn parse_as(name: &str, text: &str) -> Result<ArticleSource, Vec<Problem>> {
+    fn parse_as(name: &str, text: &str) -> Result<ParsedSource, Vec<Problem>> {
         parse(Path::new(name), text, &GERMAN)
     }
 
@@ -199,6 +268,7 @@ mod tests {
         let article = parse_as("de/ecf15130d4b083e2.txt", SEED_SOURCE)
             .ok()
             .unwrap()
+            .source
             .article;
         assert_eq!(article.id.as_str(), "ecf15130d4b083e2");
         assert_eq!(
@@ -253,6 +323,70 @@ mod tests {
             found[0].starts_with("de/a1.txt:5: the dateline `Mittwoch, 04. November 2025` contradicts"),
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn a_missing_field_gets_a_sentence_that_says_what_to_add() {
+        let text = SEED_SOURCE.replace(
+            "headline = \"China und Russland streben engere Zusammenarbeit in allen Bereichen an\"\n",
+            "",
+        );
+        assert_eq!(
+            messages(&text),
+            ["de/a1.txt:1: the header has no headline: add a line like `headline = \"…\"`"]
+        );
+    }
+
+    #[test]
+    fn an_unparseable_or_impossible_date_is_refused_on_its_line() {
+        for (published, expected) in [
+            (
+                "\"4. November 2025\"",
+                "is not a timestamp like 2025-11-04T09:30:00+08:00",
+            ),
+            ("2025-11-04", "is not a timestamp like"),
+            // TOML itself refuses an unquoted impossible date, on the same line.
+            (
+                "2025-02-29T10:00:00+08:00",
+                "invalid date, expected day between 01 and 28",
+            ),
+            ("\"2025-04-31T10:00:00+08:00\"", "names a day that does not exist"),
+        ] {
+            let text = SEED_SOURCE.replace("2025-11-04T00:00:00+08:00", published);
+            let found = messages(&text);
+            assert!(
+                found
+                    .iter()
+                    .any(|m| m.starts_with("de/a1.txt:4: ") && m.contains(expected)),
+                "{published}: {found:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn every_shipped_source_round_trips_through_render() {
+        let content = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content/de");
+        let mut count = 0;
+        for entry in std::fs::read_dir(content).unwrap() {
+            let file = entry.unwrap().path();
+            let text = std::fs::read_to_string(&file).unwrap();
+            let source = parse(&file, &text, &GERMAN).ok().unwrap().source;
+            let rendered = render(&source);
+            let again = parse(&file, &rendered, &GERMAN).ok().unwrap().source;
+            assert_eq!(again, source, "{}", file.display());
+            assert_eq!(render(&again), rendered, "{}", file.display());
+            count += 1;
+        }
+        assert!(count >= 32, "only {count} sources found");
+    }
+
+    #[test]
+    fn the_seed_source_is_in_canonical_form() {
+        let source = parse_as("de/ecf15130d4b083e2.txt", SEED_SOURCE)
+            .ok()
+            .unwrap()
+            .source;
+        assert_eq!(render(&source), SEED_SOURCE);
     }
 
     #[test]

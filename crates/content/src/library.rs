@@ -6,22 +6,35 @@ use std::path::{Path, PathBuf};
 
 use brnn_model::format::{Article, Edition};
 use brnn_model::locale::Locale;
+use brnn_model::sorting::newest_first;
 
 use crate::article_source;
+use crate::network::{self, NetworkConfig, SiteUrl};
 use crate::problem::Problem;
 
-/// One edition and its articles.
+/// Every edition's articles, checked against the network description.
+pub struct Library {
+    pub site_url: SiteUrl,
+    pub editions: Vec<EditionContent>,
+}
+
+/// One edition and its articles, newest first.
 pub struct EditionContent {
     pub edition: Edition,
     pub articles: Vec<Article>,
 }
 
+impl Library {
+    pub fn article_count(&self) -> usize {
+        self.editions.iter().map(|content| content.articles.len()).sum()
+    }
+}
+
 /// The file that describes the network, inside the content folder.
 pub const NETWORK_FILE: &str = "network.toml";
 
-/// Reads `content/network.toml` and every `content/<edition>/**/*.txt`,
-/// reporting every problem found in any file.
-pub fn load(content: &Path) -> Result<Vec<EditionContent>, Vec<Problem>> {
+/// Reads `content/network.toml` alone.
+pub fn load_network(content: &Path) -> Result<NetworkConfig, Vec<Problem>> {
     let network_file = content.join(NETWORK_FILE);
     let text = fs::read_to_string(&network_file).map_err(|error| {
         vec![Problem::in_file(
@@ -29,11 +42,17 @@ pub fn load(content: &Path) -> Result<Vec<EditionContent>, Vec<Problem>> {
             format!("cannot read it: {error}"),
         )]
     })?;
-    let editions = crate::network::parse(&network_file, &text)?;
+    network::parse(&network_file, &text)
+}
 
+/// Reads `content/network.toml` and every `content/<edition>/**/*.txt`,
+/// reporting every problem found in any file.
+pub fn load(content: &Path) -> Result<Library, Vec<Problem>> {
+    let network = load_network(content)?;
     let mut problems = Vec::new();
     let mut contents = Vec::new();
-    for edition in editions {
+    for config in network.editions {
+        let edition = config.edition;
         let locale = Locale::for_lang(&edition.lang);
         let mut articles = Vec::new();
         let mut first_seen: HashMap<String, PathBuf> = HashMap::new();
@@ -42,18 +61,18 @@ pub fn load(content: &Path) -> Result<Vec<EditionContent>, Vec<Problem>> {
                 Ok(text) => article_source::parse(&file, &text, locale),
                 Err(error) => Err(vec![Problem::in_file(&file, format!("cannot read it: {error}"))]),
             };
-            let source = match source {
-                Ok(source) => source,
+            let parsed = match source {
+                Ok(parsed) => parsed,
                 Err(found) => {
                     problems.extend(found);
                     continue;
                 }
             };
-            let article = source.article;
+            let article = parsed.source.article;
             if edition.section_trail(&article.section).is_none() {
                 problems.push(Problem::at(
                     &file,
-                    source.section_line,
+                    parsed.section_line,
                     format!(
                         "unknown section `{}`: edition `{}` in {NETWORK_FILE} has no such section",
                         article.section, edition.id
@@ -62,8 +81,9 @@ pub fn load(content: &Path) -> Result<Vec<EditionContent>, Vec<Problem>> {
                 continue;
             }
             if let Some(earlier) = first_seen.get(article.id.as_str()) {
-                problems.push(Problem::in_file(
+                problems.push(Problem::at(
                     &file,
+                    1,
                     format!(
                         "duplicate article id `{}`: {} has it too",
                         article.id,
@@ -75,10 +95,14 @@ pub fn load(content: &Path) -> Result<Vec<EditionContent>, Vec<Problem>> {
             first_seen.insert(article.id.to_string(), file);
             articles.push(article);
         }
+        articles.sort_by(newest_first);
         contents.push(EditionContent { edition, articles });
     }
     if problems.is_empty() {
-        Ok(contents)
+        Ok(Library {
+            site_url: network.site_url,
+            editions: contents,
+        })
     } else {
         Err(problems)
     }

@@ -1,103 +1,231 @@
-//! `content/network.toml`: the network, its editions and their section trees.
+//! `content/network.toml`: where the site lives, the network, its editions
+//! and their section trees.
 
 use std::path::Path;
 
+use brnn_model::date::Published;
 use brnn_model::format::{Edition, Network, Section, FORMAT_VERSION};
+use brnn_model::site::Site;
 use brnn_model::slug::{SectionPath, Slug};
 use serde::Deserialize;
+use toml::Spanned;
 
 use crate::problem::{line_of, Problem};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct NetworkFile {
+    site: SiteEntry,
     network: Network,
     editions: Vec<EditionEntry>,
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
+struct SiteEntry {
+    url: Spanned<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct EditionEntry {
-    id: Slug,
+    id: Spanned<Slug>,
     lang: String,
     name: String,
-    page_size: u32,
+    page_size: Spanned<u32>,
+    utc_offset: Spanned<String>,
     sections: Vec<SectionEntry>,
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct SectionEntry {
-    path: SectionPath,
+    path: Spanned<SectionPath>,
     name: String,
 }
 
-/// Reads the network description into one [`Edition`] document per edition.
-pub fn parse(file: &Path, text: &str) -> Result<Vec<Edition>, Vec<Problem>> {
+/// Everything `network.toml` says.
+pub struct NetworkConfig {
+    pub site_url: SiteUrl,
+    pub editions: Vec<EditionConfig>,
+}
+
+/// One edition: its public document plus what only the content tool needs.
+pub struct EditionConfig {
+    pub edition: Edition,
+    /// The newsroom's UTC offset (`+08:00`): an imported page gives a date
+    /// only, which is taken as midnight at this offset.
+    pub utc_offset: String,
+}
+
+impl EditionConfig {
+    /// Midnight at the newsroom on `date` (an ISO date such as `2025-11-04`).
+    pub fn newsroom_midnight(&self, date: &str) -> Result<Published, String> {
+        Published::parse(&format!("{date}T00:00:00{}", self.utc_offset)).map_err(|error| error.0)
+    }
+}
+
+/// The absolute address the site is served from (`https://host/` or
+/// `https://host/news/`): feeds and sitemaps must name absolute URLs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SiteUrl {
+    origin: String,
+    site: Site,
+}
+
+impl SiteUrl {
+    pub fn parse(url: &str) -> Result<Self, String> {
+        let refused = |why: &str| format!("site url `{url}` {why}; write it like https://news.example.org/");
+        let rest = url
+            .strip_prefix("https://")
+            .or_else(|| url.strip_prefix("http://"))
+            .ok_or_else(|| refused("does not start with https:// or http://"))?;
+        if url.contains(|c: char| c.is_whitespace() || matches!(c, '?' | '#' | '"' | '<' | '>')) {
+            return Err(refused(
+                "may not contain spaces, quotes, angle brackets, `?` or `#`",
+            ));
+        }
+        let host_end = rest.find('/').unwrap_or(rest.len());
+        if host_end == 0 {
+            return Err(refused("names no host"));
+        }
+        let origin_len = url.len() - rest.len() + host_end;
+        Ok(Self {
+            origin: url[..origin_len].to_owned(),
+            site: Site::new(&url[origin_len..]),
+        })
+    }
+
+    /// The site's URL scheme, to build the path of any page.
+    pub fn site(&self) -> &Site {
+        &self.site
+    }
+
+    /// `path` (a path from [`Self::site`] or [`Self::file`]) as an absolute URL.
+    pub fn absolute(&self, path: &str) -> String {
+        format!("{}{path}", self.origin)
+    }
+
+    /// A file the build writes into the site's root folder (`feeds/de/rss.xml`), as an absolute URL.
+    pub fn file(&self, relative: &str) -> String {
+        self.absolute(&format!("{}/{relative}", self.site.base()))
+    }
+}
+
+/// Reads the network description, reporting every problem found.
+pub fn parse(file: &Path, text: &str) -> Result<NetworkConfig, Vec<Problem>> {
     let parsed: NetworkFile = toml::from_str(text).map_err(|error| {
         let line = error.span().map_or(1, |span| line_of(text, span.start));
         vec![Problem::at(file, line, error.message().trim())]
     })?;
     let mut problems = Vec::new();
-    let editions = parsed
-        .editions
-        .into_iter()
-        .map(|entry| {
-            let mut sections = Vec::new();
-            for section in entry.sections {
-                if let Err(message) = insert(&mut sections, &section) {
-                    problems.push(Problem::in_file(
-                        file,
-                        format!("edition `{}`: {message}", entry.id),
-                    ));
-                }
+    let at =
+        |span: std::ops::Range<usize>, message: String| Problem::at(file, line_of(text, span.start), message);
+
+    let site_url = SiteUrl::parse(parsed.site.url.get_ref())
+        .map_err(|message| problems.push(at(parsed.site.url.span(), message)))
+        .ok();
+
+    let mut editions: Vec<EditionConfig> = Vec::new();
+    for entry in parsed.editions {
+        let id = entry.id.get_ref().clone();
+        if editions.iter().any(|e| e.edition.id == id) {
+            problems.push(at(entry.id.span(), format!("edition `{id}` is listed twice")));
+        }
+        let mut sections = Vec::new();
+        for section in &entry.sections {
+            if let Err(message) = insert(&mut sections, section.path.get_ref(), &section.name) {
+                problems.push(at(section.path.span(), format!("edition `{id}`: {message}")));
             }
-            if entry.page_size == 0 {
-                problems.push(Problem::in_file(
-                    file,
-                    format!("edition `{}`: page_size must be at least 1", entry.id),
-                ));
-            }
-            Edition {
+        }
+        if *entry.page_size.get_ref() == 0 {
+            problems.push(at(
+                entry.page_size.span(),
+                format!("edition `{id}`: page_size must be at least 1"),
+            ));
+        }
+        let edition = EditionConfig {
+            edition: Edition {
                 format: FORMAT_VERSION,
                 network: parsed.network.clone(),
-                id: entry.id,
+                id,
                 lang: entry.lang,
                 name: entry.name,
-                page_size: entry.page_size,
+                page_size: *entry.page_size.get_ref(),
                 sections,
-            }
-        })
-        .collect();
-    if problems.is_empty() {
-        Ok(editions)
-    } else {
-        Err(problems)
+            },
+            utc_offset: entry.utc_offset.get_ref().clone(),
+        };
+        if edition.newsroom_midnight("2000-01-01").is_err() {
+            problems.push(at(
+                entry.utc_offset.span(),
+                format!(
+                    "edition `{}`: utc_offset `{}` is not an offset like +08:00 or -05:00",
+                    edition.edition.id, edition.utc_offset
+                ),
+            ));
+        }
+        editions.push(edition);
+    }
+    match site_url {
+        Some(site_url) if problems.is_empty() => Ok(NetworkConfig { site_url, editions }),
+        _ => Err(problems),
     }
 }
 
-/// Adds `entry` below its parent, which must already be in `tree`.
-fn insert(tree: &mut Vec<Section>, entry: &SectionEntry) -> Result<(), String> {
-    let (slug, parents) = entry
-        .path
-        .slugs()
-        .split_last()
-        .expect("a section path has a slug");
+/// Adds a section below its parent, which must already be in `tree`.
+fn insert(tree: &mut Vec<Section>, path: &SectionPath, name: &str) -> Result<(), String> {
+    let (slug, parents) = path.slugs().split_last().expect("a section path has a slug");
     let mut level = tree;
     for parent in parents {
         level = &mut level
             .iter_mut()
             .find(|section| &section.slug == parent)
-            .ok_or_else(|| format!("section `{}` is listed before its parent `{parent}`", entry.path))?
+            .ok_or_else(|| format!("section `{path}` is listed before its parent `{parent}`"))?
             .sections;
     }
     if level.iter().any(|section| &section.slug == slug) {
-        return Err(format!("section `{}` is listed twice", entry.path));
+        return Err(format!(
+            "section `{path}` is listed twice (duplicate slug `{slug}`)"
+        ));
     }
     level.push(Section {
         slug: slug.clone(),
-        name: entry.name.clone(),
+        name: name.to_owned(),
         sections: Vec::new(),
     });
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_site_url_gives_absolute_addresses_at_the_root_and_under_a_sub_path() {
+        let root = SiteUrl::parse("https://news.example.org").unwrap();
+        assert_eq!(root.file("sitemap.xml"), "https://news.example.org/sitemap.xml");
+        let edition = Slug::try_from("de").unwrap();
+        let under = SiteUrl::parse("http://127.0.0.1:8080/news/").unwrap();
+        assert_eq!(
+            under.absolute(&under.site().edition(&edition, 1)),
+            "http://127.0.0.1:8080/news/de/"
+        );
+        assert_eq!(
+            under.file("feeds/de/rss.xml"),
+            "http://127.0.0.1:8080/news/feeds/de/rss.xml"
+        );
+    }
+
+    #[test]
+    fn a_site_url_that_is_no_web_address_is_refused() {
+        for url in [
+            "news.example.org",
+            "https://",
+            "https://a b/",
+            "https://x/?page=1",
+        ] {
+            assert!(SiteUrl::parse(url).is_err(), "{url}");
+        }
+    }
 }

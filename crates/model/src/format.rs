@@ -57,6 +57,30 @@ impl Edition {
         }
         Some(trail)
     }
+
+    /// The name of the section at `path`, if the edition has it.
+    pub fn section_name(&self, path: &SectionPath) -> Option<&str> {
+        self.section_trail(path)?
+            .last()
+            .map(|section| section.name.as_str())
+    }
+
+    /// Every section's path, in display order, each parent before its children.
+    pub fn section_paths(&self) -> Vec<SectionPath> {
+        fn walk(sections: &[Section], parent: Option<&SectionPath>, out: &mut Vec<SectionPath>) {
+            for section in sections {
+                let path = match parent {
+                    Some(parent) => parent.child(section.slug.clone()),
+                    None => SectionPath::from(section.slug.clone()),
+                };
+                out.push(path.clone());
+                walk(&section.sections, Some(&path), out);
+            }
+        }
+        let mut out = Vec::new();
+        walk(&self.sections, None, &mut out);
+        out
+    }
 }
 
 /// One page of a date-sorted list: `{edition}/pages/{n}.json` for the front
@@ -220,5 +244,7 @@ mod tests {
         );
         assert_eq!(names("aktuelles"), None);
         assert_eq!(names("bri-nachrichten/nichts"), None);
+        let paths: Vec<String> = edition.section_paths().iter().map(ToString::to_string).collect();
+        assert_eq!(paths, ["bri-nachrichten", "bri-nachrichten/aktuelles"]);
     }
 }

@@ -27,6 +27,8 @@ pub struct Locale {
     pub newer_article: &'static str,
     pub older_article: &'static str,
     pub empty_list: &'static str,
+    /// Describes a feed: "Die neuesten Artikel: Aktuelles".
+    pub newest_articles: &'static str,
     pub not_found_title: &'static str,
     pub not_found_text: &'static str,
     pub back_to_front_page: &'static str,
@@ -70,6 +72,7 @@ pub static GERMAN: Locale = Locale {
     newer_article: "Neuerer Artikel",
     older_article: "Älterer Artikel",
     empty_list: "Hier gibt es noch keine Artikel.",
+    newest_articles: "Die neuesten Artikel",
     not_found_title: "Seite nicht gefunden",
     not_found_text: "Diese Seite gibt es nicht oder nicht mehr. Vielleicht ist der Link veraltet oder falsch geschrieben.",
     back_to_front_page: "Zur Startseite",
@@ -98,6 +101,56 @@ impl Locale {
             self.months[usize::from(date.month) - 1],
             date.year
         )
+    }
+
+    /// Reads a long date as [`Self::long_date`] writes it. The weekday must
+    /// be the date's own: a page that contradicts itself is refused, not guessed at.
+    pub fn parse_long_date(&self, text: &str) -> Result<CivilDate, String> {
+        let text = text.trim();
+        let example = self.long_date(CivilDate::new(2025, 11, 4).expect("a real date"));
+        let form = || format!("`{text}` is not a long date like `{example}`");
+        let (weekday, rest) = text.split_once(", ").ok_or_else(form)?;
+        let mut parts = rest.split_whitespace();
+        let (Some(day), Some(month), Some(year), None) =
+            (parts.next(), parts.next(), parts.next(), parts.next())
+        else {
+            return Err(form());
+        };
+        let day: u8 = day
+            .strip_suffix('.')
+            .filter(|digits| (1..=2).contains(&digits.len()))
+            .and_then(|digits| digits.parse().ok())
+            .ok_or_else(form)?;
+        let month = self
+            .months
+            .iter()
+            .position(|name| *name == month)
+            .ok_or_else(|| {
+                format!(
+                    "`{month}` is not a month name; expected one of {}",
+                    self.months.join(", ")
+                )
+            })?;
+        let year: i32 = year.parse().ok().filter(|_| year.len() == 4).ok_or_else(form)?;
+        let written_weekday = self
+            .weekdays
+            .iter()
+            .position(|name| *name == weekday)
+            .ok_or_else(|| {
+                format!(
+                    "`{weekday}` is not a weekday; expected one of {}",
+                    self.weekdays.join(", ")
+                )
+            })?;
+        let date = CivilDate::new(year, month as u8 + 1, day)
+            .ok_or_else(|| format!("`{text}` names a day that does not exist"))?;
+        let actual_weekday = self.weekdays[date.weekday().index()];
+        if written_weekday != date.weekday().index() {
+            return Err(format!(
+                "`{text}` says {weekday}, but that day is a {actual_weekday}"
+            ));
+        }
+        Ok(date)
     }
 
     /// "Seite 2 von 4".
@@ -149,6 +202,33 @@ mod tests {
     fn umlauts_and_two_digit_days_are_kept() {
         let date = CivilDate::new(2026, 3, 1).unwrap();
         assert_eq!(GERMAN.long_date(date), "Sonntag, 01. März 2026");
+    }
+
+    #[test]
+    fn a_long_date_reads_back_as_the_date_it_was_written_from() {
+        assert_eq!(
+            GERMAN.parse_long_date("Dienstag, 04. November 2025"),
+            Ok(CivilDate::new(2025, 11, 4).unwrap())
+        );
+        let date = CivilDate::new(2024, 2, 29).unwrap();
+        assert_eq!(GERMAN.parse_long_date(&GERMAN.long_date(date)), Ok(date));
+        assert_eq!(
+            GERMAN.parse_long_date("Sonntag, 1. März 2026"),
+            Ok(CivilDate::new(2026, 3, 1).unwrap())
+        );
+    }
+
+    #[test]
+    fn a_long_date_that_contradicts_itself_or_the_calendar_is_refused() {
+        let error = |text| GERMAN.parse_long_date(text).unwrap_err();
+        assert_eq!(
+            error("Mittwoch, 04. November 2025"),
+            "`Mittwoch, 04. November 2025` says Mittwoch, but that day is a Dienstag"
+        );
+        assert!(error("Samstag, 29. Februar 2025").contains("does not exist"));
+        assert!(error("Dienstag, 04. Novembre 2025").starts_with("`Novembre` is not a month name"));
+        assert!(error("Tuesday, 04. November 2025").starts_with("`Tuesday` is not a weekday"));
+        assert!(error("04.11.2025").contains("is not a long date like `Dienstag, 04. November 2025`"));
     }
 
     #[test]

@@ -6,6 +6,8 @@
 //! | edition front page | `{base}/de/` (`?page=2` and on) |
 //! | section page | `{base}/de/section/bri-nachrichten/aktuelles` (`?page=2` and on) |
 //! | article page | `{base}/de/article/ecf15130d4b083e2` |
+//! | feeds of the front page | `{base}/feeds/de/rss.xml`, `atom.xml`, `feed.json` |
+//! | feeds of a section | `{base}/feeds/de/section/bri-nachrichten/aktuelles/rss.xml`, … |
 //!
 //! `base` is where the site is deployed: empty at a domain's root, `/news`
 //! under a sub-path. Every link the app renders comes from here, so a
@@ -52,6 +54,45 @@ impl Site {
 
     pub fn article(&self, edition: &Slug, id: &Slug) -> String {
         format!("{}/{edition}/article/{id}", self.base)
+    }
+
+    /// A feed of the edition's front page (`section` `None`) or of a section.
+    /// Feeds are files the content build writes, outside the app's routes.
+    pub fn feed(&self, edition: &Slug, section: Option<&SectionPath>, kind: FeedKind) -> String {
+        let file = kind.file_name();
+        match section {
+            None => format!("{}/feeds/{edition}/{file}", self.base),
+            Some(section) => format!("{}/feeds/{edition}/section/{section}/{file}", self.base),
+        }
+    }
+}
+
+/// The three feed formats every list is published in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FeedKind {
+    Rss,
+    Atom,
+    Json,
+}
+
+impl FeedKind {
+    pub const ALL: [FeedKind; 3] = [FeedKind::Rss, FeedKind::Atom, FeedKind::Json];
+
+    pub fn file_name(self) -> &'static str {
+        match self {
+            FeedKind::Rss => "rss.xml",
+            FeedKind::Atom => "atom.xml",
+            FeedKind::Json => "feed.json",
+        }
+    }
+
+    /// For `<link rel="alternate" type>`, which feed readers discover feeds by.
+    pub fn media_type(self) -> &'static str {
+        match self {
+            FeedKind::Rss => "application/rss+xml",
+            FeedKind::Atom => "application/atom+xml",
+            FeedKind::Json => "application/feed+json",
+        }
     }
 }
 
@@ -140,6 +181,14 @@ mod tests {
             "/news/de/section/bri-nachrichten/aktuelles?page=2"
         );
         assert_eq!(site.article(&slug("de"), &slug("a1")), "/news/de/article/a1");
+        assert_eq!(
+            site.feed(&slug("de"), None, FeedKind::Rss),
+            "/news/feeds/de/rss.xml"
+        );
+        assert_eq!(
+            site.feed(&slug("de"), Some(&section), FeedKind::Json),
+            "/news/feeds/de/section/bri-nachrichten/aktuelles/feed.json"
+        );
     }
 
     #[test]

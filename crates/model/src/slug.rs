@@ -76,6 +76,13 @@ impl SectionPath {
         self.0.starts_with(&ancestor.0)
     }
 
+    /// The path of the section `slug` below this one.
+    pub fn child(&self, slug: Slug) -> SectionPath {
+        let mut slugs = self.0.clone();
+        slugs.push(slug);
+        Self(slugs)
+    }
+
     /// This path and every ancestor, outermost first.
     pub fn ancestry(&self) -> impl Iterator<Item = SectionPath> + '_ {
         (1..=self.0.len()).map(|depth| SectionPath(self.0[..depth].to_vec()))

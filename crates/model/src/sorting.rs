@@ -2,18 +2,43 @@
 
 use std::cmp::Ordering;
 
-use crate::format::ArticleSummary;
+use crate::date::Published;
+use crate::format::{Article, ArticleSummary};
+use crate::slug::Slug;
+
+/// What a list is ordered by: articles and their summaries sort alike.
+pub trait Listed {
+    fn published(&self) -> Published;
+    fn id(&self) -> &Slug;
+}
+
+impl Listed for Article {
+    fn published(&self) -> Published {
+        self.published
+    }
+    fn id(&self) -> &Slug {
+        &self.id
+    }
+}
+
+impl Listed for ArticleSummary {
+    fn published(&self) -> Published {
+        self.published
+    }
+    fn id(&self) -> &Slug {
+        &self.id
+    }
+}
 
 /// Newest publication instant first; equal instants by ascending id, so the
 /// order never depends on the order sources were read in.
-pub fn newest_first(a: &ArticleSummary, b: &ArticleSummary) -> Ordering {
-    b.published.cmp(&a.published).then_with(|| a.id.cmp(&b.id))
+pub fn newest_first<T: Listed>(a: &T, b: &T) -> Ordering {
+    b.published().cmp(&a.published()).then_with(|| a.id().cmp(b.id()))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::date::Published;
 
     fn summary(id: &str, published: &str) -> ArticleSummary {
         ArticleSummary {

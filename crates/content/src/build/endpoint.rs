@@ -1,0 +1,73 @@
+//! The reader's JSON endpoint: the documents of `brnn_model::format`.
+
+use std::collections::HashMap;
+use std::io;
+
+use brnn_model::format::{paths, Article, ArticleLink, ArticlePage, ListPage, FORMAT_VERSION};
+use brnn_model::paging::Paging;
+use brnn_model::slug::SectionPath;
+
+use super::{Listing, Output, ENDPOINT_FOLDER};
+use crate::library::EditionContent;
+
+/// Writes the edition document, every page of every listing, and one page per article.
+pub(super) fn write(content: &EditionContent, listings: &[Listing], output: &mut Output) -> io::Result<()> {
+    let edition = &content.edition;
+    let at = |path: String| format!("{ENDPOINT_FOLDER}/{path}");
+    output.write_json(&at(paths::edition(&edition.id)), edition)?;
+
+    for listing in listings {
+        let paging = Paging::new(listing.articles.len(), edition.page_size as usize);
+        for page in 1..=paging.pages() {
+            let items = paging.items_on(page).expect("pages counted by the same paging");
+            let document = ListPage {
+                format: FORMAT_VERSION,
+                page: page as u32,
+                pages: paging.pages() as u32,
+                total: listing.articles.len() as u32,
+                articles: listing.articles[items]
+                    .iter()
+                    .map(|article| article.summary())
+                    .collect(),
+            };
+            let path = paths::list_page(&edition.id, listing.section.as_ref(), page as u32);
+            output.write_json(&at(path), &document)?;
+        }
+    }
+
+    let neighbours = neighbours_in_section(&content.articles);
+    for article in &content.articles {
+        let (newer, older) = neighbours.get(article.id.as_str()).cloned().unwrap_or_default();
+        let page = ArticlePage {
+            format: FORMAT_VERSION,
+            article: article.clone(),
+            newer,
+            older,
+        };
+        output.write_json(&at(paths::article(&edition.id, &article.id)), &page)?;
+    }
+    Ok(())
+}
+
+type Neighbours = (Option<ArticleLink>, Option<ArticleLink>);
+
+/// For each article id, the next newer and next older article of its own section.
+fn neighbours_in_section(newest_first: &[Article]) -> HashMap<&str, Neighbours> {
+    let mut by_section: HashMap<&SectionPath, Vec<&Article>> = HashMap::new();
+    for article in newest_first {
+        by_section.entry(&article.section).or_default().push(article);
+    }
+    let link = |article: &Article| ArticleLink {
+        id: article.id.clone(),
+        headline: article.headline.clone(),
+    };
+    let mut neighbours = HashMap::new();
+    for list in by_section.values() {
+        for (index, article) in list.iter().enumerate() {
+            let newer = index.checked_sub(1).map(|i| link(list[i]));
+            let older = list.get(index + 1).map(|a| link(a));
+            neighbours.insert(article.id.as_str(), (newer, older));
+        }
+    }
+    neighbours
+}

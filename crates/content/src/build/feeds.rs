@@ -1,0 +1,278 @@
+//! Every listing as RSS 2.0, Atom (RFC 4287) and JSON Feed 1.1, with the
+//! newest [`FEED_ITEMS`] articles: a feed's size does not grow with the archive.
+//!
+//! Items carry the lead as summary and the full text as content. Dates are the
+//! articles' own, never the build's clock, so the same sources give the same bytes.
+
+use std::io;
+
+use atom_syndication as atom;
+use brnn_model::date::Published;
+use brnn_model::format::Article;
+use brnn_model::locale::Locale;
+use brnn_model::site::{FeedKind, Site};
+use chrono::{DateTime, FixedOffset};
+use serde::Serialize;
+
+use super::{Listing, Output};
+use crate::network::SiteUrl;
+
+/// How many of the newest articles a feed holds.
+pub const FEED_ITEMS: usize = 30;
+
+/// The one version of JSON Feed written, as its `version` field names it.
+const JSON_FEED_VERSION: &str = "https://jsonfeed.org/version/1.1";
+
+/// What all three formats say about one listing.
+struct FeedFacts<'a> {
+    title: String,
+    description: String,
+    lang: &'a str,
+    publisher: &'a str,
+    /// The listing's page in the reader.
+    home: String,
+    /// Each format's own address, for `rel="self"` and `feed_url`.
+    feed_urls: [String; 3],
+    /// When the newest article was published; the Unix epoch for an empty listing.
+    updated: DateTime<FixedOffset>,
+    items: Vec<Item<'a>>,
+}
+
+struct Item<'a> {
+    article: &'a Article,
+    url: String,
+    section_name: &'a str,
+    published: DateTime<FixedOffset>,
+    lead: String,
+}
+
+pub(super) fn write(listing: &Listing, site_url: &SiteUrl, output: &mut Output) -> io::Result<()> {
+    let facts = FeedFacts::of(listing, site_url);
+    let root = Site::new("/");
+    for kind in FeedKind::ALL {
+        let bytes = match kind {
+            FeedKind::Rss => rss(&facts)?,
+            FeedKind::Atom => atom(&facts)?,
+            FeedKind::Json => json_feed(&facts)?,
+        };
+        let relative = root.feed(&listing.edition.id, listing.section.as_ref(), kind);
+        output.write(relative.trim_start_matches('/'), &bytes)?;
+    }
+    Ok(())
+}
+
+impl<'a> FeedFacts<'a> {
+    fn of(listing: &'a Listing, site_url: &SiteUrl) -> Self {
+        let edition = listing.edition;
+        let site = site_url.site();
+        let locale = Locale::for_lang(&edition.lang);
+        let title = match &listing.section {
+            None => edition.name.clone(),
+            Some(_) => format!("{} – {}", listing.name(), edition.name),
+        };
+        let items: Vec<Item> = listing
+            .articles
+            .iter()
+            .take(FEED_ITEMS)
+            .map(|article| Item {
+                article,
+                url: site_url.absolute(&site.article(&edition.id, &article.id)),
+                section_name: edition.section_name(&article.section).unwrap_or_default(),
+                published: chrono_time(article.published),
+                lead: article.lead(),
+            })
+            .collect();
+        Self {
+            description: format!("{}: {}", locale.newest_articles, listing.name()),
+            lang: &edition.lang,
+            publisher: &edition.network.name,
+            home: site_url.absolute(&match &listing.section {
+                None => site.edition(&edition.id, 1),
+                Some(section) => site.section(&edition.id, section, 1),
+            }),
+            feed_urls: FeedKind::ALL
+                .map(|kind| site_url.absolute(&site.feed(&edition.id, listing.section.as_ref(), kind))),
+            updated: items
+                .first()
+                .map_or_else(|| DateTime::UNIX_EPOCH.fixed_offset(), |item| item.published),
+            title,
+            items,
+        }
+    }
+
+    fn feed_url(&self, kind: FeedKind) -> &str {
+        let index = FeedKind::ALL
+            .iter()
+            .position(|k| *k == kind)
+            .expect("every kind is in ALL");
+        &self.feed_urls[index]
+    }
+}
+
+fn chrono_time(published: Published) -> DateTime<FixedOffset> {
+    DateTime::parse_from_rfc3339(&published.to_string()).expect("Published writes RFC 3339")
+}
+
+/// The article's paragraphs as HTML, for readers that show the whole text.
+fn html_paragraphs(article: &Article) -> String {
+    article
+        .paragraphs
+        .iter()
+        .map(|paragraph| format!("<p>{}</p>", quick_xml::escape::escape(paragraph.as_str())))
+        .collect()
+}
+
+fn rss(facts: &FeedFacts) -> io::Result<Vec<u8>> {
+    let items = facts
+        .items
+        .iter()
+        .map(|item| rss::Item {
+            title: Some(item.article.headline.clone()),
+            link: Some(item.url.clone()),
+            description: Some(item.lead.clone()),
+            content: Some(html_paragraphs(item.article)),
+            guid: Some(rss::Guid {
+                value: item.url.clone(),
+                permalink: true,
+            }),
+            pub_date: Some(item.published.to_rfc2822()),
+            categories: vec![rss::Category {
+                name: item.section_name.to_owned(),
+                domain: None,
+            }],
+            ..Default::default()
+        })
+        .collect();
+    let channel = rss::Channel {
+        title: facts.title.clone(),
+        link: facts.home.clone(),
+        description: facts.description.clone(),
+        language: Some(facts.lang.to_owned()),
+        last_build_date: facts.items.first().map(|item| item.published.to_rfc2822()),
+        items,
+        atom_ext: Some(rss::extension::atom::AtomExtension {
+            links: vec![atom::Link {
+                href: facts.feed_url(FeedKind::Rss).to_owned(),
+                rel: "self".to_owned(),
+                mime_type: Some(FeedKind::Rss.media_type().to_owned()),
+                ..Default::default()
+            }],
+        }),
+        ..Default::default()
+    };
+    channel
+        .pretty_write_to(Vec::new(), b' ', 1)
+        .map_err(io::Error::other)
+}
+
+fn atom(facts: &FeedFacts) -> io::Result<Vec<u8>> {
+    let link = |href: &str, rel: &str, kind: Option<FeedKind>| atom::Link {
+        href: href.to_owned(),
+        rel: rel.to_owned(),
+        mime_type: kind.map(|kind| kind.media_type().to_owned()),
+        ..Default::default()
+    };
+    let entries = facts
+        .items
+        .iter()
+        .map(|item| atom::Entry {
+            title: atom::Text::plain(item.article.headline.clone()),
+            id: item.url.clone(),
+            updated: item.published,
+            published: Some(item.published),
+            links: vec![link(&item.url, "alternate", None)],
+            summary: Some(atom::Text::plain(item.lead.clone())),
+            content: Some(atom::Content {
+                value: Some(html_paragraphs(item.article)),
+                content_type: Some("html".to_owned()),
+                ..Default::default()
+            }),
+            categories: vec![atom::Category {
+                term: item.article.section.to_string(),
+                label: Some(item.section_name.to_owned()),
+                ..Default::default()
+            }],
+            ..Default::default()
+        })
+        .collect();
+    let feed = atom::Feed {
+        title: atom::Text::plain(facts.title.clone()),
+        id: facts.feed_url(FeedKind::Atom).to_owned(),
+        updated: facts.updated,
+        authors: vec![atom::Person {
+            name: facts.publisher.to_owned(),
+            ..Default::default()
+        }],
+        links: vec![
+            link(facts.feed_url(FeedKind::Atom), "self", Some(FeedKind::Atom)),
+            link(&facts.home, "alternate", None),
+        ],
+        subtitle: Some(atom::Text::plain(facts.description.clone())),
+        lang: Some(facts.lang.to_owned()),
+        entries,
+        ..Default::default()
+    };
+    let config = atom::WriteConfig {
+        write_document_declaration: true,
+        indent_size: Some(1),
+    };
+    feed.write_with_config(Vec::new(), config)
+        .map_err(io::Error::other)
+}
+
+/// JSON Feed 1.1 (<https://www.jsonfeed.org/version/1.1/>).
+#[derive(Serialize)]
+struct JsonFeed<'a> {
+    version: &'static str,
+    title: &'a str,
+    home_page_url: &'a str,
+    feed_url: &'a str,
+    description: &'a str,
+    language: &'a str,
+    authors: [JsonAuthor<'a>; 1],
+    items: Vec<JsonItem<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonAuthor<'a> {
+    name: &'a str,
+}
+
+#[derive(Serialize)]
+struct JsonItem<'a> {
+    id: &'a str,
+    url: &'a str,
+    title: &'a str,
+    summary: &'a str,
+    content_text: String,
+    date_published: String,
+    tags: [&'a str; 1],
+}
+
+fn json_feed(facts: &FeedFacts) -> io::Result<Vec<u8>> {
+    let feed = JsonFeed {
+        version: JSON_FEED_VERSION,
+        title: &facts.title,
+        home_page_url: &facts.home,
+        feed_url: facts.feed_url(FeedKind::Json),
+        description: &facts.description,
+        language: facts.lang,
+        authors: [JsonAuthor {
+            name: facts.publisher,
+        }],
+        items: facts
+            .items
+            .iter()
+            .map(|item| JsonItem {
+                id: &item.url,
+                url: &item.url,
+                title: &item.article.headline,
+                summary: &item.lead,
+                content_text: item.article.paragraphs.join("\n\n"),
+                date_published: item.article.published.to_string(),
+                tags: [item.section_name],
+            })
+            .collect(),
+    };
+    serde_json::to_vec_pretty(&feed).map_err(io::Error::other)
+}

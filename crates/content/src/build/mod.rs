@@ -1,0 +1,157 @@
+//! `build`: everything the site serves that comes from content, written into
+//! the site's root folder (Trunk's staging folder, so it ends up in `dist/`):
+//!
+//! | path | what |
+//! | --- | --- |
+//! | `api/v1/` | the reader's JSON endpoint (docs/FORMAT.md) |
+//! | `feeds/<edition>/` | RSS 2.0, Atom and JSON Feed of the front page, and of each section below `section/<path>/` |
+//! | `sitemap.xml`, `sitemaps/` | a sitemap index and its sitemaps |
+//! | `robots.txt` | points crawlers at the sitemap |
+//!
+//! Output is a function of the sources alone (no clock, no hash order), and
+//! a file is only rewritten when its bytes change.
+
+mod endpoint;
+mod feeds;
+mod sitemap;
+
+use std::collections::HashSet;
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use brnn_model::format::{Article, Edition};
+use brnn_model::slug::SectionPath;
+use serde::Serialize;
+
+use crate::library::{EditionContent, Library};
+
+/// Where the endpoint goes below the site's root: the reader's default `api/v1/`.
+pub const ENDPOINT_FOLDER: &str = "api/v1";
+pub const FEEDS_FOLDER: &str = "feeds";
+pub const SITEMAPS_FOLDER: &str = "sitemaps";
+
+/// What a build did, for the line the tool prints.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct BuildReport {
+    pub written: usize,
+    pub unchanged: usize,
+    pub removed: usize,
+}
+
+/// One list the site shows: an edition's front page (`section` `None`) or a
+/// section's page, which also holds the articles of its subsections.
+pub struct Listing<'a> {
+    pub edition: &'a Edition,
+    pub section: Option<SectionPath>,
+    /// Newest first.
+    pub articles: Vec<&'a Article>,
+}
+
+impl<'a> Listing<'a> {
+    /// The front page and every section's page of one edition.
+    fn all_of(content: &'a EditionContent) -> Vec<Self> {
+        let front = Listing {
+            edition: &content.edition,
+            section: None,
+            articles: content.articles.iter().collect(),
+        };
+        let sections = content
+            .edition
+            .section_paths()
+            .into_iter()
+            .map(|section| Listing {
+                edition: &content.edition,
+                articles: content
+                    .articles
+                    .iter()
+                    .filter(|article| article.section.is_within(&section))
+                    .collect(),
+                section: Some(section),
+            });
+        std::iter::once(front).chain(sections).collect()
+    }
+
+    /// What the listing is called: the section's name, or the edition's.
+    pub fn name(&self) -> &str {
+        self.section
+            .as_ref()
+            .and_then(|section| self.edition.section_name(section))
+            .unwrap_or(&self.edition.name)
+    }
+}
+
+/// Writes everything below `out`; see the module documentation for what goes where.
+pub fn build(library: &Library, out: &Path) -> io::Result<BuildReport> {
+    let mut output = Output {
+        out,
+        report: BuildReport::default(),
+        written: HashSet::new(),
+    };
+    let editions: Vec<_> = library
+        .editions
+        .iter()
+        .map(|content| (content, Listing::all_of(content)))
+        .collect();
+    for (content, listings) in &editions {
+        endpoint::write(content, listings, &mut output)?;
+        for listing in listings {
+            feeds::write(listing, &library.site_url, &mut output)?;
+        }
+        let edition = content.edition.id.as_str();
+        output.remove_stale(&out.join(ENDPOINT_FOLDER).join(edition))?;
+        output.remove_stale(&out.join(FEEDS_FOLDER).join(edition))?;
+    }
+    sitemap::write(&editions, &library.site_url, &mut output)?;
+    output.remove_stale(&out.join(SITEMAPS_FOLDER))?;
+    Ok(output.report)
+}
+
+/// Writes files below the site's root, leaving unchanged ones untouched,
+/// and remembers what it wrote so that leftovers can be removed.
+struct Output<'a> {
+    out: &'a Path,
+    report: BuildReport,
+    written: HashSet<PathBuf>,
+}
+
+impl Output<'_> {
+    fn write_json(&mut self, relative: &str, document: &impl Serialize) -> io::Result<()> {
+        self.write(relative, &serde_json::to_vec(document).map_err(io::Error::other)?)
+    }
+
+    fn write(&mut self, relative: &str, bytes: &[u8]) -> io::Result<()> {
+        let path = self.out.join(relative);
+        if fs::read(&path).is_ok_and(|existing| existing == bytes) {
+            self.report.unchanged += 1;
+        } else {
+            if let Some(parent) = path.parent() {
+                fs::create_dir_all(parent)?;
+            }
+            fs::write(&path, bytes)?;
+            self.report.written += 1;
+        }
+        self.written.insert(path);
+        Ok(())
+    }
+
+    /// Removes the files below `folder` that this build did not write: what
+    /// deleted articles or sections left behind.
+    fn remove_stale(&mut self, folder: &Path) -> io::Result<()> {
+        let Ok(entries) = fs::read_dir(folder) else {
+            return Ok(());
+        };
+        for entry in entries {
+            let path = entry?.path();
+            if path.is_dir() {
+                self.remove_stale(&path)?;
+                // Succeeds only once nothing is left in it.
+                let _ = fs::remove_dir(&path);
+            } else if !self.written.contains(&path) {
+                fs::remove_file(&path)?;
+                self.report.removed += 1;
+            }
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,259 @@
+//! `import`: a plain-text article page, as a reader copies it from the
+//! network's site, into an article source.
+//!
+//! ```text
+//! „Belt and Road“-Nachrichtennetzwerk                        the edition's name
+//!
+//! BRNN>>„Belt and Road“-Nachrichtennetzwerk>>BRI-Nachrichten>>Aktuelles
+//!
+//! China und Russland streben engere Zusammenarbeit …          the headline
+//!
+//! Dienstag, 04. November 2025 Quelle :                        date, source (may be empty)
+//!
+//! First paragraph …
+//! ```
+//!
+//! Blank lines between the parts may be missing or doubled. The breadcrumb
+//! names the network, the edition and the section trail by their names in
+//! `network.toml`; the page's date is taken as midnight at the edition's
+//! `utc_offset`, since the page gives no time of day.
+
+use std::path::Path;
+
+use brnn_model::date::CivilDate;
+use brnn_model::format::{Article, Section};
+use brnn_model::locale::Locale;
+use brnn_model::slug::{SectionPath, Slug};
+
+use crate::article_source::{paragraphs, ArticleSource};
+use crate::network::NetworkConfig;
+use crate::problem::Problem;
+
+/// Separates the breadcrumb's steps.
+const BREADCRUMB_SEPARATOR: &str = ">>";
+
+/// The article on `page`, and which edition it belongs to (an index into `network.editions`).
+pub fn import(
+    page: &Path,
+    text: &str,
+    id: Slug,
+    network: &NetworkConfig,
+) -> Result<(usize, ArticleSource), Problem> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut lines = text
+        .lines()
+        .enumerate()
+        .map(|(index, line)| (index + 1, line.trim()))
+        .filter(|(_, line)| !line.is_empty());
+    let mut next = |expected: &str| {
+        lines
+            .next()
+            .ok_or_else(|| Problem::in_file(page, format!("the page ends where {expected} was expected")))
+    };
+
+    let (title_line, title) = next("the edition's name")?;
+    let (crumb_line, breadcrumb) = next("the breadcrumb")?;
+    let (edition_index, section) =
+        read_breadcrumb(breadcrumb, network).map_err(|message| Problem::at(page, crumb_line, message))?;
+    let config = &network.editions[edition_index];
+    let edition = &config.edition;
+    if title != edition.name {
+        return Err(Problem::at(
+            page,
+            title_line,
+            format!(
+                "expected the edition's name `{}` (as the breadcrumb says), found `{title}`",
+                edition.name
+            ),
+        ));
+    }
+
+    let (_, headline) = next("the headline")?;
+    let (date_line, dated) = next("the date line")?;
+    let locale = Locale::for_lang(&edition.lang);
+    let (dateline, source) =
+        read_date_line(dated, locale).map_err(|message| Problem::at(page, date_line, message))?;
+    let published = config
+        .newsroom_midnight(&dateline.to_string())
+        .map_err(|message| Problem::at(page, date_line, message))?;
+
+    let body_start = text
+        .match_indices('\n')
+        .nth(date_line - 1)
+        .map_or(text.len(), |(offset, _)| offset + 1);
+    let paragraphs = paragraphs(&text[body_start..]);
+    if paragraphs.is_empty() {
+        return Err(Problem::at(
+            page,
+            date_line + 1,
+            "expected the article's paragraphs after the date line, found the end of the page",
+        ));
+    }
+    Ok((
+        edition_index,
+        ArticleSource {
+            article: Article {
+                id,
+                section,
+                headline: headline.to_owned(),
+                published,
+                source,
+                paragraphs,
+            },
+            dateline: Some(locale.long_date(dateline)),
+        },
+    ))
+}
+
+/// `BRNN>>edition name>>section name>>…` into the edition and the section's path.
+fn read_breadcrumb(line: &str, network: &NetworkConfig) -> Result<(usize, SectionPath), String> {
+    let steps: Vec<&str> = line.split(BREADCRUMB_SEPARATOR).map(str::trim).collect();
+    let Some(first) = network.editions.first() else {
+        return Err("network.toml lists no edition to import into".to_owned());
+    };
+    let short_name = &first.edition.network.short_name;
+    let example = format!("{short_name}>>{}>>…", first.edition.name);
+    if steps.len() < 2 || steps[0] != short_name {
+        return Err(format!(
+            "expected the breadcrumb, like `{example}`, found `{line}`"
+        ));
+    }
+    let edition_index = network
+        .editions
+        .iter()
+        .position(|config| config.edition.name == steps[1])
+        .ok_or_else(|| {
+            format!(
+                "the breadcrumb names the edition `{}`, which network.toml does not have; it has {}",
+                steps[1],
+                names(network.editions.iter().map(|config| config.edition.name.as_str()))
+            )
+        })?;
+    let edition = &network.editions[edition_index].edition;
+    let mut level: &[Section] = &edition.sections;
+    let mut path: Option<SectionPath> = None;
+    let mut parent: Option<&str> = None;
+    for step in &steps[2..] {
+        let section = level.iter().find(|section| section.name == *step).ok_or_else(|| {
+            let place = parent.map_or(String::new(), |parent| format!(" below `{parent}`"));
+            format!(
+                "the breadcrumb names the section `{step}`, which edition `{}` does not have{place}; it has {} there",
+                edition.id,
+                names(level.iter().map(|section| section.name.as_str()))
+            )
+        })?;
+        let slug = section.slug.clone();
+        path = Some(match path {
+            None => SectionPath::from(slug),
+            Some(parent) => parent.child(slug),
+        });
+        parent = Some(&section.name);
+        level = &section.sections;
+    }
+    let section =
+        path.ok_or_else(|| format!("the breadcrumb `{line}` names no section after the edition"))?;
+    Ok((edition_index, section))
+}
+
+/// `Dienstag, 04. November 2025 Quelle : German.china.org.cn` into the date and the source.
+fn read_date_line(line: &str, locale: &Locale) -> Result<(CivilDate, String), String> {
+    let (date, source) = line.split_once(locale.source_label).ok_or_else(|| {
+        let example = locale.long_date(CivilDate::new(2025, 11, 4).expect("a real date"));
+        format!(
+            "expected the date line, like `{example} {} …` (the source may be empty), found `{line}`",
+            locale.source_label
+        )
+    })?;
+    let date = locale.parse_long_date(date)?;
+    Ok((date, source.trim().to_owned()))
+}
+
+/// "`A`, `B`": what a message lists as the names that would have been understood.
+fn names<'a>(names: impl Iterator<Item = &'a str>) -> String {
+    names
+        .map(|name| format!("`{name}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article_source::render;
+    use crate::network;
+
+    const SEED_PAGE: &str = include_str!("../../../../shared/seed/000_ecf15130d4b083e2.txt");
+    const SEED_SOURCE: &str = include_str!("../../../content/de/ecf15130d4b083e2.txt");
+    const NETWORK: &str = include_str!("../../../content/network.toml");
+
+    fn import_page(text: &str) -> Result<ArticleSource, String> {
+        let network = network::parse(Path::new("network.toml"), NETWORK).ok().unwrap();
+        let id = Slug::try_from("ecf15130d4b083e2").unwrap();
+        import(Path::new("page.txt"), text, id, &network)
+            .map(|(_, source)| source)
+            .map_err(|problem| problem.to_string())
+    }
+
+    #[test]
+    fn the_seed_page_imports_as_the_shipped_seed_source() {
+        let source = import_page(SEED_PAGE).unwrap();
+        assert_eq!(render(&source), SEED_SOURCE);
+        assert_eq!(source.article.section.to_string(), "bri-nachrichten/aktuelles");
+        assert_eq!(source.article.published.to_string(), "2025-11-04T00:00:00+08:00");
+        assert_eq!(source.article.source, "");
+        assert_eq!(source.article.paragraphs.len(), 5);
+    }
+
+    #[test]
+    fn a_named_source_and_loose_blank_lines_are_understood() {
+        let page = SEED_PAGE
+            .replace("Quelle :", "Quelle : German.china.org.cn")
+            .replace("\n\n", "\n\n\n")
+            .replace("Aktuelles\n\n\n", "Aktuelles\n");
+        let source = import_page(&page).unwrap();
+        assert_eq!(source.article.source, "German.china.org.cn");
+        assert_eq!(source.article.paragraphs.len(), 5);
+    }
+
+    #[test]
+    fn a_page_it_cannot_understand_gets_the_line_and_what_was_expected() {
+        let cases = [
+            (
+                SEED_PAGE.replacen("„Belt and Road“-Nachrichtennetzwerk\n", "Nachrichten\n", 1),
+                "page.txt:1: expected the edition's name `„Belt and Road“-Nachrichtennetzwerk`",
+            ),
+            (
+                SEED_PAGE.replace("BRNN>>", "Start > "),
+                "page.txt:3: expected the breadcrumb, like `BRNN>>„Belt and Road“-Nachrichtennetzwerk>>…`",
+            ),
+            (
+                SEED_PAGE.replace(">>Aktuelles", ">>Sport"),
+                "page.txt:3: the breadcrumb names the section `Sport`, which edition `de` does not have below `BRI-Nachrichten`; it has `Aktuelles`, `Chinas Wirtschaft` there",
+            ),
+            (
+                SEED_PAGE.replace("Dienstag, 04. November 2025\u{2003}Quelle :", "04.11.2025"),
+                "page.txt:7: expected the date line, like `Dienstag, 04. November 2025 Quelle : …`",
+            ),
+            (
+                SEED_PAGE.replace("Dienstag, 04.", "Mittwoch, 04."),
+                "page.txt:7: `Mittwoch, 04. November 2025` says Mittwoch, but that day is a Dienstag",
+            ),
+            (
+                SEED_PAGE.replace("Dienstag, 04. November", "Dienstag, 31. November"),
+                "page.txt:7: `Dienstag, 31. November 2025` names a day that does not exist",
+            ),
+            (
+                SEED_PAGE[..SEED_PAGE.find("China will").unwrap()].to_owned(),
+                "page.txt:8: expected the article's paragraphs after the date line",
+            ),
+            (String::new(), "page.txt: the page ends where the edition's name was expected"),
+        ];
+        for (page, expected) in cases {
+            let error = import_page(&page).unwrap_err();
+            assert!(
+                error.starts_with(expected),
+                "expected `{expected}`, got `{error}`"
+            );
+        }
+    }
+}
