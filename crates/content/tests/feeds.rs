@@ -1,0 +1,195 @@
+//! The feeds of a build of the shipped content, read back by feed-rs, an
+//! independent parser of RSS, Atom and JSON Feed.
+
+use std::fs;
+use std::path::Path;
+use std::process::Command;
+
+use serde_json::Value;
+use tempfile::TempDir;
+
+const TOOL: &str = env!("CARGO_BIN_EXE_brnn-content");
+const FEED_ITEMS: usize = 30;
+const FILES: [&str; 3] = ["rss.xml", "atom.xml", "feed.json"];
+
+fn built_site() -> TempDir {
+    let out = TempDir::new().unwrap();
+    let content = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content");
+    let status = Command::new(TOOL)
+        .args(["build", "--content", content.to_str().unwrap(), "--out"])
+        .arg(out.path())
+        .args(["--site-url", "https://news.example.org/"])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    out
+}
+
+fn json(path: &Path) -> Value {
+    serde_json::from_slice(&fs::read(path).unwrap()).unwrap()
+}
+
+/// Every article id of a listing, newest first, as the reader's endpoint pages list them.
+fn listed_ids(site: &Path, pages_folder: &str) -> Vec<String> {
+    let folder = site.join("api/v1/de").join(pages_folder);
+    let pages = json(&folder.join("1.json"))["pages"].as_u64().unwrap();
+    (1..=pages)
+        .flat_map(|page| {
+            let document = json(&folder.join(format!("{page}.json")));
+            let ids: Vec<String> = document["articles"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|article| article["id"].as_str().unwrap().to_owned())
+                .collect();
+            ids
+        })
+        .collect()
+}
+
+/// (feed folder, endpoint pages folder) of the front page and every section.
+const LISTINGS: [(&str, &str); 5] = [
+    ("", "pages"),
+    ("section/bri-nachrichten/", "sections/bri-nachrichten/pages"),
+    (
+        "section/bri-nachrichten/aktuelles/",
+        "sections/bri-nachrichten/aktuelles/pages",
+    ),
+    (
+        "section/bri-nachrichten/chinas-wirtschaft/",
+        "sections/bri-nachrichten/chinas-wirtschaft/pages",
+    ),
+    ("section/dokumente/", "sections/dokumente/pages"),
+];
+
+#[test]
+fn every_feed_holds_the_newest_articles_of_its_list_in_order() {
+    let site = built_site();
+    for (feed_folder, pages_folder) in LISTINGS {
+        let expected: Vec<String> = listed_ids(site.path(), pages_folder)
+            .into_iter()
+            .take(FEED_ITEMS)
+            .map(|id| format!("https://news.example.org/de/article/{id}"))
+            .collect();
+        assert!(!expected.is_empty());
+        for file in FILES {
+            let path = site.path().join("feeds/de").join(feed_folder).join(file);
+            let feed = feed_rs::parser::parse(fs::read(&path).unwrap().as_slice())
+                .unwrap_or_else(|error| panic!("{}: {error}", path.display()));
+            let links: Vec<String> = feed
+                .entries
+                .iter()
+                .map(|entry| {
+                    entry
+                        .links
+                        .first()
+                        .expect("every entry links its article")
+                        .href
+                        .clone()
+                })
+                .collect();
+            assert_eq!(links, expected, "{}", path.display());
+            let dates: Vec<_> = feed
+                .entries
+                .iter()
+                .map(|entry| entry.published.unwrap())
+                .collect();
+            assert!(
+                dates.windows(2).all(|pair| pair[0] >= pair[1]),
+                "{}",
+                path.display()
+            );
+            assert!(
+                feed.entries.iter().all(|entry| entry.title.is_some()),
+                "{}",
+                path.display()
+            );
+            assert!(feed
+                .title
+                .is_some_and(|title| title.content.contains("Nachrichtennetzwerk")));
+        }
+    }
+}
+
+#[test]
+fn the_front_page_feed_stops_at_its_item_count_with_the_seed_first() {
+    let site = built_site();
+    let feed =
+        feed_rs::parser::parse(fs::read(site.path().join("feeds/de/rss.xml")).unwrap().as_slice()).unwrap();
+    assert_eq!(
+        feed.entries.len(),
+        FEED_ITEMS,
+        "the shipped content has more articles than a feed holds"
+    );
+    let seed = &feed.entries[0];
+    assert_eq!(
+        seed.title.as_ref().unwrap().content,
+        "China und Russland streben engere Zusammenarbeit in allen Bereichen an"
+    );
+    assert_eq!(seed.published.unwrap().to_rfc3339(), "2025-11-03T16:00:00+00:00");
+    assert!(seed
+        .content
+        .as_ref()
+        .and_then(|content| content.body.as_ref())
+        .is_some_and(|body| body.contains("<p>Nach ihrem Treffen unterzeichneten Li und Mischustin")));
+}
+
+/// JSON Feed 1.1: `version`, `title` and `items` are required; each item
+/// needs a string `id` and `content_html` or `content_text`.
+#[test]
+fn json_feeds_have_every_field_the_specification_requires() {
+    let site = built_site();
+    for (feed_folder, _) in LISTINGS {
+        let path = site.path().join("feeds/de").join(feed_folder).join("feed.json");
+        let feed = json(&path);
+        let at = path.display();
+        assert_eq!(feed["version"], "https://jsonfeed.org/version/1.1", "{at}");
+        assert!(feed["title"].as_str().is_some_and(|t| !t.is_empty()), "{at}");
+        assert_eq!(
+            feed["feed_url"].as_str().unwrap(),
+            format!("https://news.example.org/feeds/de/{feed_folder}feed.json")
+        );
+        assert!(feed["home_page_url"]
+            .as_str()
+            .unwrap()
+            .starts_with("https://news.example.org/de/"));
+        let items = feed["items"].as_array().expect("items is an array");
+        for item in items {
+            assert!(
+                item["id"].as_str().is_some_and(|id| !id.is_empty()),
+                "{at}: {item}"
+            );
+            assert!(
+                item["content_html"].is_string() || item["content_text"].is_string(),
+                "{at}: {item}"
+            );
+            let date = item["date_published"].as_str().unwrap();
+            assert!(chrono::DateTime::parse_from_rfc3339(date).is_ok(), "{at}: {date}");
+        }
+    }
+}
+
+#[test]
+fn the_sitemap_index_leads_to_every_article() {
+    let site = built_site();
+    let index = fs::read_to_string(site.path().join("sitemap.xml")).unwrap();
+    assert!(
+        index.contains("<loc>https://news.example.org/sitemaps/de-1.xml</loc>"),
+        "{index}"
+    );
+    let sitemap = fs::read_to_string(site.path().join("sitemaps/de-1.xml")).unwrap();
+    let articles = listed_ids(site.path(), "pages");
+    for id in &articles {
+        assert!(
+            sitemap.contains(&format!("<loc>https://news.example.org/de/article/{id}</loc>")),
+            "{id}"
+        );
+    }
+    assert_eq!(
+        sitemap.matches("<url>").count(),
+        articles.len() + 1 + 4,
+        "articles, front page, 4 sections"
+    );
+    let robots = fs::read_to_string(site.path().join("robots.txt")).unwrap();
+    assert!(robots.contains("Sitemap: https://news.example.org/sitemap.xml\n"));
+}
