@@ -8,8 +8,8 @@
 // seed article's text being visible in headless Chromium on loopback.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { startHost, launchBrowser, DIST } from '../tests/browser/harness.mjs';
+import { kib, sizes, timeToVisible } from './measure.mjs';
 
 const args = process.argv.slice(2);
 const loads = Number(args[args.indexOf('--loads') + 1]) || 15;
@@ -21,7 +21,6 @@ if (!args.includes('--no-build')) {
 
 const host = await startHost();
 const browser = await launchBrowser();
-const kib = (bytes) => (bytes / 1024).toFixed(1).padStart(8);
 
 // Which files the first view fetches, as the browser saw them.
 const page = await browser.newPage();
@@ -35,34 +34,18 @@ console.log(`${'file'.padEnd(52)} ${'raw KiB'.padStart(8)} ${'gzip'.padStart(8)}
 let total = { raw: 0, gzip: 0, brotli: 0 };
 for (const path of fetched) {
   const file = path === SEED ? '404.html' : path.replace(/^\//, '') || 'index.html';
-  const bytes = readFileSync(DIST + file);
-  const sizes = {
-    raw: bytes.length,
-    gzip: gzipSync(bytes, { level: 9 }).length,
-    brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
-  };
-  for (const key in total) total[key] += sizes[key];
+  const size = sizes(readFileSync(DIST + file));
+  for (const key in total) total[key] += size[key];
   const label = path === SEED ? `${path} (404.html)` : path;
-  console.log(`${label.padEnd(52)} ${kib(sizes.raw)} ${kib(sizes.gzip)} ${kib(sizes.brotli)}`);
+  console.log(`${label.padEnd(52)} ${kib(size.raw)} ${kib(size.gzip)} ${kib(size.brotli)}`);
 }
 console.log(`${'total'.padEnd(52)} ${kib(total.raw)} ${kib(total.gzip)} ${kib(total.brotli)}`);
 
 // Time to the seed's text, a new page with the HTTP cache off for each load.
-const times = [];
-for (let i = 0; i < loads; i++) {
-  const view = await browser.newPage();
-  const devtools = await browser.context.newCDPSession(view);
-  await devtools.send('Network.setCacheDisabled', { cacheDisabled: true });
-  await view.goto(host.origin + SEED, { waitUntil: 'commit' });
-  await view.locator('.article-body p').first().waitFor({ state: 'visible' });
-  times.push(await view.evaluate(() => performance.now()));
-  await view.close();
-}
-times.sort((a, b) => a - b);
-const median = times.length % 2 ? times[(times.length - 1) / 2] : (times[times.length / 2 - 1] + times[times.length / 2]) / 2;
+const time = await timeToVisible(browser, host.origin + SEED, '.article-body p', loads);
 console.log(
-  `\nnavigation start to seed text visible, ${loads} loads: median ${median.toFixed(0)} ms ` +
-    `(min ${times[0].toFixed(0)}, max ${times.at(-1).toFixed(0)})`,
+  `\nnavigation start to seed text visible, ${loads} loads: median ${time.median.toFixed(0)} ms ` +
+    `(min ${time.min.toFixed(0)}, max ${time.max.toFixed(0)})`,
 );
 await browser.close();
 await host.close();

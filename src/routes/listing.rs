@@ -3,11 +3,11 @@
 
 use brnn_model::format::Edition;
 use brnn_model::load::LoadError;
-use brnn_model::site::{parse_page, PAGE_PARAMETER};
+use brnn_model::site::{parse_page, FeedKind, PAGE_PARAMETER};
 use brnn_model::slug::SectionPath;
 use leptos::either::Either;
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
+use leptos_meta::{Link, Meta, Title};
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::components::article_list::ArticleList;
@@ -59,6 +59,17 @@ fn Listing(section: Signal<Option<Result<SectionPath, LoadError>>>) -> impl Into
                 let site = expect_context::<Config>().site;
                 let crumbs = site.breadcrumb(&edition, section.as_ref()).unwrap_or_default();
                 let title = page_title(&edition, &heading, section.is_some(), list.page, list.pages);
+                // Feed readers find this list's feeds from its page.
+                let feeds = FeedKind::ALL.map(|kind| {
+                    view! {
+                        <Link
+                            rel="alternate"
+                            type_=kind.media_type()
+                            title=format!("{heading} ({})", kind.label())
+                            href=site.feed(&edition.id, section.as_ref(), kind)
+                        />
+                    }
+                });
                 let (edition_for_links, section_for_links) = (edition.id.clone(), section.clone());
                 let link = move |page| match &section_for_links {
                     Some(section) => site.section(&edition_for_links, section, page),
@@ -67,6 +78,7 @@ fn Listing(section: Signal<Option<Result<SectionPath, LoadError>>>) -> impl Into
                 view! {
                     <Title text=title/>
                     <Meta name="description" content=heading.clone()/>
+                    {feeds}
                     <Breadcrumb crumbs/>
                     <h1>{heading.clone()}</h1>
                     <ArticleList edition=edition.clone() list link/>

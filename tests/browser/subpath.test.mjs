@@ -26,6 +26,8 @@ test('a deep link below the sub-path loads, and every link stays below it', asyn
   await page.locator('nav.breadcrumb a').last().click();
   await page.waitForURL('**/news/de/section/bri-nachrichten');
   await page.locator('.article-list').waitFor();
+  const feeds = await page.locator('link[rel="alternate"]').evaluateAll((ls) => ls.map((l) => new URL(l.href).pathname));
+  assert.deepEqual(feeds, ['rss.xml', 'atom.xml', 'feed.json'].map((f) => `/news/feeds/de/section/bri-nachrichten/${f}`));
   assert.deepEqual(session.host.requests.filter((path) => !path.startsWith('/news/')), []);
   assert.deepEqual(errors, []);
   await page.close();

@@ -125,7 +125,8 @@ fn source_files(folder: &Path, problems: &mut Vec<Problem>) -> Vec<PathBuf> {
         };
         for entry in entries.flatten() {
             let path = entry.path();
-            if path.is_dir() {
+            // The entry's own type, read with the listing: no extra call per file.
+            if entry.file_type().is_ok_and(|kind| kind.is_dir()) {
                 folders.push(path);
             } else if path.extension().is_some_and(|ext| ext == "txt") {
                 files.push(path);

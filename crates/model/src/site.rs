@@ -86,6 +86,15 @@ impl FeedKind {
         }
     }
 
+    /// What a feed reader's list of a page's feeds calls it.
+    pub fn label(self) -> &'static str {
+        match self {
+            FeedKind::Rss => "RSS",
+            FeedKind::Atom => "Atom",
+            FeedKind::Json => "JSON Feed",
+        }
+    }
+
     /// For `<link rel="alternate" type>`, which feed readers discover feeds by.
     pub fn media_type(self) -> &'static str {
         match self {

@@ -87,6 +87,7 @@ pub fn build(library: &Library, out: &Path) -> io::Result<BuildReport> {
         out,
         report: BuildReport::default(),
         written: HashSet::new(),
+        folders: HashSet::new(),
     };
     let editions: Vec<_> = library
         .editions
@@ -113,6 +114,8 @@ struct Output<'a> {
     out: &'a Path,
     report: BuildReport,
     written: HashSet<PathBuf>,
+    /// Folders known to exist: with 100,000 articles, asking again per file costs seconds.
+    folders: HashSet<PathBuf>,
 }
 
 impl Output<'_> {
@@ -126,7 +129,10 @@ impl Output<'_> {
             self.report.unchanged += 1;
         } else {
             if let Some(parent) = path.parent() {
-                fs::create_dir_all(parent)?;
+                if !self.folders.contains(parent) {
+                    fs::create_dir_all(parent)?;
+                    self.folders.insert(parent.to_owned());
+                }
             }
             fs::write(&path, bytes)?;
             self.report.written += 1;
@@ -142,8 +148,9 @@ impl Output<'_> {
             return Ok(());
         };
         for entry in entries {
-            let path = entry?.path();
-            if path.is_dir() {
+            let entry = entry?;
+            let path = entry.path();
+            if entry.file_type()?.is_dir() {
                 self.remove_stale(&path)?;
                 // Succeeds only once nothing is left in it.
                 let _ = fs::remove_dir(&path);

@@ -1,0 +1,113 @@
+// Benchmark of the archive's scale (not a test: it prints figures).
+//
+//   node bench/scale.mjs [--no-build] [--counts 100,10000,100000] [--loads 15]
+//
+// For each count, generates that many sample articles (seed 1), builds them
+// with the release content tool, and prints: the build's wall time, CPU time
+// (user and system) and peak memory (and a second, no-change build's time), the size of the first
+// front-page and section-page JSON, and the median time from navigation start
+// until the first list entry is visible in headless Chromium. The last lines
+// compare the largest archive with the smallest.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startHost, launchBrowser, DIST } from '../tests/browser/harness.mjs';
+import { kib, sizes, timeToVisible } from './measure.mjs';
+
+const args = process.argv.slice(2);
+const option = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
+const counts = option('--counts', '100,10000,100000').split(',').map(Number);
+const loads = Number(option('--loads', 15));
+const ROOT = new URL('..', import.meta.url).pathname;
+const TOOL = join(ROOT, 'target/release/brnn-content');
+const SECTION = 'bri-nachrichten/aktuelles';
+const env = { ...process.env, TRUNK_OFFLINE: 'true' };
+
+if (!args.includes('--no-build')) {
+  execFileSync('trunk', ['build', '--release'], { cwd: ROOT, stdio: 'inherit', env });
+}
+execFileSync('cargo', ['build', '--release', '--quiet', '--package', 'brnn-content'], { cwd: ROOT, stdio: 'inherit', env });
+
+/**
+ * Runs the tool after flushing earlier writes (so that they do not slow this
+ * run down); returns wall seconds, CPU seconds (user and system, from
+ * getrusage) and the peak resident memory in MiB.
+ */
+function timed(toolArgs) {
+  const measure = [
+    'import os, resource, subprocess, sys, time',
+    'os.sync()',
+    'start = time.perf_counter()',
+    'code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL).returncode',
+    'elapsed = time.perf_counter() - start',
+    'usage = resource.getrusage(resource.RUSAGE_CHILDREN)',
+    'print(elapsed, usage.ru_utime, usage.ru_stime, usage.ru_maxrss)',
+    'sys.exit(code)',
+  ].join('\n');
+  const run = spawnSync('python3', ['-c', measure, TOOL, ...toolArgs], { encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`brnn-content ${toolArgs.join(' ')} failed:\n${run.stderr}`);
+  const [seconds, user, system, maxrssKib] = run.stdout.trim().split(/\s+/).map(Number);
+  return { seconds, user, system, peakMib: maxrssKib / 1024 };
+}
+
+const work = mkdtempSync(join(tmpdir(), 'brnn-scale-'));
+const browser = await launchBrowser();
+const rows = [];
+try {
+  for (const count of counts) {
+    const content = join(work, `content-${count}`);
+    const site = join(work, `site-${count}`);
+    mkdirSync(content);
+    cpSync(join(ROOT, 'content/network.toml'), join(content, 'network.toml'));
+    execFileSync(TOOL, ['generate', '--count', String(count), '--seed', '1', '--content', content], { stdio: 'ignore' });
+    // The app as built, without the shipped content's output.
+    cpSync(DIST, site, { recursive: true, filter: (path) => !/\/(api|feeds|sitemaps)$|sitemap\.xml$|robots\.txt$/.test(path) });
+
+    const build = timed(['build', '--content', content, '--out', site]);
+    const rebuild = timed(['build', '--content', content, '--out', site]);
+    const front = sizes(readFileSync(join(site, 'api/v1/de/pages/1.json')));
+    const section = sizes(readFileSync(join(site, `api/v1/de/sections/${SECTION}/pages/1.json`)));
+
+    const host = await startHost({ root: site });
+    const frontTime = await timeToVisible(browser, `${host.origin}/de/`, '.article-list li', loads);
+    const sectionTime = await timeToVisible(browser, `${host.origin}/de/section/${SECTION}`, '.article-list li', loads);
+    await host.close();
+    rows.push({ count, build, rebuild, front, section, frontTime, sectionTime });
+    rmSync(content, { recursive: true, force: true });
+    rmSync(site, { recursive: true, force: true });
+  }
+} finally {
+  await browser.close();
+  rmSync(work, { recursive: true, force: true });
+}
+
+const pad = (value, width) => String(value).padStart(width);
+console.log(`\nArchive scale: sample articles (seed 1), release content tool, ${loads} loads per page\n`);
+console.log(
+  `${pad('articles', 9)} ${pad('build s', 8)} ${pad('user s', 7)} ${pad('sys s', 6)} ${pad('peak MiB', 9)} ${pad('rebuild s', 10)} ` +
+    `${pad('page-1 KiB', 11)} ${pad('brotli', 8)} ${pad('front ms', 9)} ${pad('section ms', 11)}`,
+);
+for (const row of rows) {
+  const { build } = row;
+  console.log(
+    `${pad(row.count, 9)} ${pad(build.seconds.toFixed(2), 8)} ${pad(build.user.toFixed(2), 7)} ${pad(build.system.toFixed(2), 6)} ${pad(build.peakMib.toFixed(0), 9)} ` +
+      `${pad(row.rebuild.seconds.toFixed(2), 10)} ${pad(kib(row.front.raw).trim(), 11)} ${pad(kib(row.front.brotli).trim(), 8)} ` +
+      `${pad(row.frontTime.median.toFixed(0), 9)} ${pad(row.sectionTime.median.toFixed(0), 11)}`,
+  );
+}
+if (rows.length > 1) {
+  const [small, large] = [rows[0], rows.at(-1)];
+  const ratio = (a, b) => `${((a / b - 1) * 100).toFixed(1)} %`;
+  console.log(`\n${large.count} against ${small.count} articles:`);
+  console.log(`  first front page JSON: ${ratio(large.front.raw, small.front.raw)} raw, ${ratio(large.front.brotli, small.front.brotli)} brotli`);
+  console.log(`  first section page JSON: ${ratio(large.section.raw, small.section.raw)} raw`);
+  console.log(`  time to first list entry: front ${ratio(large.frontTime.median, small.frontTime.median)}, section ${ratio(large.sectionTime.median, small.sectionTime.median)}`);
+  for (const row of rows) {
+    const per1000 = (seconds) => ((seconds / row.count) * 1000).toFixed(3);
+    console.log(
+      `  build per 1,000 articles at ${row.count}: ${per1000(row.build.seconds)} s wall, ` +
+        `${per1000(row.build.user)} s user, ${per1000(row.build.system)} s system`,
+    );
+  }
+}
