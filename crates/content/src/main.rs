@@ -185,6 +185,12 @@ fn import_pages(pages: &[PathBuf], content: &Path, id: Option<&str>, stdout: boo
                     .join(format!("{}.txt", source.article.id));
                 let text = article_source::render(&source);
                 match fs::read_to_string(&target) {
+                    _ if sources.iter().any(|(earlier, _)| *earlier == target) => {
+                        problems.push(Problem::in_file(
+                            page,
+                            format!("gives the id of an earlier page, `{}`", source.article.id),
+                        ))
+                    }
                     Ok(existing) if existing != text && !force => problems.push(Problem::in_file(
                         &target,
                         format!(
