@@ -60,7 +60,7 @@ try {
     const site = join(work, `site-${count}`);
     mkdirSync(content);
     cpSync(join(ROOT, 'content/network.toml'), join(content, 'network.toml'));
-    execFileSync(TOOL, ['generate', '--count', String(count), '--seed', '1', '--content', content], { stdio: 'ignore' });
+    execFileSync(TOOL, ['generate', String(count), '--seed', '1', '--content', content], { stdio: 'ignore' });
     // The app as built, without the shipped content's output.
     cpSync(DIST, site, { recursive: true, filter: (path) => !/\/(api|feeds|sitemaps)$|sitemap\.xml$|robots\.txt$/.test(path) });
 

@@ -87,7 +87,6 @@ enum Command {
     /// first. The same count and seed give the same files.
     Generate {
         /// How many articles.
-        #[arg(long)]
         count: usize,
         /// Chooses the texts, dates and sections.
         #[arg(long, default_value_t = 1)]

@@ -266,15 +266,7 @@ fn generate_is_deterministic_marks_its_articles_and_passes_check() {
             dir.path().join("network.toml"),
         )
         .unwrap();
-        let output = run(&[
-            "generate",
-            "--count",
-            "250",
-            "--seed",
-            "42",
-            "--content",
-            path(dir.path()),
-        ]);
+        let output = run(&["generate", "250", "--seed", "42", "--content", path(dir.path())]);
         assert!(output.status.success(), "{}", stderr(&output));
     }
     let files = tree(runs[0].path());
@@ -304,7 +296,6 @@ fn generate_is_deterministic_marks_its_articles_and_passes_check() {
     .unwrap();
     run(&[
         "generate",
-        "--count",
         "250",
         "--seed",
         "43",
