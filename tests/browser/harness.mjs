@@ -12,7 +12,7 @@ import { chromium } from 'playwright-core';
 export const DIST = new URL('../../dist/', import.meta.url).pathname;
 /** A second build with `--public-url /news/`, made by scripts/test. */
 export const SUBPATH_DIST = new URL('../../target/dist-subpath/', import.meta.url).pathname;
-export const SEED_FILE = new URL('../../../shared/seed/000_ecf15130d4b083e2.txt', import.meta.url).pathname;
+export const SEED_FILE = new URL('../fixtures/000_ecf15130d4b083e2.txt', import.meta.url).pathname;
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',

@@ -111,7 +111,7 @@ pub fn parse(file: &Path, text: &str, locale: &Locale) -> Result<ParsedSource, V
         problems.push(Problem::at(
             file,
             1,
-            format!("the header has no {field}: add a line like `{field} = {example}`"),
+            format!("the header has no `{field}`: add a line like `{field} = {example}`"),
         ))
     };
     let headline = header
@@ -333,7 +333,7 @@ mod tests {
         );
         assert_eq!(
             messages(&text),
-            ["de/a1.txt:1: the header has no headline: add a line like `headline = \"…\"`"]
+            ["de/a1.txt:1: the header has no `headline`: add a line like `headline = \"…\"`"]
         );
     }
 

@@ -182,7 +182,7 @@ mod tests {
     use crate::article_source::render;
     use crate::network;
 
-    const SEED_PAGE: &str = include_str!("../../../../shared/seed/000_ecf15130d4b083e2.txt");
+    const SEED_PAGE: &str = include_str!("../../../tests/fixtures/000_ecf15130d4b083e2.txt");
     const SEED_SOURCE: &str = include_str!("../../../content/de/ecf15130d4b083e2.txt");
     const NETWORK: &str = include_str!("../../../content/network.toml");
 

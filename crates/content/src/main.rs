@@ -18,7 +18,7 @@ use std::time::Instant;
 use brnn_model::slug::Slug;
 use clap::{Parser, Subcommand};
 
-use crate::network::SiteUrl;
+use crate::network::{NetworkConfig, SiteUrl};
 use crate::problem::Problem;
 
 #[derive(Parser)]
@@ -39,7 +39,7 @@ enum Command {
     /// Each page becomes `<content>/<edition>/<id>.txt`. If any page cannot be
     /// read, every problem is reported and nothing is written.
     Import {
-        /// The plain-text pages, e.g. ../shared/seed/000_ecf15130d4b083e2.txt.
+        /// The plain-text pages, e.g. tests/fixtures/000_ecf15130d4b083e2.txt.
         #[arg(required = true)]
         pages: Vec<PathBuf>,
         /// The content folder: network.toml and one folder of sources per edition.
@@ -168,38 +168,10 @@ fn import_pages(pages: &[PathBuf], content: &Path, id: Option<&str>, stdout: boo
     }
     let network = library::load_network(content).map_err(failure("nothing imported"))?;
     let mut problems = Vec::new();
-    let mut sources = Vec::new();
+    let mut sources: Vec<(PathBuf, String)> = Vec::new();
     for page in pages {
-        let imported = fs::read_to_string(page)
-            .map_err(|error| Problem::in_file(page, format!("cannot read it: {error}")))
-            .and_then(|text| {
-                let id = article_id(page, id)?;
-                import::import(page, &text, id, &network)
-            });
-        match imported {
-            Ok((edition, source)) => {
-                let edition = &network.editions[edition].edition;
-                let target = content
-                    .join(edition.id.as_str())
-                    .join(format!("{}.txt", source.article.id));
-                let text = article_source::render(&source);
-                match fs::read_to_string(&target) {
-                    _ if sources.iter().any(|(earlier, _)| *earlier == target) => {
-                        problems.push(Problem::in_file(
-                            page,
-                            format!("gives the id of an earlier page, `{}`", source.article.id),
-                        ))
-                    }
-                    Ok(existing) if existing != text && !force => problems.push(Problem::in_file(
-                        &target,
-                        format!(
-                            "exists with other text; --force replaces it with {}",
-                            page.display()
-                        ),
-                    )),
-                    _ => sources.push((target, text)),
-                }
-            }
+        match import_page(page, id, &network, content, force, &sources) {
+            Ok(source) => sources.push(source),
             Err(problem) => problems.push(problem),
         }
     }
@@ -222,6 +194,42 @@ fn import_pages(pages: &[PathBuf], content: &Path, id: Option<&str>, stdout: boo
         eprintln!("{}: written", target.display());
     }
     Ok(())
+}
+
+/// One page read and rendered as a source, with the file it goes to.
+/// `earlier` are the pages of this run already read.
+fn import_page(
+    page: &Path,
+    id: Option<&str>,
+    network: &NetworkConfig,
+    content: &Path,
+    force: bool,
+    earlier: &[(PathBuf, String)],
+) -> Result<(PathBuf, String), Problem> {
+    let text = fs::read_to_string(page)
+        .map_err(|error| Problem::in_file(page, format!("cannot read it: {error}")))?;
+    let (edition, source) = import::import(page, &text, article_id(page, id)?, network)?;
+    let id = &source.article.id;
+    let target = content
+        .join(network.editions[edition].edition.id.as_str())
+        .join(format!("{id}.txt"));
+    if earlier.iter().any(|(target_before, _)| *target_before == target) {
+        return Err(Problem::in_file(
+            page,
+            format!("gives the id of an earlier page, `{id}`"),
+        ));
+    }
+    let text = article_source::render(&source);
+    match fs::read_to_string(&target) {
+        Ok(existing) if existing != text && !force => Err(Problem::in_file(
+            &target,
+            format!(
+                "exists with other text; --force replaces it with {}",
+                page.display()
+            ),
+        )),
+        _ => Ok((target, text)),
+    }
 }
 
 /// `--id`, or the last `_`-separated part of the page's file name.

@@ -15,7 +15,7 @@ fn repo() -> PathBuf {
 }
 
 fn seed_page() -> PathBuf {
-    repo().join("../shared/seed/000_ecf15130d4b083e2.txt")
+    repo().join("tests/fixtures/000_ecf15130d4b083e2.txt")
 }
 
 fn run(args: &[&str]) -> Output {
@@ -185,7 +185,7 @@ fn check_reports_every_problem_with_file_line_and_sentence() {
     assert_eq!(output.status.code(), Some(1));
     let message = stderr(&output);
     let expected = [
-        "de/ohne-titel.txt:1: the header has no headline",
+        "de/ohne-titel.txt:1: the header has no `headline`",
         "de/falsches-datum.txt:4: published: `4. November 2025` is not a timestamp",
         "de/unmoeglich.txt:4: published: `2025-02-30T08:00:00+08:00` names a day that does not exist",
         "de/rubrik.txt:3: unknown section `bri-nachrichten/sport`",
