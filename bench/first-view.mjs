@@ -42,7 +42,7 @@ for (const path of fetched) {
 console.log(`${'total'.padEnd(52)} ${kib(total.raw)} ${kib(total.gzip)} ${kib(total.brotli)}`);
 
 // Time to the seed's text, a new page with the HTTP cache off for each load.
-const time = await timeToVisible(browser, host.origin + SEED, '.article-body p', loads);
+const [time] = await timeToVisible(browser, [host.origin + SEED], '.article-body p', loads);
 console.log(
   `\nnavigation start to seed text visible, ${loads} loads: median ${time.median.toFixed(0)} ms ` +
     `(min ${time.min.toFixed(0)}, max ${time.max.toFixed(0)})`,

@@ -14,23 +14,29 @@ export function sizes(bytes) {
 export const kib = (bytes) => (bytes / 1024).toFixed(1).padStart(8);
 
 /**
- * Loads `url` `loads` times, each in a new page with the HTTP cache off, and
- * returns the median, min and max milliseconds from navigation start until
- * `selector` is visible. One load before them warms the browser and is not counted.
+ * Loads each of `urls` `loads` times, each load in a new page with the HTTP
+ * cache off, and returns per URL the median, min and max milliseconds from
+ * navigation start until `selector` is visible. The URLs take turns, so
+ * that a slow moment of the machine does not fall on one of them alone; one
+ * round before them warms the browser and is not counted.
  */
-export async function timeToVisible(browser, url, selector, loads) {
-  const times = [];
-  for (let i = -1; i < loads; i++) {
-    const view = await browser.newPage();
-    const devtools = await browser.context.newCDPSession(view);
-    await devtools.send('Network.setCacheDisabled', { cacheDisabled: true });
-    await view.goto(url, { waitUntil: 'commit' });
-    await view.locator(selector).first().waitFor({ state: 'visible' });
-    if (i >= 0) times.push(await view.evaluate(() => performance.now()));
-    await view.close();
+export async function timeToVisible(browser, urls, selector, loads) {
+  const times = urls.map(() => []);
+  for (let round = -1; round < loads; round++) {
+    for (const [index, url] of urls.entries()) {
+      const view = await browser.newPage();
+      const devtools = await browser.context.newCDPSession(view);
+      await devtools.send('Network.setCacheDisabled', { cacheDisabled: true });
+      await view.goto(url, { waitUntil: 'commit' });
+      await view.locator(selector).first().waitFor({ state: 'visible' });
+      if (round >= 0) times[index].push(await view.evaluate(() => performance.now()));
+      await view.close();
+    }
   }
-  times.sort((a, b) => a - b);
-  const middle = times.length / 2;
-  const median = times.length % 2 ? times[Math.floor(middle)] : (times[middle - 1] + times[middle]) / 2;
-  return { median, min: times[0], max: times.at(-1) };
+  return times.map((list) => {
+    list.sort((a, b) => a - b);
+    const middle = list.length / 2;
+    const median = list.length % 2 ? list[Math.floor(middle)] : (list[middle - 1] + list[middle]) / 2;
+    return { median, min: list[0], max: list.at(-1) };
+  });
 }
