@@ -48,6 +48,7 @@ struct Item<'a> {
 
 pub(super) fn write(listing: &Listing, site_url: &SiteUrl, output: &mut Output) -> io::Result<()> {
     let facts = FeedFacts::of(listing, site_url);
+    // The feed's path at a root site is its file's path below the output folder.
     let root = Site::new("/");
     for kind in FeedKind::ALL {
         let bytes = match kind {
