@@ -39,7 +39,7 @@ const ACTIONS: [&str; 10] = [
     "eröffnet",
     "plant",
     "erweitert",
-    "stellt vor",
+    "präsentiert",
     "prüft",
     "modernisiert",
     "fördert",

@@ -158,9 +158,9 @@ fn read_breadcrumb(line: &str, network: &NetworkConfig) -> Result<(usize, Sectio
 /// `Dienstag, 04. November 2025 Quelle : German.china.org.cn` into the date and the source.
 fn read_date_line(line: &str, locale: &Locale) -> Result<(CivilDate, String), String> {
     let (date, source) = line.split_once(locale.source_label).ok_or_else(|| {
-        let example = locale.long_date(CivilDate::new(2025, 11, 4).expect("a real date"));
         format!(
-            "expected the date line, like `{example} {} …` (the source may be empty), found `{line}`",
+            "expected the date line, like `{} {} …` (the source may be empty), found `{line}`",
+            locale.long_date_example(),
             locale.source_label
         )
     })?;

@@ -103,12 +103,16 @@ impl Locale {
         )
     }
 
+    /// A long date to show in a message about the form: `Dienstag, 04. November 2025`.
+    pub fn long_date_example(&self) -> String {
+        self.long_date(CivilDate::new(2025, 11, 4).expect("a real date"))
+    }
+
     /// Reads a long date as [`Self::long_date`] writes it. The weekday must
     /// be the date's own: a page that contradicts itself is refused, not guessed at.
     pub fn parse_long_date(&self, text: &str) -> Result<CivilDate, String> {
         let text = text.trim();
-        let example = self.long_date(CivilDate::new(2025, 11, 4).expect("a real date"));
-        let form = || format!("`{text}` is not a long date like `{example}`");
+        let form = || format!("`{text}` is not a long date like `{}`", self.long_date_example());
         let (weekday, rest) = text.split_once(", ").ok_or_else(form)?;
         let mut parts = rest.split_whitespace();
         let (Some(day), Some(month), Some(year), None) =
