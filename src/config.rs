@@ -50,8 +50,8 @@ impl Config {
             .map(|url| url.href())
             .unwrap_or(endpoint);
         let default_edition = meta("brnn-edition")
-            .and_then(|edition| Slug::try_from(edition).ok())
-            .unwrap_or_else(|| Slug::try_from(DEFAULT_EDITION).expect("the default edition is a slug"));
+            .and_then(|edition| edition.parse().ok())
+            .unwrap_or_else(|| DEFAULT_EDITION.parse().expect("the default edition is a slug"));
         let base_path = web_sys::Url::new(&base_uri)
             .map(|url| url.pathname())
             .unwrap_or_default();

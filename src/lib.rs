@@ -1,12 +1,14 @@
 //! brnn-news, the reader: a Leptos app rendered in the browser.
 //!
 //! `config` reads the run-time settings, `api` fetches the endpoint's
-//! documents, `routes` holds one file per screen and `components` the pieces
-//! they share. All content logic lives in the `brnn-model` crate.
+//! documents, `routes` holds one file per screen, `components` the pieces
+//! they share and `context` what they read from around them. All content
+//! logic lives in the `brnn-model` crate.
 
 pub mod api;
 pub mod components;
 pub mod config;
+pub mod context;
 pub mod routes;
 
 use brnn_model::site::Site;
@@ -15,11 +17,11 @@ use leptos_meta::provide_meta_context;
 use leptos_router::components::{ParentRoute, Redirect, Route, Router, Routes};
 use leptos_router::path;
 
+use crate::components::not_found::NotFound;
 use crate::config::Config;
 use crate::routes::article::ArticleScreen;
 use crate::routes::edition::EditionLayout;
 use crate::routes::listing::{FrontPage, SectionPage};
-use crate::routes::not_found::NotFound;
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -28,7 +30,7 @@ pub fn App() -> impl IntoView {
     provide_context(config.clone());
     let base = config.site.base().to_owned();
     // The router prefixes its base to navigations, so this path is base-relative.
-    let default_edition = Site::new("/").edition(&config.default_edition, 1);
+    let default_edition = Site::new("/").listing(&config.default_edition, None, 1);
     view! {
         <Router base>
             <Routes fallback=|| view! { <main id="inhalt" tabindex="-1"><NotFound/></main> }>

@@ -1,26 +1,24 @@
 //! The date-sorted list of the front page and of every section.
 
-use brnn_model::format::{Edition, ListPage};
+use brnn_model::format::ListPage;
 use leptos::prelude::*;
 
-use crate::components::load_state::use_locale;
 use crate::components::pager::Pager;
 use crate::components::published_date::PublishedDate;
-use crate::config::Config;
+use crate::context::{use_config, use_edition, use_locale};
 
 /// One page of a list, in the order the endpoint gives (newest first), and
 /// the pager; `link(n)` is the address of page n of this list.
 #[component]
-pub fn ArticleList(edition: Edition, list: ListPage, link: impl Fn(u32) -> String) -> impl IntoView {
-    let site = expect_context::<Config>().site;
+pub fn ArticleList(list: ListPage, link: impl Fn(u32) -> String) -> impl IntoView {
+    let edition = use_edition();
+    let site = use_config().site;
     let locale = use_locale();
     let entries = list
         .articles
         .into_iter()
         .map(|summary| {
-            let section = edition
-                .section_trail(&summary.section)
-                .and_then(|trail| trail.last().map(|section| section.name.clone()));
+            let section = edition.section_name(&summary.section).map(str::to_owned);
             view! {
                 <li>
                     <article class="entry">

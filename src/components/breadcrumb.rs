@@ -5,7 +5,7 @@ use brnn_model::site::Crumb;
 use leptos::either::Either;
 use leptos::prelude::*;
 
-use crate::components::load_state::use_locale;
+use crate::context::use_locale;
 
 /// Every crumb but the last links to its page; the last is the current one.
 #[component]

@@ -2,24 +2,11 @@
 //! not found, or the data itself.
 
 use brnn_model::load::LoadError;
-use brnn_model::locale::Locale;
 use leptos::either::EitherOf4;
 use leptos::prelude::*;
 
-use crate::routes::edition::EditionResource;
-use crate::routes::not_found::NotFound;
-
-/// The interface language in force: the edition's once it is known.
-pub fn use_locale() -> &'static Locale {
-    let lang = use_context::<EditionResource>().and_then(|EditionResource(edition)| {
-        edition
-            .read_untracked()
-            .as_ref()
-            .and_then(|loaded| loaded.as_ref().ok())
-            .map(|e| e.lang.clone())
-    });
-    Locale::for_lang(lang.as_deref().unwrap_or_default())
-}
+use crate::components::not_found::NotFound;
+use crate::context::use_locale;
 
 /// Renders `resource` through its states; `view` draws the loaded value.
 /// A failure shows what went wrong and a retry that fetches again.

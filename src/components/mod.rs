@@ -3,6 +3,7 @@
 pub mod article_list;
 pub mod breadcrumb;
 pub mod load_state;
+pub mod not_found;
 pub mod pager;
 pub mod published_date;
 pub mod site_header;

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::components::load_state::use_locale;
+use crate::context::use_locale;
 
 /// "Neuere Artikel · Seite 2 von 4 · Ältere Artikel"; `link(n)` is page n's address.
 #[component]

@@ -3,7 +3,7 @@
 use brnn_model::date::Published;
 use leptos::prelude::*;
 
-use crate::components::load_state::use_locale;
+use crate::context::use_locale;
 
 /// `<time datetime="2025-11-04">Dienstag, 04. November 2025</time>`: the
 /// newsroom's calendar date, whatever the reader's time zone.

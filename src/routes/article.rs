@@ -1,42 +1,38 @@
 //! The article screen: breadcrumb, headline, date line, body, neighbours.
 
-use brnn_model::format::{ArticleLink, ArticlePage, Edition};
+use brnn_model::format::{ArticleLink, ArticlePage};
+use brnn_model::load::LoadError;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::use_params;
 
 use crate::components::breadcrumb::Breadcrumb;
-use crate::components::load_state::{load_state, use_locale};
+use crate::components::load_state::load_state;
 use crate::components::published_date::PublishedDate;
-use crate::config::Config;
-use crate::routes::edition::{slug_param, EditionResource};
+use crate::context::{use_config, use_edition, use_locale, ArticleParams};
 
 /// `/{edition}/article/{id}`.
 #[component]
 pub fn ArticleScreen() -> impl IntoView {
-    let EditionResource(edition) = expect_context();
-    let endpoint = expect_context::<Config>().endpoint;
-    let params = use_params_map();
-    let request = Memo::new(move |_| {
-        let params = params.read();
-        (params.get("edition"), params.get("id"))
-    });
+    let edition = use_edition().id.clone();
+    let endpoint = use_config().endpoint;
+    let params = use_params::<ArticleParams>();
     let article = LocalResource::new(move || {
-        let endpoint = endpoint.clone();
-        let (edition, id) = request.get();
-        async move { endpoint.article(slug_param(edition)?, slug_param(id)?).await }
+        let (endpoint, edition) = (endpoint.clone(), edition.clone());
+        let id = params.get().map(|params| params.id);
+        async move {
+            endpoint
+                .article(edition, id.map_err(|_| LoadError::NotFound)?)
+                .await
+        }
     });
-    load_state(edition, move |edition| {
-        load_state(
-            article,
-            move |page| view! { <ArticleView edition=edition.clone() page/> },
-        )
-    })
+    load_state(article, |page| view! { <ArticleView page/> })
 }
 
 #[component]
-fn ArticleView(edition: Edition, page: ArticlePage) -> impl IntoView {
-    let site = expect_context::<Config>().site;
+fn ArticleView(page: ArticlePage) -> impl IntoView {
+    let edition = use_edition();
+    let site = use_config().site;
     let locale = use_locale();
     let ArticlePage {
         article,

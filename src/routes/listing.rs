@@ -1,114 +1,98 @@
 //! The list screens: the edition's front page and each section's page.
 //! Both are one screen with or without a section.
 
-use brnn_model::format::Edition;
 use brnn_model::load::LoadError;
-use brnn_model::site::{parse_page, FeedKind, PAGE_PARAMETER};
+use brnn_model::site::{FeedKind, PageNumber};
 use brnn_model::slug::SectionPath;
-use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_meta::{Link, Meta, Title};
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::{use_params, use_query};
 
 use crate::components::article_list::ArticleList;
 use crate::components::breadcrumb::Breadcrumb;
-use crate::components::load_state::{load_state, use_locale};
-use crate::config::Config;
-use crate::routes::edition::{slug_param, EditionResource};
-use crate::routes::not_found::NotFound;
+use crate::components::load_state::load_state;
+use crate::context::{use_config, use_edition, use_locale, ListQuery, SectionParams};
 
 /// `/{edition}/`: the newest articles across all sections.
 #[component]
 pub fn FrontPage() -> impl IntoView {
-    view! { <Listing section=Signal::derive(|| None)/> }
+    view! { <Listing section=Signal::derive(|| Ok(None))/> }
 }
 
 /// `/{edition}/section/{path}`: one section's articles, its subsections' included.
 #[component]
 pub fn SectionPage() -> impl IntoView {
-    let params = use_params_map();
-    let section = Memo::new(move |_| {
+    let params = use_params::<SectionParams>();
+    // An unreadable section path is an address that leads nowhere.
+    let section = Signal::derive(move || {
         params
-            .read()
-            .get("path")
-            .map(|path| SectionPath::try_from(path).map_err(|_| LoadError::NotFound))
+            .get()
+            .map(|params| Some(params.path))
+            .map_err(|_| LoadError::NotFound)
     });
-    view! { <Listing section=Signal::derive(move || section.get())/> }
+    view! { <Listing section/> }
 }
 
-/// `section` is `None` for the front page, `Some(Err)` for an unreadable section path.
+/// `section` is `Ok(None)` for the front page, an error for an unreadable section path.
 #[component]
-fn Listing(section: Signal<Option<Result<SectionPath, LoadError>>>) -> impl IntoView {
-    let EditionResource(edition) = expect_context();
-    let endpoint = expect_context::<Config>().endpoint;
-    let params = use_params_map();
-    let query = use_query_map();
-    let request = Memo::new(move |_| {
-        let page = parse_page(query.read().get(PAGE_PARAMETER).as_deref()).ok_or(LoadError::NotFound);
-        (params.read().get("edition"), section.get().transpose(), page)
-    });
+fn Listing(section: Signal<Result<Option<SectionPath>, LoadError>>) -> impl IntoView {
+    let edition = use_edition();
+    let endpoint = use_config().endpoint;
+    let query = use_query::<ListQuery>();
+    // What to show, or that the address leads nowhere: a section the edition
+    // lacks or an unreadable page number is not asked of the endpoint.
+    let request = {
+        let edition = edition.clone();
+        Memo::new(move |_| {
+            let section = section.get()?;
+            edition
+                .listing_name(section.as_ref())
+                .ok_or(LoadError::NotFound)?;
+            let page = query.get().map_err(|_| LoadError::NotFound)?.page;
+            Ok((section, page.unwrap_or(PageNumber::FIRST)))
+        })
+    };
     let list = LocalResource::new(move || {
-        let endpoint = endpoint.clone();
-        let (edition, section, page) = request.get();
-        async move { endpoint.list_page(slug_param(edition)?, section?, page?).await }
+        let (endpoint, edition) = (endpoint.clone(), edition.id.clone());
+        let request = request.get();
+        async move {
+            let (section, page) = request?;
+            endpoint.list_page(edition, section, page.get()).await
+        }
     });
-    load_state(edition, move |edition| {
-        let section = request.get().1.ok().flatten();
-        match section_heading(&edition, section.as_ref()) {
-            Some(heading) => Either::Left(load_state(list, move |list| {
-                let site = expect_context::<Config>().site;
-                let crumbs = site.breadcrumb(&edition, section.as_ref()).unwrap_or_default();
-                let title = page_title(&edition, &heading, section.is_some(), list.page, list.pages);
-                // Feed readers find this list's feeds from its page.
-                let feeds = FeedKind::ALL.map(|kind| {
-                    view! {
-                        <Link
-                            rel="alternate"
-                            type_=kind.media_type()
-                            title=format!("{heading} ({})", kind.label())
-                            href=site.feed(&edition.id, section.as_ref(), kind)
-                        />
-                    }
-                });
-                let (edition_for_links, section_for_links) = (edition.id.clone(), section.clone());
-                let link = move |page| match &section_for_links {
-                    Some(section) => site.section(&edition_for_links, section, page),
-                    None => site.edition(&edition_for_links, page),
-                };
-                view! {
-                    <Title text=title/>
-                    <Meta name="description" content=heading.clone()/>
-                    {feeds}
-                    <Breadcrumb crumbs/>
-                    <h1>{heading.clone()}</h1>
-                    <ArticleList edition=edition.clone() list link/>
-                }
-            })),
-            None => Either::Right(view! { <NotFound/> }),
+    load_state(list, move |list| {
+        // The request this list answers: the resource reads it before fetching.
+        let section = request.get_untracked().ok().and_then(|(section, _)| section);
+        let edition = use_edition();
+        let site = use_config().site;
+        let name = edition
+            .listing_name(section.as_ref())
+            .unwrap_or_default()
+            .to_owned();
+        let mut title = edition.listing_title(section.as_ref()).unwrap_or_default();
+        if list.page > 1 {
+            title = format!("{title} – {}", use_locale().page_of(list.page, list.pages));
+        }
+        let crumbs = site.breadcrumb(&edition, section.as_ref()).unwrap_or_default();
+        // Feed readers find this list's feeds from its page.
+        let feeds = FeedKind::ALL.map(|kind| {
+            view! {
+                <Link
+                    rel="alternate"
+                    type_=kind.media_type()
+                    title=format!("{name} ({})", kind.label())
+                    href=site.feed(&edition.id, section.as_ref(), kind)
+                />
+            }
+        });
+        let link = move |page| site.listing(&edition.id, section.as_ref(), page);
+        view! {
+            <Title text=title/>
+            <Meta name="description" content=name.clone()/>
+            {feeds}
+            <Breadcrumb crumbs/>
+            <h1>{name}</h1>
+            <ArticleList list link/>
         }
     })
-}
-
-/// "Aktuelles – „Belt and Road“-Nachrichtennetzwerk – Seite 2 von 3".
-fn page_title(edition: &Edition, heading: &str, in_section: bool, page: u32, pages: u32) -> String {
-    let mut title = heading.to_owned();
-    if in_section {
-        title = format!("{title} – {}", edition.name);
-    }
-    if page > 1 {
-        title = format!("{title} – {}", use_locale().page_of(page, pages));
-    }
-    title
-}
-
-/// The list's heading: the section's name, or the edition's on the front page;
-/// `None` for a section the edition does not have.
-fn section_heading(edition: &Edition, section: Option<&SectionPath>) -> Option<String> {
-    match section {
-        None => Some(edition.name.clone()),
-        Some(path) => edition
-            .section_trail(path)?
-            .last()
-            .map(|section| section.name.clone()),
-    }
 }

@@ -3,4 +3,3 @@
 pub mod article;
 pub mod edition;
 pub mod listing;
-pub mod not_found;

@@ -5,10 +5,10 @@
 //! over the ten years before [`NEWEST`], over every leaf section of the
 //! edition, at the newsroom's offset and a few others.
 
-use brnn_model::date::{CivilDate, Published};
+use brnn_model::date::{CivilDate, Published, UtcOffset};
 use brnn_model::format::{Article, Edition};
 use brnn_model::locale::Locale;
-use brnn_model::slug::{SectionPath, Slug};
+use brnn_model::slug::SectionPath;
 use fastrand::Rng;
 
 use crate::article_source::ArticleSource;
@@ -20,8 +20,21 @@ pub const GENERATED_FOLDER: &str = "generated";
 const NEWEST: (i32, u8, u8) = (2025, 11, 3);
 const YEARS: i64 = 10;
 
-/// UTC offsets in minutes; Beijing, the newsroom's, most often.
-const OFFSETS: [i16; 9] = [480, 480, 480, 480, 60, 120, 0, -300, 330];
+/// Beijing's offset, the newsroom's, most often; then Europe, UTC, New York and Delhi.
+const OFFSETS: [UtcOffset; 9] = {
+    let beijing = UtcOffset::from_minutes(480);
+    [
+        beijing,
+        beijing,
+        beijing,
+        beijing,
+        UtcOffset::from_minutes(60),
+        UtcOffset::from_minutes(120),
+        UtcOffset::UTC,
+        UtcOffset::from_minutes(-300),
+        UtcOffset::from_minutes(330),
+    ]
+};
 
 const SUBJECTS: [&str; 10] = [
     "Hafenbetreiber",
@@ -122,11 +135,12 @@ pub fn samples(
                 .collect();
             paragraphs.push(sentences.join(" "));
         }
-        let id = format!("beispiel-{seed}-{number:06}");
         ArticleSource {
             dateline: Some(locale.long_date(published.local_date())),
             article: Article {
-                id: Slug::try_from(id.as_str()).expect("letters, digits and hyphens make a slug"),
+                id: format!("beispiel-{seed}-{number:06}")
+                    .parse()
+                    .expect("letters, digits and hyphens make a slug"),
                 section,
                 headline,
                 published,

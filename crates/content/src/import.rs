@@ -20,7 +20,7 @@
 
 use std::path::Path;
 
-use brnn_model::date::CivilDate;
+use brnn_model::date::{CivilDate, Published};
 use brnn_model::format::{Article, Section};
 use brnn_model::locale::Locale;
 use brnn_model::slug::{SectionPath, Slug};
@@ -73,9 +73,7 @@ pub fn import(
     let locale = Locale::for_lang(&edition.lang);
     let (dateline, source) =
         read_date_line(dated, locale).map_err(|message| Problem::at(page, date_line, message))?;
-    let published = config
-        .newsroom_midnight(&dateline.to_string())
-        .map_err(|message| Problem::at(page, date_line, message))?;
+    let published = Published::midnight(dateline, config.utc_offset);
 
     let body_start = text
         .match_indices('\n')
@@ -188,7 +186,7 @@ mod tests {
 
     fn import_page(text: &str) -> Result<ArticleSource, String> {
         let network = network::parse(Path::new("network.toml"), NETWORK).ok().unwrap();
-        let id = Slug::try_from("ecf15130d4b083e2").unwrap();
+        let id: Slug = "ecf15130d4b083e2".parse().unwrap();
         import(Path::new("page.txt"), text, id, &network)
             .map(|(_, source)| source)
             .map_err(|problem| problem.to_string())

@@ -7,18 +7,21 @@ use std::path::{Path, PathBuf};
 use brnn_model::format::{Article, Edition};
 use brnn_model::locale::Locale;
 use brnn_model::sorting::newest_first;
+use indicatif::ProgressBar;
 
 use crate::article_source;
 use crate::network::{self, NetworkConfig, SiteUrl};
 use crate::problem::Problem;
 
 /// Every edition's articles, checked against the network description.
+#[derive(Debug)]
 pub struct Library {
     pub site_url: SiteUrl,
     pub editions: Vec<EditionContent>,
 }
 
 /// One edition and its articles, newest first.
+#[derive(Debug)]
 pub struct EditionContent {
     pub edition: Edition,
     pub articles: Vec<Article>,
@@ -46,8 +49,8 @@ pub fn load_network(content: &Path) -> Result<NetworkConfig, Vec<Problem>> {
 }
 
 /// Reads `content/network.toml` and every `content/<edition>/**/*.txt`,
-/// reporting every problem found in any file.
-pub fn load(content: &Path) -> Result<Library, Vec<Problem>> {
+/// reporting every problem found in any file; `progress` counts the files read.
+pub fn load(content: &Path, progress: &ProgressBar) -> Result<Library, Vec<Problem>> {
     let network = load_network(content)?;
     let mut problems = Vec::new();
     let mut contents = Vec::new();
@@ -56,7 +59,11 @@ pub fn load(content: &Path) -> Result<Library, Vec<Problem>> {
         let locale = Locale::for_lang(&edition.lang);
         let mut articles = Vec::new();
         let mut first_seen: HashMap<String, PathBuf> = HashMap::new();
-        for file in source_files(&content.join(edition.id.as_str()), &mut problems) {
+        let files = source_files(&content.join(edition.id.as_str()), &mut problems);
+        progress.set_message("reading");
+        progress.inc_length(files.len() as u64);
+        for file in files {
+            progress.inc(1);
             let source = match fs::read_to_string(&file) {
                 Ok(text) => article_source::parse(&file, &text, locale),
                 Err(error) => Err(vec![Problem::in_file(&file, format!("cannot read it: {error}"))]),
@@ -108,8 +115,9 @@ pub fn load(content: &Path) -> Result<Library, Vec<Problem>> {
     }
 }
 
-/// Every `.txt` file below `folder`, in a stable order.
-fn source_files(folder: &Path, problems: &mut Vec<Problem>) -> Vec<PathBuf> {
+/// Every `.txt` file below `folder`, in a stable order: the one walk over
+/// sources, for the tool and its tests alike.
+pub(crate) fn source_files(folder: &Path, problems: &mut Vec<Problem>) -> Vec<PathBuf> {
     let mut files = Vec::new();
     let mut folders = vec![folder.to_owned()];
     while let Some(folder) = folders.pop() {

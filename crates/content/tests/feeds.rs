@@ -3,25 +3,21 @@
 
 use std::fs;
 use std::path::Path;
-use std::process::Command;
 
+use brnn_content::commands;
+use brnn_content::network::SiteUrl;
+use brnn_content::ProgressBar;
 use serde_json::Value;
 use tempfile::TempDir;
 
-const TOOL: &str = env!("CARGO_BIN_EXE_brnn-content");
 const FEED_ITEMS: usize = 30;
 const FILES: [&str; 3] = ["rss.xml", "atom.xml", "feed.json"];
 
 fn built_site() -> TempDir {
     let out = TempDir::new().unwrap();
     let content = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content");
-    let status = Command::new(TOOL)
-        .args(["build", "--content", content.to_str().unwrap(), "--out"])
-        .arg(out.path())
-        .args(["--site-url", "https://news.example.org/"])
-        .status()
-        .unwrap();
-    assert!(status.success());
+    let site_url = SiteUrl::parse("https://news.example.org/").unwrap();
+    commands::build(&content, out.path(), Some(site_url), &ProgressBar::hidden()).unwrap();
     out
 }
 

@@ -9,6 +9,7 @@
 
 use std::cmp::Ordering;
 use std::fmt;
+use std::str::FromStr;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
@@ -122,7 +123,99 @@ fn days_in_month(year: i32, month: u8) -> u8 {
 #[derive(Debug, Clone, Copy)]
 pub struct Published {
     unix_seconds: i64,
-    offset_minutes: i16,
+    offset: UtcOffset,
+}
+
+/// A fixed offset from UTC, as a newsroom's clock or a timestamp carries it:
+/// `+08:00`, `-05:00`, `Z`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct UtcOffset {
+    minutes: i16,
+}
+
+impl UtcOffset {
+    pub const UTC: UtcOffset = UtcOffset { minutes: 0 };
+
+    /// The offset `minutes` east of UTC, for offsets written in code.
+    ///
+    /// # Panics
+    /// Beyond ±23:59, which in a constant stops the build instead.
+    pub const fn from_minutes(minutes: i16) -> Self {
+        assert!(
+            minutes.unsigned_abs() < 24 * 60,
+            "a UTC offset lies within ±23:59"
+        );
+        Self { minutes }
+    }
+
+    /// Minutes east of UTC (negative west of it).
+    pub fn minutes(self) -> i16 {
+        self.minutes
+    }
+
+    /// Seconds east of UTC, as date libraries take a fixed offset.
+    pub fn seconds(self) -> i32 {
+        i32::from(self.minutes) * 60
+    }
+}
+
+impl FromStr for UtcOffset {
+    type Err = DateError;
+
+    /// `Z` (or `z`), or `±hh:mm` with hours up to 23.
+    fn from_str(text: &str) -> Result<Self, DateError> {
+        if text == "Z" || text == "z" {
+            return Ok(Self::UTC);
+        }
+        let refused = || DateError(format!("`{text}` is not a UTC offset like +08:00, -05:00 or Z"));
+        let bytes = text.as_bytes();
+        if bytes.len() != 6 || bytes[3] != b':' || !text.is_ascii() {
+            return Err(refused());
+        }
+        let sign = match bytes[0] {
+            b'+' => 1,
+            b'-' => -1,
+            _ => return Err(refused()),
+        };
+        let number = |digits: &str| -> Result<i16, DateError> {
+            if digits.bytes().all(|b| b.is_ascii_digit()) {
+                digits.parse().map_err(|_| refused())
+            } else {
+                Err(refused())
+            }
+        };
+        let (hours, minutes) = (number(&text[1..3])?, number(&text[4..6])?);
+        if hours > 23 || minutes > 59 {
+            return Err(DateError(format!("`{text}` is an impossible UTC offset")));
+        }
+        Ok(Self {
+            minutes: sign * (hours * 60 + minutes),
+        })
+    }
+}
+
+impl TryFrom<String> for UtcOffset {
+    type Error = DateError;
+
+    fn try_from(text: String) -> Result<Self, DateError> {
+        text.parse()
+    }
+}
+
+impl From<UtcOffset> for String {
+    fn from(offset: UtcOffset) -> String {
+        offset.to_string()
+    }
+}
+
+impl fmt::Display for UtcOffset {
+    /// Always `±hh:mm`: `+00:00` for UTC, as RFC 3339 allows.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let minutes = self.minutes.unsigned_abs();
+        let sign = if self.minutes < 0 { '-' } else { '+' };
+        write!(f, "{sign}{:02}:{:02}", minutes / 60, minutes % 60)
+    }
 }
 
 /// Why a timestamp was refused; the message is written for an editor.
@@ -138,16 +231,22 @@ impl fmt::Display for DateError {
 impl std::error::Error for DateError {}
 
 impl Published {
-    /// The instant `date` at `hour:minute:second` wall-clock time at `offset_minutes` east of UTC.
-    pub fn at(date: CivilDate, hour: u8, minute: u8, second: u8, offset_minutes: i16) -> Self {
+    /// The instant `date` at `hour:minute:second` wall-clock time at `offset`.
+    pub fn at(date: CivilDate, hour: u8, minute: u8, second: u8, offset: UtcOffset) -> Self {
         let local_seconds = date.days_since_epoch() * 86_400
             + i64::from(hour) * 3600
             + i64::from(minute) * 60
             + i64::from(second);
         Self {
-            unix_seconds: local_seconds - i64::from(offset_minutes) * 60,
-            offset_minutes,
+            unix_seconds: local_seconds - i64::from(offset.seconds()),
+            offset,
         }
+    }
+
+    /// Midnight at the start of `date` at `offset`: when a page that names a
+    /// date only was published, in its newsroom's clock.
+    pub fn midnight(date: CivilDate, offset: UtcOffset) -> Self {
+        Self::at(date, 0, 0, 0, offset)
     }
 
     /// Parses RFC 3339 with an explicit offset and whole seconds:
@@ -180,39 +279,29 @@ impl Published {
         }
         let (year, month, day) = (number(0..4)?, number(5..7)?, number(8..10)?);
         let (hour, minute, second) = (number(11..13)?, number(14..16)?, number(17..19)?);
-        let offset_minutes = match &text[19..] {
-            "Z" | "z" => 0,
-            offset if offset.len() == 6 && offset.as_bytes()[3] == b':' => {
-                let sign = match offset.as_bytes()[0] {
-                    b'+' => 1,
-                    b'-' => -1,
-                    _ => return Err(expected()),
-                };
-                let (hours, minutes) = (number(20..22)?, number(23..25)?);
-                if hours > 23 || minutes > 59 {
-                    return Err(DateError(format!("`{text}` has an impossible UTC offset")));
-                }
-                sign * (hours * 60 + minutes) as i16
+        let offset: UtcOffset = match text[19..].parse() {
+            Ok(offset) => offset,
+            Err(DateError(why)) if why.ends_with("impossible UTC offset") => {
+                return Err(DateError(format!("`{text}` has an impossible UTC offset")))
             }
-            _ => return Err(expected()),
+            Err(_) => return Err(expected()),
         };
         let date = CivilDate::new(year as i32, month as u8, day as u8)
             .ok_or_else(|| DateError(format!("`{text}` names a day that does not exist")))?;
         if hour > 23 || minute > 59 || second > 59 {
             return Err(DateError(format!("`{text}` names a time that does not exist")));
         }
-        Ok(Self::at(
-            date,
-            hour as u8,
-            minute as u8,
-            second as u8,
-            offset_minutes,
-        ))
+        Ok(Self::at(date, hour as u8, minute as u8, second as u8, offset))
     }
 
     /// Seconds since 1970-01-01T00:00:00Z.
     pub fn unix_seconds(self) -> i64 {
         self.unix_seconds
+    }
+
+    /// The newsroom's offset, stored with the instant.
+    pub fn offset(self) -> UtcOffset {
+        self.offset
     }
 
     /// The newsroom's calendar date: the date at the stored offset.
@@ -221,7 +310,7 @@ impl Published {
     }
 
     fn local_seconds(self) -> i64 {
-        self.unix_seconds + i64::from(self.offset_minutes) * 60
+        self.unix_seconds + i64::from(self.offset.seconds())
     }
 }
 
@@ -231,15 +320,13 @@ impl fmt::Display for Published {
         let seconds_of_day = self.local_seconds().rem_euclid(86_400);
         write!(
             f,
-            "{}T{:02}:{:02}:{:02}",
+            "{}T{:02}:{:02}:{:02}{}",
             self.local_date(),
             seconds_of_day / 3600,
             seconds_of_day / 60 % 60,
-            seconds_of_day % 60
-        )?;
-        let offset = self.offset_minutes.unsigned_abs();
-        let sign = if self.offset_minutes < 0 { '-' } else { '+' };
-        write!(f, "{sign}{:02}:{:02}", offset / 60, offset % 60)
+            seconds_of_day % 60,
+            self.offset
+        )
     }
 }
 
@@ -369,6 +456,35 @@ mod tests {
             let error = Published::parse(text).unwrap_err();
             assert!(error.0.contains(&format!("`{text}`")), "{error}");
         }
+    }
+
+    #[test]
+    fn offsets_read_and_print_as_rfc_3339_writes_them() {
+        for (text, minutes, printed) in [
+            ("+08:00", 480, "+08:00"),
+            ("-05:00", -300, "-05:00"),
+            ("+05:30", 330, "+05:30"),
+            ("Z", 0, "+00:00"),
+        ] {
+            let offset: UtcOffset = text.parse().unwrap();
+            assert_eq!(
+                (offset.minutes(), offset.to_string()),
+                (minutes, printed.to_owned())
+            );
+        }
+        for text in ["+8:00", "0800", "+08:60", "+24:00", "UTC", ""] {
+            let error = text.parse::<UtcOffset>().unwrap_err();
+            assert!(error.0.contains(&format!("`{text}`")), "{error}");
+        }
+    }
+
+    #[test]
+    fn midnight_at_the_newsroom_is_the_previous_evening_in_utc() {
+        let beijing: UtcOffset = "+08:00".parse().unwrap();
+        let midnight = Published::midnight(date(2025, 11, 4), beijing);
+        assert_eq!(midnight.to_string(), "2025-11-04T00:00:00+08:00");
+        assert_eq!(midnight, Published::parse("2025-11-03T16:00:00Z").unwrap());
+        assert_eq!(midnight.offset(), beijing);
     }
 
     #[test]

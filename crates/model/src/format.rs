@@ -65,6 +65,27 @@ impl Edition {
             .map(|section| section.name.as_str())
     }
 
+    /// What a listing is called on its page: the section's name, or the
+    /// edition's for its front page (`section` `None`). `None` for a section
+    /// the edition does not have.
+    pub fn listing_name(&self, section: Option<&SectionPath>) -> Option<&str> {
+        match section {
+            None => Some(&self.name),
+            Some(section) => self.section_name(section),
+        }
+    }
+
+    /// A listing's title where it stands alone (a browser tab, a feed
+    /// reader): a section's name followed by the edition's, so that
+    /// "Aktuelles" says whose; the front page is the edition's name alone.
+    pub fn listing_title(&self, section: Option<&SectionPath>) -> Option<String> {
+        let name = self.listing_name(section)?;
+        Some(match section {
+            None => name.to_owned(),
+            Some(_) => format!("{name} – {}", self.name),
+        })
+    }
+
     /// Every section's path, in display order, each parent before its children.
     pub fn section_paths(&self) -> Vec<SectionPath> {
         fn walk(sections: &[Section], parent: Option<&SectionPath>, out: &mut Vec<SectionPath>) {
@@ -197,8 +218,8 @@ mod tests {
 
     fn article(paragraphs: &[&str]) -> Article {
         Article {
-            id: "a1".try_into().unwrap(),
-            section: "aktuelles".try_into().unwrap(),
+            id: "a1".parse().unwrap(),
+            section: "aktuelles".parse().unwrap(),
             headline: "Kopf".into(),
             published: Published::parse("2025-11-04T00:00:00+08:00").unwrap(),
             source: String::new(),
@@ -235,7 +256,7 @@ mod tests {
         .unwrap();
         let names = |path: &str| {
             edition
-                .section_trail(&path.try_into().unwrap())
+                .section_trail(&path.parse().unwrap())
                 .map(|trail| trail.iter().map(|s| s.name.as_str()).collect::<Vec<_>>())
         };
         assert_eq!(
@@ -246,5 +267,24 @@ mod tests {
         assert_eq!(names("bri-nachrichten/nichts"), None);
         let paths: Vec<String> = edition.section_paths().iter().map(ToString::to_string).collect();
         assert_eq!(paths, ["bri-nachrichten", "bri-nachrichten/aktuelles"]);
+    }
+
+    #[test]
+    fn a_listing_is_named_by_its_section_or_by_the_edition() {
+        let edition: Edition = serde_json::from_str(
+            r#"{"format":1,"network":{"short_name":"BRNN","name":"N"},"id":"de","lang":"de","name":"E",
+                "page_size":10,"sections":[{"slug":"bri-nachrichten","name":"BRI-Nachrichten",
+                "sections":[{"slug":"aktuelles","name":"Aktuelles"}]}]}"#,
+        )
+        .unwrap();
+        let aktuelles = "bri-nachrichten/aktuelles".parse().unwrap();
+        assert_eq!(edition.listing_name(None), Some("E"));
+        assert_eq!(edition.listing_name(Some(&aktuelles)), Some("Aktuelles"));
+        assert_eq!(edition.listing_title(None).as_deref(), Some("E"));
+        assert_eq!(
+            edition.listing_title(Some(&aktuelles)).as_deref(),
+            Some("Aktuelles – E")
+        );
+        assert_eq!(edition.listing_name(Some(&"sport".parse().unwrap())), None);
     }
 }

@@ -13,6 +13,10 @@ pub struct Locale {
     pub lang: &'static str,
     weekdays: [&'static str; 7],
     months: [&'static str; 12],
+    /// Writes the long date from its parts: weekday name, day, month name, year.
+    long_date_form: fn(&str, u8, &str, i32) -> String,
+    /// "Seite 2 von 4": where a list's pager stands.
+    page_of: fn(u32, u32) -> String,
     pub loading: &'static str,
     pub retry: &'static str,
     /// Opens the source line: `Quelle : German.china.org.cn`.
@@ -35,16 +39,26 @@ pub struct Locale {
     pub error_title: &'static str,
     pub error_network: &'static str,
     pub error_not_found: &'static str,
-    pub error_status: &'static str,
+    /// The sentence for an unsuccessful HTTP status.
+    error_status: fn(u16) -> String,
     pub error_syntax: &'static str,
     pub error_shape: &'static str,
-    pub error_format: &'static str,
+    /// The sentence for a format version this reader does not know.
+    error_format: fn(u32) -> String,
     pub error_details: &'static str,
 }
 
 pub static GERMAN: Locale = Locale {
     lang: "de",
-    weekdays: ["Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag"],
+    weekdays: [
+        "Montag",
+        "Dienstag",
+        "Mittwoch",
+        "Donnerstag",
+        "Freitag",
+        "Samstag",
+        "Sonntag",
+    ],
     months: [
         "Januar",
         "Februar",
@@ -59,6 +73,8 @@ pub static GERMAN: Locale = Locale {
         "November",
         "Dezember",
     ],
+    long_date_form: |weekday, day, month, year| format!("{weekday}, {day:02}. {month} {year}"),
+    page_of: |page, pages| format!("Seite {page} von {pages}"),
     loading: "Wird geladen …",
     retry: "Erneut versuchen",
     source_label: "Quelle :",
@@ -74,15 +90,18 @@ pub static GERMAN: Locale = Locale {
     empty_list: "Hier gibt es noch keine Artikel.",
     newest_articles: "Die neuesten Artikel",
     not_found_title: "Seite nicht gefunden",
-    not_found_text: "Diese Seite gibt es nicht oder nicht mehr. Vielleicht ist der Link veraltet oder falsch geschrieben.",
+    not_found_text:
+        "Diese Seite gibt es nicht oder nicht mehr. Vielleicht ist der Link veraltet oder falsch geschrieben.",
     back_to_front_page: "Zur Startseite",
     error_title: "Das hat nicht geklappt",
     error_network: "Der Server ist nicht erreichbar. Bitte prüfen Sie Ihre Internetverbindung.",
     error_not_found: "Die angeforderten Daten gibt es nicht.",
-    error_status: "Der Server hat mit einem Fehler geantwortet (HTTP-Status {}).",
+    error_status: |status| format!("Der Server hat mit einem Fehler geantwortet (HTTP-Status {status})."),
     error_syntax: "Die Daten vom Server sind beschädigt: Sie sind kein gültiges JSON.",
     error_shape: "Die Daten vom Server haben nicht die erwartete Form.",
-    error_format: "Die Daten vom Server haben die Formatversion {}, die diese Version des Lesers nicht kennt. Bitte laden Sie die Seite neu.",
+    error_format: |format| {
+        format!("Die Daten vom Server haben die Formatversion {format}, die diese Version des Lesers nicht kennt. Bitte laden Sie die Seite neu.")
+    },
     error_details: "Technische Angaben",
 };
 
@@ -94,12 +113,11 @@ impl Locale {
 
     /// The long date as the newsroom prints it: `Dienstag, 04. November 2025`.
     pub fn long_date(&self, date: CivilDate) -> String {
-        format!(
-            "{}, {:02}. {} {}",
+        (self.long_date_form)(
             self.weekdays[date.weekday().index()],
             date.day,
             self.months[usize::from(date.month) - 1],
-            date.year
+            date.year,
         )
     }
 
@@ -157,9 +175,9 @@ impl Locale {
         Ok(date)
     }
 
-    /// "Seite 2 von 4".
+    /// Where a list's pager stands: "Seite 2 von 4".
     pub fn page_of(&self, page: u32, pages: u32) -> String {
-        format!("Seite {page} von {pages}")
+        (self.page_of)(page, pages)
     }
 
     /// The sentence for the reader, and the technical detail for whoever runs the endpoint.
@@ -167,12 +185,10 @@ impl Locale {
         match error {
             LoadError::Network(detail) => (self.error_network.to_owned(), Some(detail.clone())),
             LoadError::NotFound => (self.error_not_found.to_owned(), None),
-            LoadError::Status(status) => (self.error_status.replace("{}", &status.to_string()), None),
+            LoadError::Status(status) => ((self.error_status)(*status), None),
             LoadError::Syntax(detail) => (self.error_syntax.to_owned(), Some(detail.clone())),
             LoadError::Shape(detail) => (self.error_shape.to_owned(), Some(detail.clone())),
-            LoadError::UnsupportedFormat(format) => {
-                (self.error_format.replace("{}", &format.to_string()), None)
-            }
+            LoadError::UnsupportedFormat(format) => ((self.error_format)(*format), None),
         }
     }
 }

@@ -13,6 +13,9 @@
 //! under a sub-path. Every link the app renders comes from here, so a
 //! sub-path deployment needs no other change.
 
+use std::fmt;
+use std::str::FromStr;
+
 use crate::format::Edition;
 use crate::slug::{SectionPath, Slug};
 
@@ -43,13 +46,18 @@ impl Site {
         format!("{}/", self.base)
     }
 
-    /// The front page of `edition`, at list page `page` (1 for the first).
-    pub fn edition(&self, edition: &Slug, page: u32) -> String {
-        with_page(format!("{}/{edition}/", self.base), page)
-    }
-
-    pub fn section(&self, edition: &Slug, section: &SectionPath, page: u32) -> String {
-        with_page(format!("{}/{edition}/section/{section}", self.base), page)
+    /// Page `page` (1 for the first) of a listing: the edition's front page
+    /// when `section` is `None`, else the section's page.
+    pub fn listing(&self, edition: &Slug, section: Option<&SectionPath>, page: u32) -> String {
+        let path = match section {
+            None => format!("{}/{edition}/", self.base),
+            Some(section) => format!("{}/{edition}/section/{section}", self.base),
+        };
+        if page > 1 {
+            format!("{path}?{PAGE_PARAMETER}={page}")
+        } else {
+            path
+        }
     }
 
     pub fn article(&self, edition: &Slug, id: &Slug) -> String {
@@ -124,34 +132,57 @@ impl Site {
             },
             Crumb {
                 label: edition.name.clone(),
-                href: self.edition(&edition.id, 1),
+                href: self.listing(&edition.id, None, 1),
             },
         ];
         if let Some(section) = section {
             let trail = edition.section_trail(section)?;
             crumbs.extend(trail.iter().zip(section.ancestry()).map(|(step, path)| Crumb {
                 label: step.name.clone(),
-                href: self.section(&edition.id, &path, 1),
+                href: self.listing(&edition.id, Some(&path), 1),
             }));
         }
         Some(crumbs)
     }
 }
 
-fn with_page(path: String, page: u32) -> String {
-    if page > 1 {
-        format!("{path}?{PAGE_PARAMETER}={page}")
-    } else {
-        path
+/// A list page's number as the address carries it (`?page=2`): 1 or more.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct PageNumber(u32);
+
+impl PageNumber {
+    /// What an address without `?page=` shows.
+    pub const FIRST: PageNumber = PageNumber(1);
+
+    pub fn get(self) -> u32 {
+        self.0
     }
 }
 
-/// Reads a `page` query value: absent means the first page; anything that is
-/// not a page number (0, negative, text) is `None`, a page that does not exist.
-pub fn parse_page(value: Option<&str>) -> Option<u32> {
-    match value {
-        None => Some(1),
-        Some(text) => text.parse().ok().filter(|page| *page >= 1),
+/// Why a `page` query value is no page number; it quotes the value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PageNumberError(String);
+
+impl fmt::Display for PageNumberError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "`{}` is not a page number (1, 2, 3, …)", self.0)
+    }
+}
+
+impl std::error::Error for PageNumberError {}
+
+impl FromStr for PageNumber {
+    type Err = PageNumberError;
+
+    /// Digits only, at least 1: `0`, `-1`, `+2`, `1.5` and words are refused.
+    fn from_str(text: &str) -> Result<Self, PageNumberError> {
+        text.bytes()
+            .all(|byte| byte.is_ascii_digit())
+            .then(|| text.parse().ok())
+            .flatten()
+            .filter(|page| *page >= 1)
+            .map(PageNumber)
+            .ok_or_else(|| PageNumberError(text.to_owned()))
     }
 }
 
@@ -160,7 +191,7 @@ mod tests {
     use super::*;
 
     fn slug(text: &str) -> Slug {
-        Slug::try_from(text).unwrap()
+        text.parse().unwrap()
     }
 
     #[test]
@@ -168,8 +199,8 @@ mod tests {
         let site = Site::new("/");
         assert_eq!(site.base(), "");
         assert_eq!(site.home(), "/");
-        assert_eq!(site.edition(&slug("de"), 1), "/de/");
-        assert_eq!(site.edition(&slug("de"), 3), "/de/?page=3");
+        assert_eq!(site.listing(&slug("de"), None, 1), "/de/");
+        assert_eq!(site.listing(&slug("de"), None, 3), "/de/?page=3");
         assert_eq!(
             site.article(&slug("de"), &slug("ecf15130d4b083e2")),
             "/de/article/ecf15130d4b083e2"
@@ -179,14 +210,14 @@ mod tests {
     #[test]
     fn every_link_under_a_sub_path_starts_with_it() {
         let site = Site::new("/news/");
-        let section = SectionPath::try_from("bri-nachrichten/aktuelles").unwrap();
+        let section = SectionPath::from_str("bri-nachrichten/aktuelles").unwrap();
         assert_eq!(site.home(), "/news/");
         assert_eq!(
-            site.section(&slug("de"), &section, 1),
+            site.listing(&slug("de"), Some(&section), 1),
             "/news/de/section/bri-nachrichten/aktuelles"
         );
         assert_eq!(
-            site.section(&slug("de"), &section, 2),
+            site.listing(&slug("de"), Some(&section), 2),
             "/news/de/section/bri-nachrichten/aktuelles?page=2"
         );
         assert_eq!(site.article(&slug("de"), &slug("a1")), "/news/de/article/a1");
@@ -209,7 +240,7 @@ mod tests {
                 "sections":[{"slug":"aktuelles","name":"Aktuelles"}]}]}"#,
         )
         .unwrap();
-        let section = SectionPath::try_from("bri-nachrichten/aktuelles").unwrap();
+        let section = SectionPath::from_str("bri-nachrichten/aktuelles").unwrap();
         let crumbs = Site::new("/").breadcrumb(&edition, Some(&section)).unwrap();
         let labels: Vec<&str> = crumbs.iter().map(|c| c.label.as_str()).collect();
         assert_eq!(
@@ -232,16 +263,19 @@ mod tests {
             ]
         );
         assert_eq!(Site::new("/").breadcrumb(&edition, None).unwrap().len(), 2);
-        let unknown = SectionPath::try_from("bri-nachrichten/sport").unwrap();
+        let unknown = SectionPath::from_str("bri-nachrichten/sport").unwrap();
         assert_eq!(Site::new("/").breadcrumb(&edition, Some(&unknown)), None);
     }
 
     #[test]
     fn page_numbers_from_the_query() {
-        assert_eq!(parse_page(None), Some(1));
-        assert_eq!(parse_page(Some("4")), Some(4));
-        for bad in ["0", "-1", "zwei", "", "1.5"] {
-            assert_eq!(parse_page(Some(bad)), None, "{bad}");
+        assert_eq!("4".parse::<PageNumber>().map(PageNumber::get), Ok(4));
+        for bad in ["0", "-1", "+2", "zwei", "", "1.5"] {
+            let error = bad.parse::<PageNumber>().unwrap_err();
+            assert_eq!(
+                error.to_string(),
+                format!("`{bad}` is not a page number (1, 2, 3, …)")
+            );
         }
     }
 }

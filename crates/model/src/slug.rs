@@ -4,6 +4,7 @@
 //! nothing a server sends can steer a link or a path somewhere else.
 
 use std::fmt;
+use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
@@ -12,38 +13,58 @@ use serde::{Deserialize, Serialize};
 #[serde(try_from = "String", into = "String")]
 pub struct Slug(String);
 
+/// Why a text is not a [`Slug`]; it quotes the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SlugError {
+    text: String,
+}
+
+impl fmt::Display for SlugError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "`{}` is not a slug: use 1 to {} lower-case letters a-z, digits and inner hyphens",
+            self.text,
+            Slug::MAX_LEN
+        )
+    }
+}
+
+impl std::error::Error for SlugError {}
+
 impl Slug {
     pub const MAX_LEN: usize = 64;
 
     pub fn as_str(&self) -> &str {
         &self.0
     }
-}
 
-impl TryFrom<String> for Slug {
-    type Error = String;
-
-    fn try_from(text: String) -> Result<Self, String> {
+    fn is_valid(text: &str) -> bool {
         let allowed = |c: char| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-';
-        if text.is_empty()
-            || text.len() > Self::MAX_LEN
-            || !text.chars().all(allowed)
-            || text.starts_with('-')
-            || text.ends_with('-')
-        {
-            return Err(format!(
-                "`{text}` is not a slug: use 1 to {} lower-case letters a-z, digits and inner hyphens",
-                Self::MAX_LEN
-            ));
-        }
-        Ok(Self(text))
+        !text.is_empty()
+            && text.len() <= Self::MAX_LEN
+            && text.chars().all(allowed)
+            && !text.starts_with('-')
+            && !text.ends_with('-')
     }
 }
 
-impl TryFrom<&str> for Slug {
-    type Error = String;
+impl TryFrom<String> for Slug {
+    type Error = SlugError;
 
-    fn try_from(text: &str) -> Result<Self, String> {
+    fn try_from(text: String) -> Result<Self, SlugError> {
+        if Self::is_valid(&text) {
+            Ok(Self(text))
+        } else {
+            Err(SlugError { text })
+        }
+    }
+}
+
+impl FromStr for Slug {
+    type Err = SlugError;
+
+    fn from_str(text: &str) -> Result<Self, SlugError> {
         Self::try_from(text.to_owned())
     }
 }
@@ -65,6 +86,21 @@ impl fmt::Display for Slug {
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
 pub struct SectionPath(Vec<Slug>);
+
+/// Why a text is not a [`SectionPath`]: the path, and its first segment that is no slug.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SectionPathError {
+    path: String,
+    segment: SlugError,
+}
+
+impl fmt::Display for SectionPathError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "section path `{}`: {}", self.path, self.segment)
+    }
+}
+
+impl std::error::Error for SectionPathError {}
 
 impl SectionPath {
     pub fn slugs(&self) -> &[Slug] {
@@ -96,25 +132,29 @@ impl From<Slug> for SectionPath {
     }
 }
 
-impl TryFrom<String> for SectionPath {
-    type Error = String;
+impl FromStr for SectionPath {
+    type Err = SectionPathError;
 
-    fn try_from(text: String) -> Result<Self, String> {
+    /// `a/b`; one leading or trailing `/` is allowed, as in a URL.
+    fn from_str(text: &str) -> Result<Self, SectionPathError> {
         let slugs = text
             .trim_matches('/')
             .split('/')
-            .map(Slug::try_from)
-            .collect::<Result<Vec<_>, _>>()
-            .map_err(|error| format!("section path `{text}`: {error}"))?;
+            .map(str::parse)
+            .collect::<Result<Vec<Slug>, _>>()
+            .map_err(|segment| SectionPathError {
+                path: text.to_owned(),
+                segment,
+            })?;
         Ok(Self(slugs))
     }
 }
 
-impl TryFrom<&str> for SectionPath {
-    type Error = String;
+impl TryFrom<String> for SectionPath {
+    type Error = SectionPathError;
 
-    fn try_from(text: &str) -> Result<Self, String> {
-        Self::try_from(text.to_owned())
+    fn try_from(text: String) -> Result<Self, SectionPathError> {
+        text.parse()
     }
 }
 
@@ -143,7 +183,7 @@ mod tests {
     #[test]
     fn slugs_accept_ids_and_section_names() {
         for text in ["ecf15130d4b083e2", "bri-nachrichten", "a", "2025"] {
-            assert_eq!(Slug::try_from(text).unwrap().as_str(), text);
+            assert_eq!(text.parse::<Slug>().unwrap().as_str(), text);
         }
     }
 
@@ -161,22 +201,34 @@ mod tests {
             "a b",
             &"a".repeat(65),
         ] {
-            assert!(Slug::try_from(text).is_err(), "{text:?}");
+            assert!(text.parse::<Slug>().is_err(), "{text:?}");
         }
     }
 
     #[test]
     fn section_paths_know_their_ancestry() {
-        let path = SectionPath::try_from("bri-nachrichten/aktuelles").unwrap();
+        let path = SectionPath::from_str("bri-nachrichten/aktuelles").unwrap();
         let ancestry: Vec<String> = path.ancestry().map(|p| p.to_string()).collect();
         assert_eq!(ancestry, ["bri-nachrichten", "bri-nachrichten/aktuelles"]);
-        assert!(path.is_within(&SectionPath::try_from("bri-nachrichten").unwrap()));
-        assert!(!path.is_within(&SectionPath::try_from("dokumente").unwrap()));
+        assert!(path.is_within(&SectionPath::from_str("bri-nachrichten").unwrap()));
+        assert!(!path.is_within(&SectionPath::from_str("dokumente").unwrap()));
+    }
+
+    #[test]
+    fn errors_quote_the_text_and_say_what_a_slug_is() {
+        assert_eq!(
+            "Über".parse::<Slug>().unwrap_err().to_string(),
+            "`Über` is not a slug: use 1 to 64 lower-case letters a-z, digits and inner hyphens"
+        );
+        assert_eq!(
+            "bri-nachrichten/Aktuelles".parse::<SectionPath>().unwrap_err().to_string(),
+            "section path `bri-nachrichten/Aktuelles`: `Aktuelles` is not a slug: use 1 to 64 lower-case letters a-z, digits and inner hyphens"
+        );
     }
 
     #[test]
     fn section_paths_refuse_empty_segments() {
-        assert!(SectionPath::try_from("a//b").is_err());
-        assert!(SectionPath::try_from("").is_err());
+        assert!(SectionPath::from_str("a//b").is_err());
+        assert!(SectionPath::from_str("").is_err());
     }
 }

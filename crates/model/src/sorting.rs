@@ -42,8 +42,8 @@ mod tests {
 
     fn summary(id: &str, published: &str) -> ArticleSummary {
         ArticleSummary {
-            id: id.try_into().unwrap(),
-            section: "aktuelles".try_into().unwrap(),
+            id: id.parse().unwrap(),
+            section: "aktuelles".parse().unwrap(),
             headline: id.to_owned(),
             published: Published::parse(published).unwrap(),
             lead: String::new(),

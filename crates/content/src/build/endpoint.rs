@@ -45,6 +45,7 @@ pub(super) fn write(content: &EditionContent, listings: &[Listing], output: &mut
             older,
         };
         output.write_json(&at(paths::article(&edition.id, &article.id)), &page)?;
+        output.progress.inc(1);
     }
     Ok(())
 }

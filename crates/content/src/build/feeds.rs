@@ -67,10 +67,6 @@ impl<'a> FeedFacts<'a> {
         let edition = listing.edition;
         let site = site_url.site();
         let locale = Locale::for_lang(&edition.lang);
-        let title = match &listing.section {
-            None => edition.name.clone(),
-            Some(_) => format!("{} – {}", listing.name(), edition.name),
-        };
         let items: Vec<Item> = listing
             .articles
             .iter()
@@ -84,19 +80,16 @@ impl<'a> FeedFacts<'a> {
             })
             .collect();
         Self {
-            description: format!("{}: {}", locale.newest_articles, listing.name()),
+            description: format!("{}: {}", locale.newest_articles, listing.name),
             lang: &edition.lang,
             publisher: &edition.network.name,
-            home: site_url.absolute(&match &listing.section {
-                None => site.edition(&edition.id, 1),
-                Some(section) => site.section(&edition.id, section, 1),
-            }),
+            home: site_url.absolute(&site.listing(&edition.id, listing.section.as_ref(), 1)),
             feed_urls: FeedKind::ALL
                 .map(|kind| site_url.absolute(&site.feed(&edition.id, listing.section.as_ref(), kind))),
             updated: items
                 .first()
                 .map_or_else(|| DateTime::UNIX_EPOCH.fixed_offset(), |item| item.published),
-            title,
+            title: listing.title.clone(),
             items,
         }
     }
@@ -110,8 +103,12 @@ impl<'a> FeedFacts<'a> {
     }
 }
 
+/// The same instant at the same offset, as the feed libraries take it.
 fn chrono_time(published: Published) -> DateTime<FixedOffset> {
-    DateTime::parse_from_rfc3339(&published.to_string()).expect("Published writes RFC 3339")
+    let offset = FixedOffset::east_opt(published.offset().seconds()).expect("a UtcOffset lies within ±23:59");
+    DateTime::from_timestamp(published.unix_seconds(), 0)
+        .expect("a Published lies within chrono's years")
+        .with_timezone(&offset)
 }
 
 /// The article's paragraphs as HTML, for readers that show the whole text.

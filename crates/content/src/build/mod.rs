@@ -22,6 +22,7 @@ use std::path::{Path, PathBuf};
 
 use brnn_model::format::{Article, Edition};
 use brnn_model::slug::SectionPath;
+use indicatif::ProgressBar;
 use serde::Serialize;
 
 use crate::library::{EditionContent, Library};
@@ -34,6 +35,9 @@ pub const SITEMAPS_FOLDER: &str = "sitemaps";
 /// What a build did, for the line the tool prints.
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct BuildReport {
+    /// Articles of every edition.
+    pub articles: usize,
+    /// Files below the output folder, counted once each.
     pub written: usize,
     pub unchanged: usize,
     pub removed: usize,
@@ -44,6 +48,9 @@ pub struct BuildReport {
 pub struct Listing<'a> {
     pub edition: &'a Edition,
     pub section: Option<SectionPath>,
+    /// As [`Edition::listing_name`] and [`Edition::listing_title`] give them.
+    pub name: &'a str,
+    pub title: String,
     /// Newest first.
     pub articles: Vec<&'a Article>,
 }
@@ -51,41 +58,44 @@ pub struct Listing<'a> {
 impl<'a> Listing<'a> {
     /// The front page and every section's page of one edition.
     fn all_of(content: &'a EditionContent) -> Vec<Self> {
-        let front = Listing {
-            edition: &content.edition,
-            section: None,
-            articles: content.articles.iter().collect(),
-        };
-        let sections = content
-            .edition
-            .section_paths()
-            .into_iter()
-            .map(|section| Listing {
-                edition: &content.edition,
-                articles: content
-                    .articles
-                    .iter()
-                    .filter(|article| article.section.is_within(&section))
-                    .collect(),
-                section: Some(section),
-            });
-        std::iter::once(front).chain(sections).collect()
-    }
-
-    /// What the listing is called: the section's name, or the edition's.
-    pub fn name(&self) -> &str {
-        self.section
-            .as_ref()
-            .and_then(|section| self.edition.section_name(section))
-            .unwrap_or(&self.edition.name)
+        let edition = &content.edition;
+        let sections = edition.section_paths().into_iter().map(Some);
+        std::iter::once(None)
+            .chain(sections)
+            .filter_map(|section| {
+                Some(Listing {
+                    edition,
+                    name: edition.listing_name(section.as_ref())?,
+                    title: edition.listing_title(section.as_ref())?,
+                    articles: content
+                        .articles
+                        .iter()
+                        .filter(|article| {
+                            section
+                                .as_ref()
+                                .is_none_or(|within| article.section.is_within(within))
+                        })
+                        .collect(),
+                    section,
+                })
+            })
+            .collect()
     }
 }
 
-/// Writes everything below `out`; see the module documentation for what goes where.
-pub fn build(library: &Library, out: &Path) -> io::Result<BuildReport> {
+/// Writes everything below `out`; see the module documentation for what
+/// goes where. `progress` counts the articles written.
+pub fn build(library: &Library, out: &Path, progress: &ProgressBar) -> io::Result<BuildReport> {
+    progress.set_message("writing");
+    progress.set_position(0);
+    progress.set_length(library.article_count() as u64);
     let mut output = Output {
         out,
-        report: BuildReport::default(),
+        progress,
+        report: BuildReport {
+            articles: library.article_count(),
+            ..BuildReport::default()
+        },
         written: HashSet::new(),
         folders: HashSet::new(),
     };
@@ -112,6 +122,7 @@ pub fn build(library: &Library, out: &Path) -> io::Result<BuildReport> {
 /// and remembers what it wrote so that leftovers can be removed.
 struct Output<'a> {
     out: &'a Path,
+    progress: &'a ProgressBar,
     report: BuildReport,
     written: HashSet<PathBuf>,
     /// Folders known to exist: with 100,000 articles, asking again per file costs seconds.

@@ -35,10 +35,7 @@ pub(super) fn write(
     for (content, listings) in editions {
         let id = &content.edition.id;
         let pages = listings.iter().map(|listing| Entry {
-            location: site_url.absolute(&match &listing.section {
-                None => site.edition(id, 1),
-                Some(section) => site.section(id, section, 1),
-            }),
+            location: site_url.absolute(&site.listing(id, listing.section.as_ref(), 1)),
             last_modified: listing.articles.first().map(|article| article.published),
         });
         let articles = content.articles.iter().map(|article| Entry {

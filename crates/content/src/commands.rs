@@ -1,0 +1,191 @@
+//! The tool's commands. Each returns what it did as a value, or every
+//! problem found and what it left undone because of them.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use brnn_model::slug::Slug;
+use indicatif::ProgressBar;
+
+use crate::build::{self, BuildReport};
+use crate::library::{self, Library};
+use crate::network::{NetworkConfig, SiteUrl};
+use crate::problem::Problem;
+use crate::{article_source, generate, import};
+
+/// Every problem found, each a line for the editor, and what the command did not do because of them.
+#[derive(Debug)]
+pub struct Failure {
+    pub problems: Vec<Problem>,
+    pub consequence: &'static str,
+}
+
+fn failure(consequence: &'static str) -> impl FnOnce(Vec<Problem>) -> Failure {
+    move |problems| Failure {
+        problems,
+        consequence,
+    }
+}
+
+fn io_failure(path: &Path, error: impl std::fmt::Display) -> Failure {
+    Failure {
+        problems: vec![Problem::in_file(path, error.to_string())],
+        consequence: "stopped there",
+    }
+}
+
+/// An article source read from a page, and the file it belongs in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportedSource {
+    pub target: PathBuf,
+    pub text: String,
+}
+
+/// Reads every page as an article source of `content`'s network. Nothing is
+/// returned unless every page could be read; a page whose target exists with
+/// other text is a problem unless `force`. `id` names the article of a single page.
+pub fn import(
+    pages: &[PathBuf],
+    content: &Path,
+    id: Option<&Slug>,
+    force: bool,
+) -> Result<Vec<ImportedSource>, Failure> {
+    let network = library::load_network(content).map_err(failure("nothing imported"))?;
+    let mut problems = Vec::new();
+    let mut sources: Vec<ImportedSource> = Vec::new();
+    for page in pages {
+        match import_page(page, id, &network, content, force, &sources) {
+            Ok(source) => sources.push(source),
+            Err(problem) => problems.push(problem),
+        }
+    }
+    if problems.is_empty() {
+        Ok(sources)
+    } else {
+        Err(failure("nothing imported")(problems))
+    }
+}
+
+/// Writes a source unless the file already holds its text; `Ok(false)` if it did.
+pub fn write_source(source: &ImportedSource) -> Result<bool, Failure> {
+    let target = &source.target;
+    if fs::read_to_string(target).is_ok_and(|existing| existing == source.text) {
+        return Ok(false);
+    }
+    if let Some(folder) = target.parent() {
+        fs::create_dir_all(folder).map_err(|error| io_failure(folder, error))?;
+    }
+    fs::write(target, &source.text).map_err(|error| io_failure(target, error))?;
+    Ok(true)
+}
+
+/// One page read and rendered as a source, with the file it goes to.
+/// `earlier` are the pages of this run already read.
+fn import_page(
+    page: &Path,
+    id: Option<&Slug>,
+    network: &NetworkConfig,
+    content: &Path,
+    force: bool,
+    earlier: &[ImportedSource],
+) -> Result<ImportedSource, Problem> {
+    let text = fs::read_to_string(page)
+        .map_err(|error| Problem::in_file(page, format!("cannot read it: {error}")))?;
+    let id = match id {
+        Some(id) => id.clone(),
+        None => id_from_file_name(page)?,
+    };
+    let (edition, source) = import::import(page, &text, id, network)?;
+    let id = &source.article.id;
+    let target = content
+        .join(network.editions[edition].edition.id.as_str())
+        .join(format!("{id}.txt"));
+    if earlier.iter().any(|before| before.target == target) {
+        return Err(Problem::in_file(
+            page,
+            format!("gives the id of an earlier page, `{id}`"),
+        ));
+    }
+    let text = article_source::render(&source);
+    match fs::read_to_string(&target) {
+        Ok(existing) if existing != text && !force => Err(Problem::in_file(
+            &target,
+            format!(
+                "exists with other text; --force replaces it with {}",
+                page.display()
+            ),
+        )),
+        _ => Ok(ImportedSource { target, text }),
+    }
+}
+
+/// The last `_`-separated part of the page's file name:
+/// `000_ecf15130d4b083e2.txt` gives `ecf15130d4b083e2`.
+fn id_from_file_name(page: &Path) -> Result<Slug, Problem> {
+    let stem = page
+        .file_stem()
+        .and_then(|stem| stem.to_str())
+        .unwrap_or_default();
+    stem.rsplit('_').next().unwrap_or(stem).parse().map_err(|error| {
+        Problem::in_file(
+            page,
+            format!("cannot take an article id from it ({error}); name one with --id"),
+        )
+    })
+}
+
+/// Reads and checks every source and `network.toml`.
+pub fn check(content: &Path, progress: &ProgressBar) -> Result<Library, Failure> {
+    library::load(content, progress).map_err(failure("fix them and check again"))
+}
+
+/// Checks every source, then writes the site's content files below `out`.
+/// `site_url` overrides `[site] url` of `network.toml`.
+pub fn build(
+    content: &Path,
+    out: &Path,
+    site_url: Option<SiteUrl>,
+    progress: &ProgressBar,
+) -> Result<BuildReport, Failure> {
+    let mut library = library::load(content, progress).map_err(failure("nothing built"))?;
+    if let Some(site_url) = site_url {
+        library.site_url = site_url;
+    }
+    build::build(&library, out, progress).map_err(|error| io_failure(out, format!("cannot write: {error}")))
+}
+
+/// Replaces the generated folder of `edition` (the network's first by
+/// default) with `count` sample articles; returns that folder.
+pub fn generate(content: &Path, count: usize, seed: u64, edition: Option<&Slug>) -> Result<PathBuf, Failure> {
+    let network = library::load_network(content).map_err(failure("nothing generated"))?;
+    let in_network = |message: String| {
+        failure("nothing generated")(vec![Problem::in_file(
+            &content.join(library::NETWORK_FILE),
+            message,
+        )])
+    };
+    let config = match edition {
+        None => network.editions.first(),
+        Some(id) => network.editions.iter().find(|config| config.edition.id == *id),
+    }
+    .ok_or_else(|| {
+        in_network(match edition {
+            Some(id) => format!("has no edition `{id}`"),
+            None => "has no edition".to_owned(),
+        })
+    })?;
+    let samples = generate::samples(&config.edition, count, seed).map_err(in_network)?;
+    let folder = content.join(config.edition.id.as_str());
+    let generated = folder.join(generate::GENERATED_FOLDER);
+    if generated.exists() {
+        fs::remove_dir_all(&generated).map_err(|error| io_failure(&generated, error))?;
+    }
+    for source in samples {
+        let path = folder.join(generate::relative_path(&source));
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent).map_err(|error| io_failure(parent, error))?;
+        }
+        fs::write(&path, article_source::render(&source)).map_err(|error| io_failure(&path, error))?;
+    }
+    Ok(generated)
+}

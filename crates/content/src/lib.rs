@@ -1,0 +1,26 @@
+//! The brnn-news content tool as a library: what `brnn-content` does, with
+//! its results as values. The binary (`src/main.rs`) only parses arguments
+//! and prints.
+//!
+//! | module | what |
+//! | --- | --- |
+//! | [`commands`] | the four commands: import, check, build, generate |
+//! | [`library`] | all sources of the content folder, read and checked as a whole |
+//! | [`network`] | `network.toml`: site address, editions, section trees |
+//! | [`article_source`] | one article source file: parse, check, render |
+//! | [`import`] | a page in the network's plain-text shape, read as a source |
+//! | [`build`] | the endpoint, feeds and sitemaps written from a library |
+//! | [`generate`] | synthetic sample articles |
+//! | [`problem`] | a problem located by file and line |
+
+pub mod article_source;
+pub mod build;
+pub mod commands;
+pub mod generate;
+pub mod import;
+pub mod library;
+pub mod network;
+pub mod problem;
+
+/// Progress of long commands; [`ProgressBar::hidden`] draws nothing.
+pub use indicatif::ProgressBar;

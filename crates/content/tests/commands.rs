@@ -1,0 +1,257 @@
+//! The commands on copies of the shipped content in temporary folders,
+//! asserted on what they return.
+
+mod common;
+
+use std::fs;
+use std::path::Path;
+
+use brnn_content::build::BuildReport;
+use brnn_content::commands::{self, ImportedSource};
+use brnn_content::ProgressBar;
+use common::{content_copy, empty_content, repo, seed_page, tree};
+use tempfile::TempDir;
+
+fn build(content: &Path, out: &Path) -> BuildReport {
+    commands::build(content, out, None, &ProgressBar::hidden()).unwrap()
+}
+
+fn problems(failure: commands::Failure) -> Vec<String> {
+    failure.problems.iter().map(ToString::to_string).collect()
+}
+
+#[test]
+fn importing_the_seed_page_gives_the_shipped_seed_source() {
+    let content = content_copy();
+    let target = content.path().join("de/ecf15130d4b083e2.txt");
+    fs::remove_file(&target).unwrap();
+    let sources = commands::import(&[seed_page()], content.path(), None, false).unwrap();
+    let shipped = fs::read_to_string(repo().join("content/de/ecf15130d4b083e2.txt")).unwrap();
+    assert_eq!(
+        sources,
+        [ImportedSource {
+            target: target.clone(),
+            text: shipped.clone()
+        }]
+    );
+    assert!(commands::write_source(&sources[0]).unwrap());
+    assert!(
+        !commands::write_source(&sources[0]).unwrap(),
+        "the second write changes nothing"
+    );
+    assert_eq!(fs::read_to_string(&target).unwrap(), shipped);
+}
+
+#[test]
+fn a_page_it_cannot_understand_is_reported_by_line_and_nothing_is_imported() {
+    let content = content_copy();
+    let pages = TempDir::new().unwrap();
+    let good = pages.path().join("001_guter-artikel.txt");
+    fs::copy(seed_page(), &good).unwrap();
+    let bad = pages.path().join("002_kaputt.txt");
+    let text = fs::read_to_string(seed_page())
+        .unwrap()
+        .replace("Dienstag, 04.", "Freitag, 04.");
+    fs::write(&bad, text).unwrap();
+
+    let failure = commands::import(&[good, bad.clone()], content.path(), None, false).unwrap_err();
+    assert_eq!(failure.consequence, "nothing imported");
+    assert_eq!(
+        problems(failure),
+        [format!(
+            "{}:7: `Freitag, 04. November 2025` says Freitag, but that day is a Dienstag",
+            bad.display()
+        )]
+    );
+}
+
+/// One broken source per kind of problem `check` knows, with the line it must name.
+#[test]
+fn check_reports_every_problem_with_file_line_and_sentence() {
+    let content = content_copy();
+    let de = content.path().join("de");
+    let seed = fs::read_to_string(de.join("ecf15130d4b083e2.txt")).unwrap();
+    let headline = "headline = \"China und Russland streben engere Zusammenarbeit in allen Bereichen an\"\n";
+    let broken = [
+        ("ohne-titel", seed.replace(headline, "")),
+        (
+            "falsches-datum",
+            seed.replace("2025-11-04T00:00:00+08:00", "\"4. November 2025\""),
+        ),
+        (
+            "unmoeglich",
+            seed.replace("2025-11-04T00:00:00+08:00", "\"2025-02-30T08:00:00+08:00\""),
+        ),
+        (
+            "rubrik",
+            seed.replace("bri-nachrichten/aktuelles", "bri-nachrichten/sport"),
+        ),
+        ("leer", seed[..seed.rfind("+++").unwrap() + 4].to_owned()),
+        ("wochentag", seed.replace("Dienstag, 04.", "Sonntag, 04.")),
+    ];
+    for (id, text) in &broken {
+        fs::write(de.join(format!("{id}.txt")), text).unwrap();
+    }
+    fs::create_dir_all(de.join("archiv")).unwrap();
+    fs::write(de.join("archiv/ecf15130d4b083e2.txt"), &seed).unwrap();
+    let network = content.path().join("network.toml");
+    let toml = fs::read_to_string(&network).unwrap();
+    fs::write(
+        &network,
+        format!("{toml}\n[[editions.sections]]\npath = \"dokumente\"\nname = \"Nochmal\"\n"),
+    )
+    .unwrap();
+
+    // network.toml comes first: without a valid section tree no source can be checked.
+    let found = problems(commands::check(content.path(), &ProgressBar::hidden()).unwrap_err());
+    assert_eq!(
+        found,
+        [format!(
+            "{}:{}: edition `de`: section `dokumente` is listed twice (duplicate slug `dokumente`)",
+            network.display(),
+            toml.lines().count() + 3
+        )]
+    );
+
+    fs::write(&network, &toml).unwrap();
+    let failure = commands::check(content.path(), &ProgressBar::hidden()).unwrap_err();
+    assert_eq!(failure.consequence, "fix them and check again");
+    let found = problems(failure);
+    let expected = [
+        "de/ohne-titel.txt:1: the header has no `headline`",
+        "de/falsches-datum.txt:4: published: `4. November 2025` is not a timestamp",
+        "de/unmoeglich.txt:4: published: `2025-02-30T08:00:00+08:00` names a day that does not exist",
+        "de/rubrik.txt:3: unknown section `bri-nachrichten/sport`",
+        "de/leer.txt:8: the body is empty",
+        "de/wochentag.txt:5: the dateline `Sonntag, 04. November 2025` contradicts published 2025-11-04T00:00:00+08:00",
+        "de/ecf15130d4b083e2.txt:1: duplicate article id `ecf15130d4b083e2`",
+    ];
+    assert_eq!(found.len(), expected.len(), "{found:#?}");
+    for line in expected {
+        assert!(
+            found.iter().any(|problem| problem.contains(line)),
+            "missing `{line}` in {found:#?}"
+        );
+    }
+}
+
+#[test]
+fn a_utc_offset_that_is_no_offset_is_reported_on_its_line() {
+    let content = content_copy();
+    let network = content.path().join("network.toml");
+    let toml = fs::read_to_string(&network).unwrap();
+    let line = toml.lines().position(|l| l.starts_with("utc_offset")).unwrap() + 1;
+    fs::write(
+        &network,
+        toml.replace("utc_offset = \"+08:00\"", "utc_offset = \"+8\""),
+    )
+    .unwrap();
+    let found = problems(commands::check(content.path(), &ProgressBar::hidden()).unwrap_err());
+    assert_eq!(
+        found,
+        [format!(
+            "{}:{line}: `+8` is not a UTC offset like +08:00, -05:00 or Z",
+            network.display()
+        )]
+    );
+}
+
+#[test]
+fn build_is_deterministic_and_rewrites_only_what_changed() {
+    let content = content_copy();
+    let (first, second) = (TempDir::new().unwrap(), TempDir::new().unwrap());
+    let report = build(content.path(), first.path());
+    build(content.path(), second.path());
+    let files = tree(first.path());
+    assert_eq!(files, tree(second.path()));
+    assert_eq!(report.written, files.len());
+    for expected in [
+        "api/v1/de/edition.json",
+        "feeds/de/rss.xml",
+        "sitemap.xml",
+        "robots.txt",
+    ] {
+        assert!(files.contains_key(expected), "{expected} missing");
+    }
+
+    let again = build(content.path(), first.path());
+    assert_eq!(
+        again,
+        BuildReport {
+            articles: report.articles,
+            written: 0,
+            unchanged: files.len(),
+            removed: 0
+        }
+    );
+
+    // An edited dokumente article changes its own page, its section's and the
+    // front page's lists and feeds, the sitemap, and its neighbours' links.
+    let edited = content.path().join("de/beispiel-chronik.txt");
+    let text = fs::read_to_string(&edited).unwrap();
+    fs::write(&edited, text.replacen("headline = \"", "headline = \"Neu: ", 1)).unwrap();
+    let after_edit = build(content.path(), first.path());
+    assert!(
+        (1..files.len() / 2).contains(&after_edit.written),
+        "{after_edit:?}"
+    );
+    assert_eq!(after_edit.removed, 0);
+
+    fs::remove_file(&edited).unwrap();
+    let after_delete = build(content.path(), first.path());
+    assert_eq!(after_delete.articles, report.articles - 1);
+    assert_eq!(after_delete.removed, 1, "the article's own page");
+    assert!(!first
+        .path()
+        .join("api/v1/de/articles/beispiel-chronik.json")
+        .exists());
+}
+
+#[test]
+fn generate_is_deterministic_marks_its_articles_and_passes_check() {
+    let runs = [empty_content(), empty_content()];
+    for dir in &runs {
+        let folder = commands::generate(dir.path(), 250, 42, None).unwrap();
+        assert_eq!(folder, dir.path().join("de/generated"));
+    }
+    let files = tree(runs[0].path());
+    assert_eq!(files, tree(runs[1].path()));
+    let sources: Vec<String> = files
+        .iter()
+        .filter(|(name, _)| name.ends_with(".txt"))
+        .map(|(_, bytes)| String::from_utf8(bytes.clone()).unwrap())
+        .collect();
+    assert_eq!(sources.len(), 250);
+    assert!(sources
+        .iter()
+        .all(|text| text.contains("headline = \"Beispiel: ") && text.contains("Beispielartikel")));
+
+    let library = commands::check(runs[0].path(), &ProgressBar::hidden()).unwrap();
+    assert_eq!((library.article_count(), library.editions.len()), (250, 1));
+
+    let other_seed = empty_content();
+    commands::generate(other_seed.path(), 250, 43, None).unwrap();
+    assert_ne!(tree(other_seed.path()), files);
+
+    let unknown = commands::generate(other_seed.path(), 5, 1, Some(&"fr".parse().unwrap())).unwrap_err();
+    assert_eq!(
+        problems(unknown),
+        [format!(
+            "{}: has no edition `fr`",
+            other_seed.path().join("network.toml").display()
+        )]
+    );
+}
+
+/// After `cargo content generate` the shipped content holds a generated
+/// folder; the one walk of sources reads it like any other subfolder.
+#[test]
+fn generated_sources_in_subfolders_are_read_with_the_rest() {
+    let content = content_copy();
+    let shipped = commands::check(content.path(), &ProgressBar::hidden())
+        .unwrap()
+        .article_count();
+    commands::generate(content.path(), 40, 5, None).unwrap();
+    let library = commands::check(content.path(), &ProgressBar::hidden()).unwrap();
+    assert_eq!(library.article_count(), shipped + 40);
+}

@@ -1,0 +1,71 @@
+//! What the content tool's tests share: the repository's content, copied
+//! into temporary folders, and file trees to compare.
+
+// Each test file is its own crate and uses only part of this module.
+#![allow(dead_code)]
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use tempfile::TempDir;
+
+pub fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+pub fn seed_page() -> PathBuf {
+    repo().join("tests/fixtures/000_ecf15130d4b083e2.txt")
+}
+
+/// A copy of the shipped content folder (network.toml and every source,
+/// without what `generate` wrote).
+pub fn content_copy() -> TempDir {
+    let dir = TempDir::new().unwrap();
+    copy_tree(&repo().join("content"), dir.path());
+    dir
+}
+
+/// A content folder with the shipped network.toml and no sources.
+pub fn empty_content() -> TempDir {
+    let dir = TempDir::new().unwrap();
+    fs::copy(
+        repo().join("content/network.toml"),
+        dir.path().join("network.toml"),
+    )
+    .unwrap();
+    dir
+}
+
+fn copy_tree(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for entry in fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            if entry.file_name() != "generated" {
+                copy_tree(&entry.path(), &target);
+            }
+        } else {
+            fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+/// Every file below `root`, by relative path, with its bytes.
+pub fn tree(root: &Path) -> BTreeMap<String, Vec<u8>> {
+    let mut files = BTreeMap::new();
+    let mut folders = vec![root.to_owned()];
+    while let Some(folder) = folders.pop() {
+        for entry in fs::read_dir(folder).unwrap() {
+            let p = entry.unwrap().path();
+            if p.is_dir() {
+                folders.push(p);
+            } else {
+                let relative = p.strip_prefix(root).unwrap().to_string_lossy().into_owned();
+                files.insert(relative, fs::read(&p).unwrap());
+            }
+        }
+    }
+    files
+}
