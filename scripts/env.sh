@@ -1,3 +1,6 @@
-# Sourced by the scripts: the tools setup installed, and Trunk kept offline.
-export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+# Sourced by the scripts (from any folder): the tools setup installed, and
+# Trunk kept offline.
+brnn_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+export PATH="$HOME/.cargo/bin:$brnn_root/node_modules/.bin:$PATH"
 export TRUNK_OFFLINE=true
+unset brnn_root
