@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { startHost, launchBrowser, DIST } from './harness.mjs';
+import { startHost, launchBrowser, withPage, injectFault, DIST } from './harness.mjs';
 
 const SEED_JSON = '/api/v1/de/articles/ecf15130d4b083e2.json';
 let remote, site, browser;
@@ -22,11 +22,17 @@ after(async () => {
 test('a remote endpoint named in index.html serves the articles', async () => {
   const document = JSON.parse(await readFile(DIST + SEED_JSON.slice(1), 'utf8'));
   document.article.headline = 'Vom entfernten Endpunkt';
-  remote.faults.set(SEED_JSON, { status: 200, body: JSON.stringify(document) });
-  const page = await browser.newPage();
-  await page.goto(site.origin + '/de/article/ecf15130d4b083e2');
-  await page.locator('article h1', { hasText: 'Vom entfernten Endpunkt' }).waitFor();
-  assert.ok(remote.requests.includes('/api/v1/de/edition.json'));
-  assert.deepEqual(site.requests.filter((path) => path.startsWith('/api/')), [], 'nothing fetched from the site itself');
-  await page.close();
+  await withPage(browser, async (page) => {
+    // The fault answers on any origin and never reaches a host, so the
+    // request itself tells which origin the article was asked of.
+    await injectFault(page, SEED_JSON, { status: 200, body: JSON.stringify(document) });
+    const [seedRequest] = await Promise.all([
+      page.waitForRequest((request) => new URL(request.url()).pathname === SEED_JSON),
+      page.goto(site.origin + '/de/article/ecf15130d4b083e2'),
+    ]);
+    await page.locator('article h1', { hasText: 'Vom entfernten Endpunkt' }).waitFor();
+    assert.equal(new URL(seedRequest.url()).origin, remote.origin, 'the article was asked of the remote endpoint');
+    assert.ok(remote.requests.includes('/api/v1/de/edition.json'));
+    assert.deepEqual(site.requests.filter((path) => path.startsWith('/api/')), [], 'nothing fetched from the site itself');
+  });
 });

@@ -2,43 +2,38 @@
 // that works; unknown addresses give the not-found page.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { hostAndBrowser } from './harness.mjs';
+import { hostAndBrowser, withPage, injectFault } from './harness.mjs';
 
 const SEED = '/de/article/ecf15130d4b083e2';
 const SEED_JSON = '/api/v1/de/articles/ecf15130d4b083e2.json';
 const HEADLINE = 'China und Russland streben engere Zusammenarbeit in allen Bereichen an';
 const session = hostAndBrowser();
 
-/** Opens a page that records uncaught errors (a wasm panic surfaces as one). */
-async function watchedPage() {
-  const page = await session.browser.newPage();
-  const errors = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  return { page, errors };
+/** Opens the seed article with `fault` answering for its document; returns what lifts the fault. */
+async function openSeedWith(page, fault) {
+  const lift = await injectFault(page, SEED_JSON, fault);
+  await page.goto(session.host.origin + SEED);
+  return lift;
 }
 
-async function expectFailureThenRetry(fault, message) {
-  session.host.faults.set(SEED_JSON, fault);
-  const { page, errors } = await watchedPage();
-  try {
-    await page.goto(session.host.origin + SEED);
+function expectFailureThenRetry(fault, message) {
+  return withPage(session.browser, async (page, errors) => {
+    const lift = await openSeedWith(page, fault);
     const alert = page.locator('[role="alert"]');
     await alert.waitFor();
     assert.match(await alert.textContent(), message);
     assert.equal(await page.locator('article h1').count(), 0);
-    session.host.faults.delete(SEED_JSON);
+    // The retry must reach the real document.
+    await lift();
     await alert.getByRole('button', { name: 'Erneut versuchen' }).click();
     await page.locator('article h1', { hasText: HEADLINE }).waitFor();
     assert.equal(await page.locator('[role="alert"]').count(), 0);
     assert.deepEqual(errors, [], 'no uncaught error or panic');
-  } finally {
-    session.host.faults.delete(SEED_JSON);
-    await page.close();
-  }
+  });
 }
 
 test('a network error shows a message and the retry loads the article', () =>
-  expectFailureThenRetry({ drop: true }, /Server ist nicht erreichbar/));
+  expectFailureThenRetry('drop', /Server ist nicht erreichbar/));
 
 test('HTTP 500 shows a message with the status and the retry loads the article', () =>
   expectFailureThenRetry({ status: 500, body: 'Internal Server Error', type: 'text/plain' }, /HTTP-Status 500/));
@@ -66,34 +61,28 @@ test('content is never inserted as HTML', async () => {
     newer: null,
     older: null,
   };
-  session.host.faults.set(SEED_JSON, { status: 200, body: JSON.stringify(hostile) });
-  const { page, errors } = await watchedPage();
-  try {
-    await page.goto(session.host.origin + SEED);
+  await withPage(session.browser, async (page, errors) => {
+    await openSeedWith(page, { status: 200, body: JSON.stringify(hostile) });
     await page.locator('article h1').waitFor();
     assert.equal(await page.locator('article h1').textContent(), hostile.article.headline);
     assert.equal(await page.locator('article img, article script, article b').count(), 0);
     assert.equal(await page.evaluate(() => window.__pwned), undefined);
     assert.deepEqual(errors, []);
-  } finally {
-    session.host.faults.delete(SEED_JSON);
-    await page.close();
-  }
+  });
 });
 
-test('HTTP 404 for an article gives the not-found page with a way back', async () => {
-  const { page, errors } = await watchedPage();
-  const response = await page.goto(session.host.origin + '/de/article/gibt-es-nicht');
-  assert.equal(response.status(), 404);
-  await page.locator('h1', { hasText: 'Seite nicht gefunden' }).waitFor();
-  assert.equal(await page.locator('html').getAttribute('lang'), 'de');
-  assert.match(await page.title(), /Seite nicht gefunden/);
-  await page.getByRole('link', { name: 'Zur Startseite' }).click();
-  await page.locator('.article-list').waitFor();
-  assert.equal(new URL(page.url()).pathname, '/de/');
-  assert.deepEqual(errors, []);
-  await page.close();
-});
+test('HTTP 404 for an article gives the not-found page with a way back', () =>
+  withPage(session.browser, async (page, errors) => {
+    const response = await page.goto(session.host.origin + '/de/article/gibt-es-nicht');
+    assert.equal(response.status(), 404);
+    await page.locator('h1', { hasText: 'Seite nicht gefunden' }).waitFor();
+    assert.equal(await page.locator('html').getAttribute('lang'), 'de');
+    assert.match(await page.title(), /Seite nicht gefunden/);
+    await page.getByRole('link', { name: 'Zur Startseite' }).click();
+    await page.locator('.article-list').waitFor();
+    assert.equal(new URL(page.url()).pathname, '/de/');
+    assert.deepEqual(errors, []);
+  }));
 
 test('an unknown section, edition, page or path gives the not-found page', async () => {
   for (const path of [
@@ -105,40 +94,33 @@ test('an unknown section, edition, page or path gives the not-found page', async
     '/de/irgendwas/ganz/anderes',
     '/de/article/..%2F..%2Fetc',
   ]) {
-    const { page, errors } = await watchedPage();
-    await page.goto(session.host.origin + path);
-    await page.locator('h1', { hasText: 'Seite nicht gefunden' }).waitFor();
-    assert.deepEqual(errors, [], path);
-    await page.close();
+    await withPage(session.browser, async (page, errors) => {
+      await page.goto(session.host.origin + path);
+      await page.locator('h1', { hasText: 'Seite nicht gefunden' }).waitFor();
+      assert.deepEqual(errors, [], path);
+    });
   }
 });
 
-test('a development server answering a missing file with index.html counts as not found', async () => {
-  session.host.faults.set(SEED_JSON, { status: 200, body: '<!DOCTYPE html><html></html>', type: 'text/html' });
-  const { page } = await watchedPage();
-  try {
+test('a development server answering a missing file with index.html counts as not found', () =>
+  withPage(session.browser, async (page) => {
+    await openSeedWith(page, { status: 200, body: '<!DOCTYPE html><html></html>', type: 'text/html' });
+    await page.locator('h1', { hasText: 'Seite nicht gefunden' }).waitFor();
+  }));
+
+test('a loading state shows while data is on its way', () =>
+  withPage(session.browser, async (page) => {
+    let release;
+    const held = new Promise((resolve) => (release = resolve));
+    await page.route('**' + SEED_JSON, async (route) => {
+      await held;
+      await route.continue();
+    });
     await page.goto(session.host.origin + SEED);
-    await page.locator('h1', { hasText: 'Seite nicht gefunden' }).waitFor();
-  } finally {
-    session.host.faults.delete(SEED_JSON);
-    await page.close();
-  }
-});
-
-test('a loading state shows while data is on its way', async () => {
-  const { page } = await watchedPage();
-  let release;
-  const held = new Promise((resolve) => (release = resolve));
-  await page.route('**' + SEED_JSON, async (route) => {
-    await held;
-    await route.continue();
-  });
-  await page.goto(session.host.origin + SEED);
-  const status = page.locator('[role="status"]');
-  await status.waitFor();
-  assert.equal(await status.textContent(), 'Wird geladen …');
-  release();
-  await page.locator('article h1').waitFor();
-  assert.equal(await page.locator('[role="status"]').count(), 0);
-  await page.close();
-});
+    const status = page.locator('[role="status"]');
+    await status.waitFor();
+    assert.equal(await status.textContent(), 'Wird geladen …');
+    release();
+    await page.locator('article h1').waitFor();
+    assert.equal(await page.locator('[role="status"]').count(), 0);
+  }));

@@ -3,7 +3,7 @@
 // XML and JSON whose first item is the list's first article.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { hostAndBrowser } from './harness.mjs';
+import { hostAndBrowser, withPage } from './harness.mjs';
 
 const session = hostAndBrowser();
 const TYPES = ['application/rss+xml', 'application/atom+xml', 'application/feed+json'];
@@ -40,39 +40,37 @@ async function firstListed(page) {
   return new URL(await page.locator('.article-list h2 a').first().evaluate((a) => a.href)).pathname;
 }
 
-test('the front page announces its three feeds, and each starts with the first article', async () => {
-  const page = await session.browser.newPage();
-  await page.goto(session.host.origin + '/de/');
-  const first = await firstListed(page);
-  const feeds = await announcedFeeds(page);
-  assert.deepEqual(
-    feeds.map((feed) => feed.type),
-    TYPES,
-  );
-  assert.deepEqual(
-    feeds.map((feed) => feed.path),
-    ['/feeds/de/rss.xml', '/feeds/de/atom.xml', '/feeds/de/feed.json'],
-  );
-  for (const feed of feeds) {
-    assert.equal(feed.status, 200, feed.path);
-    assert.equal(feed.first, first, feed.path);
-  }
-  await page.close();
-});
+test('the front page announces its three feeds, and each starts with the first article', () =>
+  withPage(session.browser, async (page) => {
+    await page.goto(session.host.origin + '/de/');
+    const first = await firstListed(page);
+    const feeds = await announcedFeeds(page);
+    assert.deepEqual(
+      feeds.map((feed) => feed.type),
+      TYPES,
+    );
+    assert.deepEqual(
+      feeds.map((feed) => feed.path),
+      ['/feeds/de/rss.xml', '/feeds/de/atom.xml', '/feeds/de/feed.json'],
+    );
+    for (const feed of feeds) {
+      assert.equal(feed.status, 200, feed.path);
+      assert.equal(feed.first, first, feed.path);
+    }
+  }));
 
-test('a section page announces the section\u2019s feeds instead, after in-app navigation too', async () => {
-  const page = await session.browser.newPage();
-  await page.goto(session.host.origin + '/de/');
-  await page.locator('.article-list').waitFor();
-  await page.locator('nav.sections a', { hasText: 'Dokumente' }).click();
-  await page.waitForURL('**/de/section/dokumente');
-  await page.locator('h1', { hasText: 'Dokumente' }).waitFor();
-  const first = await firstListed(page);
-  const feeds = await announcedFeeds(page);
-  assert.deepEqual(
-    feeds.map((feed) => feed.path),
-    ['rss.xml', 'atom.xml', 'feed.json'].map((file) => `/feeds/de/section/dokumente/${file}`),
-  );
-  for (const feed of feeds) assert.equal(feed.first, first, feed.path);
-  await page.close();
-});
+test('a section page announces the section\u2019s feeds instead, after in-app navigation too', () =>
+  withPage(session.browser, async (page) => {
+    await page.goto(session.host.origin + '/de/');
+    await page.locator('.article-list').waitFor();
+    await page.locator('nav.sections a', { hasText: 'Dokumente' }).click();
+    await page.waitForURL('**/de/section/dokumente');
+    await page.locator('h1', { hasText: 'Dokumente' }).waitFor();
+    const first = await firstListed(page);
+    const feeds = await announcedFeeds(page);
+    assert.deepEqual(
+      feeds.map((feed) => feed.path),
+      ['rss.xml', 'atom.xml', 'feed.json'].map((file) => `/feeds/de/section/dokumente/${file}`),
+    );
+    for (const feed of feeds) assert.equal(feed.first, first, feed.path);
+  }));

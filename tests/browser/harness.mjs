@@ -1,6 +1,7 @@
 // Shared by the browser tests: a static host for dist/ that behaves like
-// GitHub Pages or a CDN (unknown paths get 404.html with status 404), with
-// faults the tests can inject, and headless Chromium driven by playwright-core.
+// GitHub Pages or a CDN (unknown paths get 404.html with status 404), headless
+// Chromium driven by playwright-core, and per-page fault injection, so the
+// host only ever serves files and no fault outlives the page it was made for.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
@@ -26,32 +27,18 @@ const TYPES = {
 };
 
 /**
- * Serves dist/ on 127.0.0.1 at a free port. `faults` maps a URL path to what
- * the server does instead: { status, body, type } or { drop: true } (the
- * connection is cut, a network error for the browser). `endpoint` rewrites
- * the brnn-endpoint setting in the HTML it serves, as an operator would edit
- * dist/index.html; `cors` lets pages of other origins read its files;
- * `prefix` serves root under a sub-path (`/news/`), with 404.html at the top.
+ * Serves dist/ on 127.0.0.1 at a free port, files only (a fault is injected
+ * per page, see injectFault), and records every requested path in `requests`.
+ * `endpoint` rewrites the brnn-endpoint setting in the HTML it serves, as an
+ * operator would edit dist/index.html; `cors` lets pages of other origins read
+ * its files; `prefix` serves root under a sub-path (`/news/`), with 404.html
+ * at the top.
  */
 export async function startHost({ root = DIST, endpoint, cors = false, prefix = '/' } = {}) {
-  const faults = new Map();
   const requests = [];
   const server = createServer(async (request, response) => {
     const path = decodeURIComponent(new URL(request.url, 'http://x').pathname);
     requests.push(path);
-    const fault = faults.get(path);
-    if (fault?.drop) {
-      request.socket.destroy();
-      return;
-    }
-    if (fault) {
-      response.writeHead(fault.status ?? 200, {
-        'content-type': fault.type ?? 'application/json',
-        ...(cors && { 'access-control-allow-origin': '*' }),
-      });
-      response.end(fault.body ?? '');
-      return;
-    }
     const inside = path.startsWith(prefix) ? path.slice(prefix.length - 1) : '/\0outside';
     const file = normalize(join(root, inside.endsWith('/') ? `${inside}index.html` : inside));
     let status = 200;
@@ -77,7 +64,6 @@ export async function startHost({ root = DIST, endpoint, cors = false, prefix = 
   const origin = `http://127.0.0.1:${server.address().port}`;
   return {
     origin,
-    faults,
     requests,
     close: () => new Promise((resolve) => server.close(resolve)),
   };
@@ -126,6 +112,45 @@ export function hostAndBrowser(options) {
     await session.host?.close();
   });
   return session;
+}
+
+/**
+ * Runs `use(page, errors)` on a new page of `browser` (from launchBrowser) and
+ * closes the page in `finally`, so a failed assertion leaves no page behind.
+ * `errors` collects uncaught page errors: a wasm panic surfaces as one.
+ * Returns what `use` returned.
+ */
+export async function withPage(browser, use) {
+  const page = await browser.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  try {
+    return await use(page, errors);
+  } finally {
+    await page.close();
+  }
+}
+
+/**
+ * Answers every request of `page` for `path`, on any origin (a remote
+ * endpoint too), with `fault` instead of the host: { status, body, type }, or
+ * 'drop' for a failed connection, a network error for the browser. Returns an
+ * async function that lifts the fault, so a retry can reach the real file.
+ */
+export async function injectFault(page, path, fault) {
+  const matcher = (url) => url.pathname === path;
+  const handler = (route) =>
+    fault === 'drop'
+      ? route.abort('connectionfailed')
+      : route.fulfill({
+          status: fault.status ?? 200,
+          contentType: fault.type ?? 'application/json',
+          body: fault.body ?? '',
+          // The page may read the endpoint from another origin.
+          headers: { 'access-control-allow-origin': '*' },
+        });
+  await page.route(matcher, handler);
+  return async () => page.unroute(matcher, handler);
 }
 
 /** The seed file as a reader saw it: breadcrumb, headline, date line, paragraphs. */

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { hostAndBrowser, DIST } from './harness.mjs';
+import { hostAndBrowser, withPage, DIST } from './harness.mjs';
 
 const session = hostAndBrowser();
 
@@ -46,12 +46,12 @@ async function walkPages(page, startUrl) {
 test('the front page lists every article newest first, ten to a page', async () => {
   const expected = (await allArticles()).map((a) => a.id);
   assert.ok(expected.length >= 30);
-  const page = await session.browser.newPage();
-  const { seen, pageLabels } = await walkPages(page, session.host.origin + '/de/');
-  assert.deepEqual(seen, expected);
-  assert.deepEqual(pageLabels, ['Seite 1 von 4', 'Seite 2 von 4', 'Seite 3 von 4', 'Seite 4 von 4']);
-  assert.equal(expected[0], 'ecf15130d4b083e2', 'the seed is the newest article');
-  await page.close();
+  await withPage(session.browser, async (page) => {
+    const { seen, pageLabels } = await walkPages(page, session.host.origin + '/de/');
+    assert.deepEqual(seen, expected);
+    assert.deepEqual(pageLabels, ['Seite 1 von 4', 'Seite 2 von 4', 'Seite 3 von 4', 'Seite 4 von 4']);
+    assert.equal(expected[0], 'ecf15130d4b083e2', 'the seed is the newest article');
+  });
 });
 
 test('equal instants keep a stable order by id', async () => {
@@ -60,62 +60,57 @@ test('equal instants keep a stable order by id', async () => {
   assert.ok(ids.indexOf('beispiel-gleichzeitig') < ids.indexOf('beispiel-kulturfestival'));
 });
 
-test('each list entry shows its date, a linked headline and a lead', async () => {
-  const page = await session.browser.newPage();
-  await page.goto(session.host.origin + '/de/');
-  const first = page.locator('.article-list > li').first();
-  await first.waitFor();
-  assert.equal(await first.locator('time').textContent(), 'Dienstag, 04. November 2025');
-  assert.equal(await first.locator('time').getAttribute('datetime'), '2025-11-04');
-  assert.equal(
-    await first.locator('h2 a').textContent(),
-    'China und Russland streben engere Zusammenarbeit in allen Bereichen an',
-  );
-  assert.match(await first.locator('.lead').textContent(), /^China will mit Russland die Zusammenarbeit/);
-  await first.locator('h2 a').click();
-  await page.waitForURL('**/de/article/ecf15130d4b083e2');
-  await page.locator('article h1').waitFor();
-  await page.close();
-});
+test('each list entry shows its date, a linked headline and a lead', () =>
+  withPage(session.browser, async (page) => {
+    await page.goto(session.host.origin + '/de/');
+    const first = page.locator('.article-list > li').first();
+    await first.waitFor();
+    assert.equal(await first.locator('time').textContent(), 'Dienstag, 04. November 2025');
+    assert.equal(await first.locator('time').getAttribute('datetime'), '2025-11-04');
+    assert.equal(
+      await first.locator('h2 a').textContent(),
+      'China und Russland streben engere Zusammenarbeit in allen Bereichen an',
+    );
+    assert.match(await first.locator('.lead').textContent(), /^China will mit Russland die Zusammenarbeit/);
+    await first.locator('h2 a').click();
+    await page.waitForURL('**/de/article/ecf15130d4b083e2');
+    await page.locator('article h1').waitFor();
+  }));
 
-test('the pager is a labelled navigation with the current page marked', async () => {
-  const page = await session.browser.newPage();
-  await page.goto(session.host.origin + '/de/?page=2');
-  const pager = page.locator('nav.pager');
-  await pager.waitFor();
-  assert.equal(await pager.getAttribute('aria-label'), 'Seiten');
-  assert.equal(await pager.locator('[aria-current="page"]').textContent(), 'Seite 2 von 4');
-  assert.equal(await pager.locator('a[rel="prev"]').getAttribute('href'), '/de/');
-  assert.equal(await pager.locator('a[rel="next"]').getAttribute('href'), '/de/?page=3');
-  assert.match(await page.title(), /Seite 2 von 4/);
-  await page.close();
-});
+test('the pager is a labelled navigation with the current page marked', () =>
+  withPage(session.browser, async (page) => {
+    await page.goto(session.host.origin + '/de/?page=2');
+    const pager = page.locator('nav.pager');
+    await pager.waitFor();
+    assert.equal(await pager.getAttribute('aria-label'), 'Seiten');
+    assert.equal(await pager.locator('[aria-current="page"]').textContent(), 'Seite 2 von 4');
+    assert.equal(await pager.locator('a[rel="prev"]').getAttribute('href'), '/de/');
+    assert.equal(await pager.locator('a[rel="next"]').getAttribute('href'), '/de/?page=3');
+    assert.match(await page.title(), /Seite 2 von 4/);
+  }));
 
-test('a section page lists only its own articles, subsections included, newest first', async () => {
-  const page = await session.browser.newPage();
-  const parent = await walkPages(page, session.host.origin + '/de/section/bri-nachrichten');
-  assert.deepEqual(parent.seen, (await allArticles('bri-nachrichten/')).map((a) => a.id));
-  const leaf = await walkPages(page, session.host.origin + '/de/section/bri-nachrichten/chinas-wirtschaft');
-  assert.deepEqual(leaf.seen, (await allArticles('bri-nachrichten/chinas-wirtschaft')).map((a) => a.id));
-  assert.equal(await page.locator('h1').textContent(), 'Chinas Wirtschaft');
-  const crumbs = await page.locator('nav.breadcrumb li').allTextContents();
-  assert.deepEqual(crumbs, ['BRNN', '„Belt and Road“-Nachrichtennetzwerk', 'BRI-Nachrichten', 'Chinas Wirtschaft']);
-  await page.close();
-});
+test('a section page lists only its own articles, subsections included, newest first', () =>
+  withPage(session.browser, async (page) => {
+    const parent = await walkPages(page, session.host.origin + '/de/section/bri-nachrichten');
+    assert.deepEqual(parent.seen, (await allArticles('bri-nachrichten/')).map((a) => a.id));
+    const leaf = await walkPages(page, session.host.origin + '/de/section/bri-nachrichten/chinas-wirtschaft');
+    assert.deepEqual(leaf.seen, (await allArticles('bri-nachrichten/chinas-wirtschaft')).map((a) => a.id));
+    assert.equal(await page.locator('h1').textContent(), 'Chinas Wirtschaft');
+    const crumbs = await page.locator('nav.breadcrumb li').allTextContents();
+    assert.deepEqual(crumbs, ['BRNN', '„Belt and Road“-Nachrichtennetzwerk', 'BRI-Nachrichten', 'Chinas Wirtschaft']);
+  }));
 
-test('the site root goes to the German edition', async () => {
-  const page = await session.browser.newPage();
-  await page.goto(session.host.origin + '/');
-  await page.waitForURL('**/de/');
-  await page.locator('.article-list').waitFor();
-  assert.equal(await page.title(), '„Belt and Road“-Nachrichtennetzwerk');
-  await page.close();
-});
+test('the site root goes to the German edition', () =>
+  withPage(session.browser, async (page) => {
+    await page.goto(session.host.origin + '/');
+    await page.waitForURL('**/de/');
+    await page.locator('.article-list').waitFor();
+    assert.equal(await page.title(), '„Belt and Road“-Nachrichtennetzwerk');
+  }));
 
-test('a deep link to a section loads through the static host\u2019s 404.html', async () => {
-  const page = await session.browser.newPage();
-  const response = await page.goto(session.host.origin + '/de/section/dokumente');
-  assert.equal(response.status(), 404, 'the static host answers with 404.html, which is the app');
-  assert.equal((await listedIds(page)).length, 9);
-  await page.close();
-});
+test('a deep link to a section loads through the static host\u2019s 404.html', () =>
+  withPage(session.browser, async (page) => {
+    const response = await page.goto(session.host.origin + '/de/section/dokumente');
+    assert.equal(response.status(), 404, 'the static host answers with 404.html, which is the app');
+    assert.equal((await listedIds(page)).length, 9);
+  }));

@@ -2,33 +2,29 @@
 // links, the root redirect and deep links all stay below /news/.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { hostAndBrowser, SUBPATH_DIST } from './harness.mjs';
+import { hostAndBrowser, withPage, SUBPATH_DIST } from './harness.mjs';
 
 const session = hostAndBrowser({ root: SUBPATH_DIST, prefix: '/news/' });
 
-test('the sub-path root leads to the edition below the sub-path', async () => {
-  const page = await session.browser.newPage();
-  await page.goto(session.host.origin + '/news/');
-  await page.locator('.article-list').waitFor();
-  assert.equal(new URL(page.url()).pathname, '/news/de/');
-  await page.close();
-});
+test('the sub-path root leads to the edition below the sub-path', () =>
+  withPage(session.browser, async (page) => {
+    await page.goto(session.host.origin + '/news/');
+    await page.locator('.article-list').waitFor();
+    assert.equal(new URL(page.url()).pathname, '/news/de/');
+  }));
 
-test('a deep link below the sub-path loads, and every link stays below it', async () => {
-  const page = await session.browser.newPage();
-  const errors = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(session.host.origin + '/news/de/article/ecf15130d4b083e2');
-  await page.locator('article h1').waitFor();
-  const hrefs = await page.locator('a[href]').evaluateAll((as) => as.map((a) => new URL(a.href).pathname));
-  assert.ok(hrefs.length > 5);
-  for (const href of hrefs) assert.ok(href.startsWith('/news/'), href);
-  await page.locator('nav.breadcrumb a').last().click();
-  await page.waitForURL('**/news/de/section/bri-nachrichten');
-  await page.locator('.article-list').waitFor();
-  const feeds = await page.locator('link[rel="alternate"]').evaluateAll((ls) => ls.map((l) => new URL(l.href).pathname));
-  assert.deepEqual(feeds, ['rss.xml', 'atom.xml', 'feed.json'].map((f) => `/news/feeds/de/section/bri-nachrichten/${f}`));
-  assert.deepEqual(session.host.requests.filter((path) => !path.startsWith('/news/')), []);
-  assert.deepEqual(errors, []);
-  await page.close();
-});
+test('a deep link below the sub-path loads, and every link stays below it', () =>
+  withPage(session.browser, async (page, errors) => {
+    await page.goto(session.host.origin + '/news/de/article/ecf15130d4b083e2');
+    await page.locator('article h1').waitFor();
+    const hrefs = await page.locator('a[href]').evaluateAll((as) => as.map((a) => new URL(a.href).pathname));
+    assert.ok(hrefs.length > 5);
+    for (const href of hrefs) assert.ok(href.startsWith('/news/'), href);
+    await page.locator('nav.breadcrumb a').last().click();
+    await page.waitForURL('**/news/de/section/bri-nachrichten');
+    await page.locator('.article-list').waitFor();
+    const feeds = await page.locator('link[rel="alternate"]').evaluateAll((ls) => ls.map((l) => new URL(l.href).pathname));
+    assert.deepEqual(feeds, ['rss.xml', 'atom.xml', 'feed.json'].map((f) => `/news/feeds/de/section/bri-nachrichten/${f}`));
+    assert.deepEqual(session.host.requests.filter((path) => !path.startsWith('/news/')), []);
+    assert.deepEqual(errors, []);
+  }));
