@@ -246,14 +246,19 @@ mod tests {
         assert!(article(&[&long]).summary().lead.ends_with("Größenänderung …"));
     }
 
-    #[test]
-    fn section_trail_walks_the_tree() {
-        let edition: Edition = serde_json::from_str(
+    /// Edition `E` with `bri-nachrichten` and below it `aktuelles`.
+    fn two_level_edition() -> Edition {
+        serde_json::from_str(
             r#"{"format":1,"network":{"short_name":"BRNN","name":"N"},"id":"de","lang":"de","name":"E",
                 "page_size":10,"sections":[{"slug":"bri-nachrichten","name":"BRI-Nachrichten",
                 "sections":[{"slug":"aktuelles","name":"Aktuelles"}]}]}"#,
         )
-        .unwrap();
+        .unwrap()
+    }
+
+    #[test]
+    fn section_trail_walks_the_tree() {
+        let edition = two_level_edition();
         let names = |path: &str| {
             edition
                 .section_trail(&path.parse().unwrap())
@@ -271,12 +276,7 @@ mod tests {
 
     #[test]
     fn a_listing_is_named_by_its_section_or_by_the_edition() {
-        let edition: Edition = serde_json::from_str(
-            r#"{"format":1,"network":{"short_name":"BRNN","name":"N"},"id":"de","lang":"de","name":"E",
-                "page_size":10,"sections":[{"slug":"bri-nachrichten","name":"BRI-Nachrichten",
-                "sections":[{"slug":"aktuelles","name":"Aktuelles"}]}]}"#,
-        )
-        .unwrap();
+        let edition = two_level_edition();
         let aktuelles = "bri-nachrichten/aktuelles".parse().unwrap();
         assert_eq!(edition.listing_name(None), Some("E"));
         assert_eq!(edition.listing_name(Some(&aktuelles)), Some("Aktuelles"));
