@@ -1,14 +1,19 @@
-//! Data access: the one fetch of the app, typed per document.
+//! Data access: the endpoint's documents, typed, as the view sees them.
 //!
-//! Errors stay typed up to the view ([`LoadError`]), where each has a message
-//! and a retry. Bodies are decoded by `brnn_model::load::decode`; the view
-//! never sees JSON.
+//! A screen asks for a document with [`Endpoint::load`] and gets a
+//! [`Loaded`]: not there yet, the document, or a [`LoadError`] with a
+//! message and a retry. A document the page already carries (a prerendered
+//! page holds the data of its first view) is taken from the page instead of
+//! fetched. Either way the text goes through `brnn_model::load::decode`;
+//! the view never sees JSON.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
 
 use brnn_model::format::{paths, ArticlePage, Edition, ListPage};
 use brnn_model::load::{decode, Document, LoadError};
 use brnn_model::slug::{SectionPath, Slug};
 use leptos::prelude::*;
-use send_wrapper::SendWrapper;
 
 /// The endpoint's base URL (absolute, ending in `/`), and one method per document.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,59 +28,170 @@ impl Endpoint {
         }
     }
 
-    pub async fn edition(self, edition: Slug) -> Result<Edition, LoadError> {
-        self.fetch_document(&paths::edition(&edition)).await
+    pub fn edition(
+        &self,
+        edition: impl Fn() -> Result<Slug, LoadError> + Send + Sync + 'static,
+    ) -> Loaded<Edition> {
+        self.load(move || edition().map(|edition| paths::edition(&edition)))
     }
 
-    pub async fn list_page(
+    pub fn list_page(
+        &self,
+        request: impl Fn() -> Result<(Slug, Option<SectionPath>, u32), LoadError> + Send + Sync + 'static,
+    ) -> Loaded<ListPage> {
+        self.load(move || {
+            request().map(|(edition, section, page)| paths::list_page(&edition, section.as_ref(), page))
+        })
+    }
+
+    pub fn article(
+        &self,
+        request: impl Fn() -> Result<(Slug, Slug), LoadError> + Send + Sync + 'static,
+    ) -> Loaded<ArticlePage> {
+        self.load(move || request().map(|(edition, id)| paths::article(&edition, &id)))
+    }
+
+    /// The document at `path()` below the endpoint, again whenever `path()`
+    /// changes; an `Err` path is that error, with nothing fetched.
+    fn load<T>(&self, path: impl Fn() -> Result<String, LoadError> + Send + Sync + 'static) -> Loaded<T>
+    where
+        T: Document + Clone + Send + Sync + 'static,
+    {
+        let first = untrack(&path);
+        let carried = use_context::<Preloaded>()
+            .zip(first.as_ref().ok())
+            .and_then(|(preloaded, path)| preloaded.take(path))
+            // Broken or of another format: the page stays readable, the app fetches instead.
+            .and_then(|text| decode::<T>(&text).ok());
+        let loaded = Loaded {
+            // An address that leads nowhere is known at once, with nothing to fetch.
+            state: RwSignal::new(match first {
+                Err(error) => Some(Err(error)),
+                Ok(_) => carried.map(Ok),
+            }),
+            reload: Trigger::new(),
+        };
+        #[cfg(feature = "csr")]
+        loaded.fetch_on_change(self.0.clone(), path);
+        loaded
+    }
+}
+
+/// Documents the page carries, by their path below the endpoint, each
+/// handed out once: a retry or a later visit fetches.
+#[derive(Debug, Clone, Default)]
+pub struct Preloaded(Arc<Mutex<HashMap<String, String>>>);
+
+impl Preloaded {
+    pub fn new(documents: impl IntoIterator<Item = (String, String)>) -> Self {
+        Self(Arc::new(Mutex::new(documents.into_iter().collect())))
+    }
+
+    fn take(&self, path: &str) -> Option<String> {
+        self.0.lock().ok()?.remove(path)
+    }
+}
+
+/// One document as the view sees it: `None` while on its way.
+pub struct Loaded<T: Send + Sync + 'static> {
+    state: RwSignal<Option<Result<T, LoadError>>>,
+    reload: Trigger,
+}
+
+impl<T: Send + Sync + 'static> Clone for Loaded<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T: Send + Sync + 'static> Copy for Loaded<T> {}
+
+impl<T: Clone + Send + Sync + 'static> Loaded<T> {
+    /// The current state, tracked.
+    pub fn get(&self) -> Option<Result<T, LoadError>> {
+        self.state.get()
+    }
+
+    /// Fetches the document again (after a failure).
+    pub fn retry(&self) {
+        self.reload.notify();
+    }
+}
+
+#[cfg(feature = "csr")]
+impl<T: Document + Clone + Send + Sync + 'static> Loaded<T> {
+    /// Fetches whenever `path()` changes or a retry is asked for, except at
+    /// first when the page carried the document. A newer request wins: the
+    /// older one is aborted, and its answer, if any, ignored.
+    fn fetch_on_change(
         self,
-        edition: Slug,
-        section: Option<SectionPath>,
-        page: u32,
-    ) -> Result<ListPage, LoadError> {
-        self.fetch_document(&paths::list_page(&edition, section.as_ref(), page))
-            .await
-    }
+        endpoint: String,
+        path: impl Fn() -> Result<String, LoadError> + Send + Sync + 'static,
+    ) {
+        use send_wrapper::SendWrapper;
 
-    pub async fn article(self, edition: Slug, id: Slug) -> Result<ArticlePage, LoadError> {
-        self.fetch_document(&paths::article(&edition, &id)).await
-    }
-
-    /// Fetches `path` below the configured endpoint and decodes it. The request
-    /// is aborted if the reader navigates away before it completes.
-    async fn fetch_document<T: Document>(&self, path: &str) -> Result<T, LoadError> {
-        let url = format!("{}{path}", self.0);
-        let controller = SendWrapper::new(web_sys::AbortController::new().ok());
-        let signal = controller.as_ref().map(|controller| controller.signal());
-        on_cleanup(move || {
-            if let Some(controller) = controller.take() {
-                controller.abort();
+        let generation = StoredValue::new(0u64);
+        Effect::new(move |ran_before: Option<()>| {
+            self.reload.track();
+            let path = path();
+            if ran_before.is_none() && self.state.with_untracked(Option::is_some) {
+                return;
             }
+            generation.update_value(|count| *count += 1);
+            let current = generation.get_value();
+            let url = match path {
+                Ok(path) => format!("{endpoint}{path}"),
+                Err(error) => {
+                    self.state.set(Some(Err(error)));
+                    return;
+                }
+            };
+            self.state.set(None);
+            let controller = SendWrapper::new(web_sys::AbortController::new().ok());
+            let signal = controller.as_ref().map(|controller| controller.signal());
+            on_cleanup(move || {
+                if let Some(controller) = controller.take() {
+                    controller.abort();
+                }
+            });
+            leptos::task::spawn_local(async move {
+                let result = fetch_document::<T>(&url, signal.as_ref()).await;
+                if generation.try_get_value() == Some(current) {
+                    self.state.try_set(Some(result));
+                }
+            });
         });
-
-        let response = gloo_net::http::Request::get(&url)
-            .abort_signal(signal.as_ref())
-            .send()
-            .await
-            .map_err(|error| LoadError::Network(error.to_string()))?;
-        match response.status() {
-            404 | 410 => return Err(LoadError::NotFound),
-            status if !response.ok() => return Err(LoadError::Status(status)),
-            _ => {}
-        }
-        // A development server or CDN that answers unknown paths with the app's
-        // own index.html (status 200) means: no such document.
-        if response
-            .headers()
-            .get("content-type")
-            .is_some_and(|kind| kind.starts_with("text/html"))
-        {
-            return Err(LoadError::NotFound);
-        }
-        let body = response
-            .text()
-            .await
-            .map_err(|error| LoadError::Network(error.to_string()))?;
-        decode(&body)
     }
+}
+
+/// Fetches `url` and decodes it; `signal` aborts the request.
+#[cfg(feature = "csr")]
+async fn fetch_document<T: Document>(
+    url: &str,
+    signal: Option<&web_sys::AbortSignal>,
+) -> Result<T, LoadError> {
+    let response = gloo_net::http::Request::get(url)
+        .abort_signal(signal)
+        .send()
+        .await
+        .map_err(|error| LoadError::Network(error.to_string()))?;
+    match response.status() {
+        404 | 410 => return Err(LoadError::NotFound),
+        status if !response.ok() => return Err(LoadError::Status(status)),
+        _ => {}
+    }
+    // A development server or CDN that answers unknown paths with the app's
+    // own index.html (status 200) means: no such document.
+    if response
+        .headers()
+        .get("content-type")
+        .is_some_and(|kind| kind.starts_with("text/html"))
+    {
+        return Err(LoadError::NotFound);
+    }
+    let body = response
+        .text()
+        .await
+        .map_err(|error| LoadError::Network(error.to_string()))?;
+    decode(&body)
 }

@@ -9,8 +9,8 @@ use std::sync::Arc;
 
 use brnn_model::format::Edition;
 use brnn_model::locale::Locale;
-use brnn_model::site::PageNumber;
-use brnn_model::slug::{SectionPath, Slug};
+use brnn_model::site::{PageNumber, SectionAddress};
+use brnn_model::slug::Slug;
 use leptos::prelude::*;
 use leptos_router::params::Params;
 
@@ -69,14 +69,20 @@ pub struct ArticleParams {
     pub id: Slug,
 }
 
-/// `/:edition/section/*path`
+/// `/:edition/section/*path`: the section, and the page from page 2 on.
 #[derive(Params, Debug, Clone, PartialEq)]
 pub struct SectionParams {
-    pub path: SectionPath,
+    pub path: SectionAddress,
 }
 
-/// `?page=n` of a listing, as `Site::listing` writes it; absent on the first page.
+/// `/:edition/page/:page`; absent on the first page.
 #[derive(Params, Debug, Clone, PartialEq)]
-pub struct ListQuery {
+pub struct PageParams {
+    pub page: Option<PageNumber>,
+}
+
+/// `?page=n`: how list pages were addressed before they were files; still read.
+#[derive(Params, Debug, Clone, PartialEq)]
+pub struct LegacyPageQuery {
     pub page: Option<PageNumber>,
 }

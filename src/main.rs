@@ -1,10 +1,122 @@
-//! Mounts the reader; everything else is in the library.
+//! Starts the reader in the browser: reads the configuration and the
+//! documents a prerendered page carries, then takes the page over.
+
+use brnn_news::api::Preloaded;
+use brnn_news::config::Config;
+use brnn_news::page_markers::{DOCUMENT_ATTRIBUTE, HEAD_END, HEAD_START, PAGE_END};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 fn main() {
     console_error_panic_hook::set_once();
-    // index.html shows a loading line until the app runs; the app has its own.
-    if let Some(boot) = leptos::prelude::document().get_element_by_id("boot") {
+    let document = document();
+    let config = Config::from_document();
+    // A remote endpoint's documents may differ from those the page was built with.
+    let carried = if config.own_endpoint {
+        carried_documents(&document)
+    } else {
+        Vec::new()
+    };
+    let preloaded = Preloaded::new(carried);
+    // Where the reader is, kept across the takeover.
+    let window = window();
+    let scroll = window.scroll_y().unwrap_or_default();
+    let focused = focus_position(&document);
+    remove_prerendered(&document);
+    leptos::mount::mount_to_body(move || {
+        provide_context(config);
+        provide_context(preloaded);
+        view! { <brnn_news::App/> }
+    });
+    // The new DOM is the old one, drawn in the same task: nothing was painted in between.
+    window.scroll_to_with_x_and_y(0.0, scroll);
+    restore_focus(&document, focused);
+}
+
+/// Each `<script type="application/json" data-brnn-document="path">` as (path, text).
+fn carried_documents(document: &web_sys::Document) -> Vec<(String, String)> {
+    let Ok(scripts) = document.query_selector_all(&format!("script[{DOCUMENT_ATTRIBUTE}]")) else {
+        return Vec::new();
+    };
+    (0..scripts.length())
+        .filter_map(|index| scripts.item(index)?.dyn_into::<web_sys::Element>().ok())
+        .filter_map(|script| Some((script.get_attribute(DOCUMENT_ATTRIBUTE)?, script.text_content()?)))
+        .collect()
+}
+
+/// Removes what the app draws again: the screen before the page-end marker
+/// (or the shell's loading line), and the head tags between the head markers.
+fn remove_prerendered(document: &web_sys::Document) {
+    if let Some(body) = document.body() {
+        remove_children_until(&body, None, |node| is_comment(node, PAGE_END));
+    }
+    if let Some(boot) = document.get_element_by_id("boot") {
         boot.remove();
     }
-    leptos::mount::mount_to_body(brnn_news::App);
+    if let Some(head) = document.head() {
+        remove_children_until(&head, Some(HEAD_START), |node| is_comment(node, HEAD_END));
+    }
 }
+
+/// Removes the children of `parent` from after the comment `after` (from
+/// the first child if `None`) up to and including the node `is_end` finds;
+/// nothing if there is no such node.
+fn remove_children_until(
+    parent: &web_sys::Element,
+    after: Option<&str>,
+    is_end: impl Fn(&web_sys::Node) -> bool,
+) {
+    let nodes = parent.child_nodes();
+    let nodes: Vec<web_sys::Node> = (0..nodes.length())
+        .filter_map(|index| nodes.item(index))
+        .collect();
+    let start = match after {
+        None => 0,
+        Some(marker) => match nodes.iter().position(|node| is_comment(node, marker)) {
+            Some(position) => position + 1,
+            None => return,
+        },
+    };
+    let Some(end) = nodes
+        .iter()
+        .skip(start)
+        .position(&is_end)
+        .map(|offset| start + offset)
+    else {
+        return;
+    };
+    // The head's end marker stays, for the next page's tags to come before it.
+    let last = if after.is_some() { end } else { end + 1 };
+    for node in &nodes[start..last] {
+        let _ = parent.remove_child(node);
+    }
+}
+
+fn is_comment(node: &web_sys::Node, marker: &str) -> bool {
+    node.node_type() == web_sys::Node::COMMENT_NODE
+        && node
+            .node_value()
+            .is_some_and(|text| marker == format!("<!--{text}-->"))
+}
+
+/// The focused element, as its place among the page's focusable elements.
+fn focus_position(document: &web_sys::Document) -> Option<u32> {
+    let active = document.active_element()?;
+    let focusable = document.query_selector_all(FOCUSABLE).ok()?;
+    (0..focusable.length()).find(|index| {
+        focusable
+            .item(*index)
+            .is_some_and(|node| node.is_same_node(Some(active.unchecked_ref())))
+    })
+}
+
+fn restore_focus(document: &web_sys::Document, position: Option<u32>) {
+    let element = position
+        .and_then(|index| document.query_selector_all(FOCUSABLE).ok()?.item(index))
+        .and_then(|node| node.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(element) = element {
+        let _ = element.focus();
+    }
+}
+
+const FOCUSABLE: &str = "a[href], button, input, [tabindex]";

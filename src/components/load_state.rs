@@ -5,24 +5,23 @@ use brnn_model::load::LoadError;
 use leptos::either::EitherOf4;
 use leptos::prelude::*;
 
+use crate::api::Loaded;
+
 use crate::components::not_found::NotFound;
 use crate::context::use_locale;
 
 /// Renders `resource` through its states; `view` draws the loaded value.
 /// A failure shows what went wrong and a retry that fetches again.
-pub fn load_state<T, V>(
-    resource: LocalResource<Result<T, LoadError>>,
-    view: impl Fn(T) -> V + Send + Sync + 'static,
-) -> impl IntoView
+pub fn load_state<T, V>(document: Loaded<T>, view: impl Fn(T) -> V + Send + Sync + 'static) -> impl IntoView
 where
-    T: Clone + 'static,
+    T: Clone + Send + Sync + 'static,
     V: IntoView + 'static,
 {
-    move || match resource.get() {
+    move || match document.get() {
         None => EitherOf4::A(view! { <Loading/> }),
         Some(Ok(value)) => EitherOf4::B(view(value)),
         Some(Err(LoadError::NotFound)) => EitherOf4::C(view! { <NotFound/> }),
-        Some(Err(error)) => EitherOf4::D(view! { <LoadFailure error retry=move || resource.refetch()/> }),
+        Some(Err(error)) => EitherOf4::D(view! { <LoadFailure error retry=move || document.retry()/> }),
     }
 }
 

@@ -4,6 +4,7 @@ pub mod article_list;
 pub mod breadcrumb;
 pub mod load_state;
 pub mod not_found;
+pub mod page_head;
 pub mod pager;
 pub mod published_date;
 pub mod site_header;

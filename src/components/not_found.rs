@@ -1,7 +1,7 @@
 //! The page for an address that leads nowhere, with a way back.
 
 use leptos::prelude::*;
-use leptos_meta::Title;
+use leptos_meta::{Html, Title};
 
 use crate::context::{use_config, use_locale};
 
@@ -10,6 +10,7 @@ pub fn NotFound() -> impl IntoView {
     let locale = use_locale();
     let config = use_config();
     view! {
+        <Html {..} lang=locale.lang/>
         <Title text=locale.not_found_title/>
         <section class="not-found">
             <h1>{locale.not_found_title}</h1>

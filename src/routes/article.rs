@@ -2,12 +2,13 @@
 
 use brnn_model::format::{ArticleLink, ArticlePage};
 use brnn_model::load::LoadError;
+use brnn_model::structured_data::{breadcrumb_list, news_article};
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params;
 
 use crate::components::breadcrumb::Breadcrumb;
 use crate::components::load_state::load_state;
+use crate::components::page_head::{PageHead, PageKind};
 use crate::components::published_date::PublishedDate;
 use crate::context::{use_config, use_edition, use_locale, ArticleParams};
 
@@ -15,16 +16,10 @@ use crate::context::{use_config, use_edition, use_locale, ArticleParams};
 #[component]
 pub fn ArticleScreen() -> impl IntoView {
     let edition = use_edition().id.clone();
-    let endpoint = use_config().endpoint;
     let params = use_params::<ArticleParams>();
-    let article = LocalResource::new(move || {
-        let (endpoint, edition) = (endpoint.clone(), edition.clone());
-        let id = params.get().map(|params| params.id);
-        async move {
-            endpoint
-                .article(edition, id.map_err(|_| LoadError::NotFound)?)
-                .await
-        }
+    let article = use_config().endpoint.article(move || {
+        let id = params.get().map_err(|_| LoadError::NotFound)?.id;
+        Ok((edition.clone(), id))
     });
     load_state(article, |page| view! { <ArticleView page/> })
 }
@@ -32,7 +27,8 @@ pub fn ArticleScreen() -> impl IntoView {
 #[component]
 fn ArticleView(page: ArticlePage) -> impl IntoView {
     let edition = use_edition();
-    let site = use_config().site;
+    let config = use_config();
+    let site = config.site.clone();
     let locale = use_locale();
     let ArticlePage {
         article,
@@ -46,6 +42,18 @@ fn ArticleView(page: ArticlePage) -> impl IntoView {
         .or_else(|| site.breadcrumb(&edition, None))
         .unwrap_or_default();
     let description = article.lead();
+    let path = site.article(&edition.id, &article.id);
+    let data = vec![
+        news_article(&edition, &article, &config.absolute(&path), &description),
+        breadcrumb_list(&crumbs, |path| config.absolute(path)),
+    ];
+    let kind = PageKind::Article {
+        published: article.published,
+        section: edition
+            .section_name(&article.section)
+            .unwrap_or_default()
+            .to_owned(),
+    };
     let source = (!article.source.is_empty()).then(|| {
         view! {
             "\u{2003}"
@@ -80,12 +88,7 @@ fn ArticleView(page: ArticlePage) -> impl IntoView {
         }
     });
     view! {
-        <Title text=format!("{} – {}", article.headline, edition.name)/>
-        <Meta name="description" content=description.clone()/>
-        <Meta property="og:type" content="article"/>
-        <Meta property="og:title" content=article.headline.clone()/>
-        <Meta property="og:description" content=description/>
-        <Meta property="article:published_time" content=article.published.to_string()/>
+        <PageHead title=format!("{} – {}", article.headline, edition.name) description path kind data/>
         <Breadcrumb crumbs/>
         <article class="article">
             <h1>{article.headline.clone()}</h1>

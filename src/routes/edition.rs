@@ -17,28 +17,29 @@ use crate::context::{use_config, CurrentEdition, EditionParams};
 #[component]
 pub fn EditionLayout() -> impl IntoView {
     let params = use_params::<EditionParams>();
-    let endpoint = use_config().endpoint;
-    let edition = LocalResource::new(move || {
-        let endpoint = endpoint.clone();
-        // A malformed edition id is an address that leads nowhere.
-        let id = params.get().map(|params| params.edition);
-        async move {
-            let document = endpoint.edition(id.map_err(|_| LoadError::NotFound)?).await?;
-            Ok(CurrentEdition::new(document))
-        }
+    // A malformed edition id is an address that leads nowhere.
+    let edition = use_config().endpoint.edition(move || {
+        params
+            .get()
+            .map(|params| params.edition)
+            .map_err(|_| LoadError::NotFound)
     });
     let header = move || {
-        edition.get().and_then(Result::ok).map(|edition| {
-            view! {
-                <Html {..} lang=edition.lang.clone()/>
-                <SiteHeader edition/>
-            }
-        })
+        edition
+            .get()
+            .and_then(Result::ok)
+            .map(CurrentEdition::new)
+            .map(|edition| {
+                view! {
+                    <Html {..} lang=edition.lang.clone()/>
+                    <SiteHeader edition/>
+                }
+            })
     };
     view! {
         {header}
         <main id="inhalt" tabindex="-1">
-            {load_state(edition, |edition| view! { <Provider value=edition><Outlet/></Provider> })}
+            {load_state(edition, |edition| view! { <Provider value=CurrentEdition::new(edition)><Outlet/></Provider> })}
         </main>
     }
 }

@@ -4,67 +4,70 @@
 use brnn_model::load::LoadError;
 use brnn_model::site::{FeedKind, PageNumber};
 use brnn_model::slug::SectionPath;
+use brnn_model::structured_data::{breadcrumb_list, collection_page};
 use leptos::prelude::*;
-use leptos_meta::{Link, Meta, Title};
+use leptos_meta::Link;
 use leptos_router::hooks::{use_params, use_query};
 
 use crate::components::article_list::ArticleList;
 use crate::components::breadcrumb::Breadcrumb;
 use crate::components::load_state::load_state;
-use crate::context::{use_config, use_edition, use_locale, ListQuery, SectionParams};
+use crate::components::page_head::{PageHead, PageKind};
+use crate::context::{use_config, use_edition, use_locale, LegacyPageQuery, PageParams, SectionParams};
 
-/// `/{edition}/`: the newest articles across all sections.
+/// A list's section (`None` for the front page) and page, as its address
+/// says; an error for an address that does not parse.
+type ListAddress = Result<(Option<SectionPath>, PageNumber), LoadError>;
+
+/// `/{edition}/`, `/{edition}/page/{n}`: the newest articles across all sections.
 #[component]
 pub fn FrontPage() -> impl IntoView {
-    view! { <Listing section=Signal::derive(|| Ok(None))/> }
+    let params = use_params::<PageParams>();
+    let address = Signal::derive(move || {
+        let page = params.get().map_err(|_| LoadError::NotFound)?.page;
+        Ok((None, page.unwrap_or(PageNumber::FIRST)))
+    });
+    view! { <Listing address/> }
 }
 
-/// `/{edition}/section/{path}`: one section's articles, its subsections' included.
+/// `/{edition}/section/{path}/`, `…/page/{n}`: one section's articles, its subsections' included.
 #[component]
 pub fn SectionPage() -> impl IntoView {
     let params = use_params::<SectionParams>();
-    // An unreadable section path is an address that leads nowhere.
-    let section = Signal::derive(move || {
-        params
-            .get()
-            .map(|params| Some(params.path))
-            .map_err(|_| LoadError::NotFound)
+    let address = Signal::derive(move || {
+        let address = params.get().map_err(|_| LoadError::NotFound)?.path;
+        Ok((Some(address.section), address.page))
     });
-    view! { <Listing section/> }
+    view! { <Listing address/> }
 }
 
-/// `section` is `Ok(None)` for the front page, an error for an unreadable section path.
 #[component]
-fn Listing(section: Signal<Result<Option<SectionPath>, LoadError>>) -> impl IntoView {
+fn Listing(address: Signal<ListAddress>) -> impl IntoView {
     let edition = use_edition();
-    let endpoint = use_config().endpoint;
-    let query = use_query::<ListQuery>();
+    let legacy = use_query::<LegacyPageQuery>();
     // What to show, or that the address leads nowhere: a section the edition
     // lacks or an unreadable page number is not asked of the endpoint.
     let request = {
         let edition = edition.clone();
         Memo::new(move |_| {
-            let section = section.get()?;
+            let (section, page) = address.get()?;
             edition
                 .listing_name(section.as_ref())
                 .ok_or(LoadError::NotFound)?;
-            let page = query.get().map_err(|_| LoadError::NotFound)?.page;
-            Ok((section, page.unwrap_or(PageNumber::FIRST)))
+            let legacy_page = legacy.get().map_err(|_| LoadError::NotFound)?.page;
+            Ok((section, legacy_page.unwrap_or(page)))
         })
     };
-    let list = LocalResource::new(move || {
-        let (endpoint, edition) = (endpoint.clone(), edition.id.clone());
-        let request = request.get();
-        async move {
-            let (section, page) = request?;
-            endpoint.list_page(edition, section, page.get()).await
-        }
+    let list = use_config().endpoint.list_page(move || {
+        let (section, page) = request.get()?;
+        Ok((edition.id.clone(), section, page.get()))
     });
     load_state(list, move |list| {
-        // The request this list answers: the resource reads it before fetching.
+        // The request this list answers: the document is asked for by it.
         let section = request.get_untracked().ok().and_then(|(section, _)| section);
         let edition = use_edition();
-        let site = use_config().site;
+        let config = use_config();
+        let site = config.site.clone();
         let name = edition
             .listing_name(section.as_ref())
             .unwrap_or_default()
@@ -73,7 +76,12 @@ fn Listing(section: Signal<Result<Option<SectionPath>, LoadError>>) -> impl Into
         if list.page > 1 {
             title = format!("{title} – {}", use_locale().page_of(list.page, list.pages));
         }
+        let path = site.listing(&edition.id, section.as_ref(), list.page);
         let crumbs = site.breadcrumb(&edition, section.as_ref()).unwrap_or_default();
+        let data = vec![
+            collection_page(&edition, &name, &config.absolute(&path)),
+            breadcrumb_list(&crumbs, |path| config.absolute(path)),
+        ];
         // Feed readers find this list's feeds from its page.
         let feeds = FeedKind::ALL.map(|kind| {
             view! {
@@ -87,8 +95,7 @@ fn Listing(section: Signal<Result<Option<SectionPath>, LoadError>>) -> impl Into
         });
         let link = move |page| site.listing(&edition.id, section.as_ref(), page);
         view! {
-            <Title text=title/>
-            <Meta name="description" content=name.clone()/>
+            <PageHead title description=name.clone() path kind=PageKind::Website data/>
             {feeds}
             <Breadcrumb crumbs/>
             <h1>{name}</h1>

@@ -1,8 +1,7 @@
 // The seed article page, compared word for word with the seed file.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
-import { DIST, hostAndBrowser, injectFault, readSeed, withPage } from './harness.mjs';
+import { appStarted, editResponse, hostAndBrowser, readSeed, withPage } from './harness.mjs';
 
 const SEED_PATH = '/de/article/ecf15130d4b083e2';
 const session = hostAndBrowser();
@@ -49,7 +48,7 @@ test('seed breadcrumb links every crumb but the last, which is the current page'
     assert.equal(await links.count(), seed.crumbs.length - 1);
     assert.deepEqual(
       await links.evaluateAll((as) => as.map((a) => new URL(a.href).pathname)),
-      ['/', '/de/', '/de/section/bri-nachrichten'],
+      ['/', '/de/', '/de/section/bri-nachrichten/'],
     );
     const current = nav.locator('[aria-current="page"]');
     assert.equal(await current.count(), 1);
@@ -107,8 +106,9 @@ test('the date is the newsroom\u2019s even where UTC is still on the day before'
 
 test('the page language is the edition\'s, as its document names it', () =>
   withPage(session.browser, async (page) => {
-    const edition = JSON.parse(await readFile(`${DIST}api/v1/de/edition.json`, 'utf8'));
-    await injectFault(page, '/api/v1/de/edition.json', { body: JSON.stringify({ ...edition, lang: 'de-CH' }) });
+    // The edition document the page carries, with another language: the app reads it from the page.
+    await editResponse(page, SEED_PATH, (html) => html.replace('"lang":"de"', '"lang":"de-CH"'));
     await openArticle(page, SEED_PATH);
+    await appStarted(page);
     assert.equal(await page.locator('html').getAttribute('lang'), 'de-CH');
   }));

@@ -2,17 +2,23 @@
 // that works; unknown addresses give the not-found page.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { hostAndBrowser, withPage, injectFault } from './harness.mjs';
+import { appStarted, hostAndBrowser, withPage, injectFault } from './harness.mjs';
 
 const SEED = '/de/article/ecf15130d4b083e2';
 const SEED_JSON = '/api/v1/de/articles/ecf15130d4b083e2.json';
 const HEADLINE = 'China und Russland streben engere Zusammenarbeit in allen Bereichen an';
 const session = hostAndBrowser();
 
-/** Opens the seed article with `fault` answering for its document; returns what lifts the fault. */
+/**
+ * Opens the seed article in the app, from the front page, with `fault`
+ * answering for its document; returns what lifts the fault. (The seed's own
+ * page carries its document: only a navigation in the app fetches it.)
+ */
 async function openSeedWith(page, fault) {
+  await page.goto(session.host.origin + '/de/');
+  await appStarted(page);
   const lift = await injectFault(page, SEED_JSON, fault);
-  await page.goto(session.host.origin + SEED);
+  await page.locator(`a[href="${SEED}"]`).first().click();
   return lift;
 }
 
@@ -112,11 +118,13 @@ test('a loading state shows while data is on its way', () =>
   withPage(session.browser, async (page) => {
     let release;
     const held = new Promise((resolve) => (release = resolve));
+    await page.goto(session.host.origin + '/de/');
+    await appStarted(page);
     await page.route('**' + SEED_JSON, async (route) => {
       await held;
       await route.continue();
     });
-    await page.goto(session.host.origin + SEED);
+    await page.locator(`a[href="${SEED}"]`).first().click();
     const status = page.locator('[role="status"]');
     await status.waitFor();
     assert.equal(await status.textContent(), 'Wird geladen …');

@@ -64,7 +64,7 @@ test('a section page announces the section\u2019s feeds instead, after in-app na
     await page.goto(session.host.origin + '/de/');
     await page.locator('.article-list').waitFor();
     await page.locator('nav.sections a', { hasText: 'Dokumente' }).click();
-    await page.waitForURL('**/de/section/dokumente');
+    await page.waitForURL('**/de/section/dokumente/');
     await page.locator('h1', { hasText: 'Dokumente' }).waitFor();
     const first = await firstListed(page);
     const feeds = await announcedFeeds(page);

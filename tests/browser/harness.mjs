@@ -26,9 +26,17 @@ const TYPES = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
+/** Whether `path` is a file (not a folder, not missing). */
+async function isFile(path) {
+  return (await stat(path).catch(() => null))?.isFile() ?? false;
+}
+
 /**
- * Serves dist/ on 127.0.0.1 at a free port, files only (a fault is injected
- * per page, see injectFault), and records every requested path in `requests`.
+ * Serves dist/ on 127.0.0.1 at a free port as GitHub Pages, Netlify and
+ * Cloudflare Pages do: `/a/b` from `a/b` or `a/b.html`, `/a/` from
+ * `a/index.html`, `/a` redirected to `/a/` when that is a folder with an
+ * index, anything else `404.html` with status 404. Files only (a fault is
+ * injected per page, see injectFault); every requested path is recorded in `requests`.
  * `endpoint` rewrites the brnn-endpoint setting in the HTML it serves, as an
  * operator would edit dist/index.html; `cors` lets pages of other origins read
  * its files; `prefix` serves root under a sub-path (`/news/`), with 404.html
@@ -40,14 +48,24 @@ export async function startHost({ root = DIST, endpoint, cors = false, prefix = 
     const path = decodeURIComponent(new URL(request.url, 'http://x').pathname);
     requests.push(path);
     const inside = path.startsWith(prefix) ? path.slice(prefix.length - 1) : '/\0outside';
-    const file = normalize(join(root, inside.endsWith('/') ? `${inside}index.html` : inside));
+    const base = normalize(join(root, inside));
+    if (!inside.endsWith('/') && base.startsWith(root) && (await isFile(join(base, 'index.html')))) {
+      response.writeHead(301, { location: `${path}/` });
+      response.end();
+      return;
+    }
+    const candidates = inside.endsWith('/') ? [join(base, 'index.html')] : [base, `${base}.html`];
+    let file;
+    for (const candidate of candidates) {
+      if (!file && candidate.startsWith(root) && (await isFile(candidate))) file = candidate;
+    }
     let status = 200;
     let body;
-    let type = TYPES[extname(file)] ?? 'application/octet-stream';
-    try {
-      if (!file.startsWith(root) || !(await stat(file)).isFile()) throw new Error('not a file');
+    let type;
+    if (file) {
       body = await readFile(file);
-    } catch {
+      type = TYPES[extname(file)] ?? 'application/octet-stream';
+    } else {
       status = 404;
       body = await readFile(join(root, '404.html'));
       type = TYPES['.html'];
@@ -151,6 +169,25 @@ export async function injectFault(page, path, fault) {
         });
   await page.route(matcher, handler);
   return async () => page.unroute(matcher, handler);
+}
+
+/** Resolves once the app has started and taken the page over (Trunk's loader sets `wasmBindings` after it). */
+export async function appStarted(page) {
+  await page.waitForFunction(() => window.wasmBindings !== undefined);
+}
+
+/**
+ * Answers `path` on `page` with the real response's text passed through
+ * `edit`: a page whose HTML (and the data it carries) is not as built.
+ */
+export async function editResponse(page, path, edit) {
+  await page.route(
+    (url) => url.pathname === path,
+    async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({ response, body: edit(await response.text()) });
+    },
+  );
 }
 
 /** The seed file as a reader saw it: breadcrumb, headline, date line, paragraphs. */

@@ -21,7 +21,7 @@ test('a deep link below the sub-path loads, and every link stays below it', () =
     assert.ok(hrefs.length > 5);
     for (const href of hrefs) assert.ok(href.startsWith('/news/'), href);
     await page.locator('nav.breadcrumb a').last().click();
-    await page.waitForURL('**/news/de/section/bri-nachrichten');
+    await page.waitForURL('**/news/de/section/bri-nachrichten/');
     await page.locator('.article-list').waitFor();
     const feeds = await page.locator('link[rel="alternate"]').evaluateAll((ls) => ls.map((l) => new URL(l.href).pathname));
     assert.deepEqual(feeds, ['rss.xml', 'atom.xml', 'feed.json'].map((f) => `/news/feeds/de/section/bri-nachrichten/${f}`));

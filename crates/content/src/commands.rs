@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use brnn_model::slug::Slug;
 use indicatif::ProgressBar;
 
-use crate::build::{self, BuildReport};
+use crate::build::{self, BuildReport, Pages};
 use crate::library::{self, Library};
 use crate::network::{NetworkConfig, SiteUrl};
 use crate::problem::Problem;
@@ -140,18 +140,29 @@ pub fn check(content: &Path, progress: &ProgressBar) -> Result<Library, Failure>
 }
 
 /// Checks every source, then writes the site's content files below `out`.
-/// `site_url` overrides `[site] url` of `network.toml`.
+/// `site_url` overrides `[site] url` of `network.toml`. With `shell`
+/// (Trunk's `index.html`), every address also gets its HTML page.
 pub fn build(
     content: &Path,
     out: &Path,
     site_url: Option<SiteUrl>,
+    shell: Option<&Path>,
     progress: &ProgressBar,
 ) -> Result<BuildReport, Failure> {
     let mut library = library::load(content, progress).map_err(failure("nothing built"))?;
     if let Some(site_url) = site_url {
         library.site_url = site_url;
     }
-    build::build(&library, out, progress).map_err(|error| io_failure(out, format!("cannot write: {error}")))
+    let pages = match shell {
+        None => None,
+        Some(shell) => {
+            let text = fs::read_to_string(shell)
+                .map_err(|error| io_failure(shell, format!("cannot read it: {error}")))?;
+            Some(Pages::new(&text, &library.site_url).map_err(|message| io_failure(shell, message))?)
+        }
+    };
+    build::build(&library, out, pages.as_ref(), progress)
+        .map_err(|error| io_failure(out, format!("cannot write: {error}")))
 }
 
 /// Replaces the generated folder of `edition` (the network's first by

@@ -68,6 +68,10 @@ enum Command {
         /// sitemaps; overrides `[site] url` in network.toml.
         #[arg(long, env = "BRNN_SITE_URL", value_parser = SiteUrl::parse)]
         site_url: Option<SiteUrl>,
+        /// Trunk's index.html: with it, every address also gets its HTML
+        /// page (each article, every page of every list, `/`, 404.html).
+        #[arg(long)]
+        shell: Option<PathBuf>,
     },
     /// Write synthetic sample articles, for tests and benchmarks.
     ///
@@ -123,9 +127,9 @@ fn main() -> ExitCode {
                 library.editions.len()
             );
         }),
-        Command::Build { out, site_url } => {
+        Command::Build { out, site_url, shell } => {
             let started = Instant::now();
-            commands::build(&content, &out, site_url, &progress_bar()).map(|report| {
+            commands::build(&content, &out, site_url, shell.as_deref(), &progress_bar()).map(|report| {
                 eprintln!(
                     "brnn-content: {} articles into {} in {:.1} s: {} files written, {} unchanged, {} removed",
                     report.articles,

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use brnn_model::date::UtcOffset;
 use brnn_model::format::{Edition, Network, Section, FORMAT_VERSION};
-use brnn_model::site::Site;
+use brnn_model::site::{Site, PAGE_SEGMENT};
 use brnn_model::slug::{SectionPath, Slug};
 use serde::Deserialize;
 use toml::Spanned;
@@ -90,6 +90,11 @@ impl SiteUrl {
         })
     }
 
+    /// `https://news.example.org`: scheme, host and port.
+    pub fn origin(&self) -> &str {
+        &self.origin
+    }
+
     /// The site's URL scheme, to build the path of any page.
     pub fn site(&self) -> &Site {
         &self.site
@@ -161,6 +166,11 @@ pub fn parse(file: &Path, text: &str) -> Result<NetworkConfig, Vec<Problem>> {
 /// Adds a section below its parent, which must already be in `tree`.
 fn insert(tree: &mut Vec<Section>, path: &SectionPath, name: &str) -> Result<(), String> {
     let (slug, parents) = path.slugs().split_last().expect("a section path has a slug");
+    if slug.as_str() == PAGE_SEGMENT {
+        return Err(format!(
+            "section `{path}`: `{PAGE_SEGMENT}` cannot be a section's slug, it is kept for page numbers (…/{PAGE_SEGMENT}/2)"
+        ));
+    }
     let mut level = tree;
     for parent in parents {
         level = &mut level

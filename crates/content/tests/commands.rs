@@ -13,7 +13,7 @@ use common::{content_copy, empty_content, repo, seed_page, tree};
 use tempfile::TempDir;
 
 fn build(content: &Path, out: &Path) -> BuildReport {
-    commands::build(content, out, None, &ProgressBar::hidden()).unwrap()
+    commands::build(content, out, None, None, &ProgressBar::hidden()).unwrap()
 }
 
 fn problems(failure: commands::Failure) -> Vec<String> {

@@ -17,7 +17,7 @@ fn built_site() -> TempDir {
     let out = TempDir::new().unwrap();
     let content = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content");
     let site_url = SiteUrl::parse("https://news.example.org/").unwrap();
-    commands::build(&content, out.path(), Some(site_url), &ProgressBar::hidden()).unwrap();
+    commands::build(&content, out.path(), Some(site_url), None, &ProgressBar::hidden()).unwrap();
     out
 }
 

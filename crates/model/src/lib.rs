@@ -13,3 +13,4 @@ pub mod paging;
 pub mod site;
 pub mod slug;
 pub mod sorting;
+pub mod structured_data;

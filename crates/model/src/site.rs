@@ -1,17 +1,26 @@
 //! The reader's URL scheme, in one place for the app's links and the content
 //! tool's feeds and sitemaps:
 //!
-//! | page | path |
-//! | --- | --- |
-//! | edition front page | `{base}/de/` (`?page=2` and on) |
-//! | section page | `{base}/de/section/bri-nachrichten/aktuelles` (`?page=2` and on) |
-//! | article page | `{base}/de/article/ecf15130d4b083e2` |
+//! | page | path | prerendered file |
+//! | --- | --- | --- |
+//! | network root | `{base}/` | `index.html` |
+//! | edition front page | `{base}/de/`, `{base}/de/page/2`, … | `de/index.html`, `de/page/2.html` |
+//! | section page | `{base}/de/section/bri-nachrichten/aktuelles/`, `…/aktuelles/page/2` | `de/section/bri-nachrichten/aktuelles/index.html`, `…/page/2.html` |
+//! | article page | `{base}/de/article/ecf15130d4b083e2` | `de/article/ecf15130d4b083e2.html` |
 //! | feeds of the front page | `{base}/feeds/de/rss.xml`, `atom.xml`, `feed.json` |
 //! | feeds of a section | `{base}/feeds/de/section/bri-nachrichten/aktuelles/rss.xml`, … |
 //!
 //! `base` is where the site is deployed: empty at a domain's root, `/news`
 //! under a sub-path. Every link the app renders comes from here, so a
 //! sub-path deployment needs no other change.
+//!
+//! Every address is a file a static host serves as it is (`/a/b` from
+//! `a/b.html`, `/a/` from `a/index.html`). A page that has pages below it
+//! (an edition, a section) ends in `/` and is a folder's `index.html`, so
+//! no `x.html` ever stands beside a folder `x/`, which hosts read
+//! differently. Page numbers are path segments (`page/2`), as a query
+//! (`?page=2`, the older form the app still reads) reaches no file; so
+//! `page` is no section's slug.
 
 use std::fmt;
 use std::str::FromStr;
@@ -19,8 +28,8 @@ use std::str::FromStr;
 use crate::format::Edition;
 use crate::slug::{SectionPath, Slug};
 
-/// The query parameter that carries the page number of a list.
-pub const PAGE_PARAMETER: &str = "page";
+/// The segment before a list page's number: `…/page/2`. No section may be called so.
+pub const PAGE_SEGMENT: &str = "page";
 
 /// Builds every in-site link from one base path.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -51,12 +60,27 @@ impl Site {
     pub fn listing(&self, edition: &Slug, section: Option<&SectionPath>, page: u32) -> String {
         let path = match section {
             None => format!("{}/{edition}/", self.base),
-            Some(section) => format!("{}/{edition}/section/{section}", self.base),
+            Some(section) => format!("{}/{edition}/section/{section}/", self.base),
         };
         if page > 1 {
-            format!("{path}?{PAGE_PARAMETER}={page}")
+            format!("{path}{PAGE_SEGMENT}/{page}")
         } else {
             path
+        }
+    }
+
+    /// The file that holds the page at `path` (a path of this site), relative
+    /// to the site's root folder: `/de/` is `de/index.html`, `/de/article/x`
+    /// is `de/article/x.html`.
+    pub fn page_file(&self, path: &str) -> String {
+        let relative = path
+            .strip_prefix(&self.base)
+            .unwrap_or(path)
+            .trim_start_matches('/');
+        if relative.is_empty() || relative.ends_with('/') {
+            format!("{relative}index.html")
+        } else {
+            format!("{relative}.html")
         }
     }
 
@@ -146,12 +170,12 @@ impl Site {
     }
 }
 
-/// A list page's number as the address carries it (`?page=2`): 1 or more.
+/// A list page's number as the address carries it (`page/2`): 1 or more.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct PageNumber(u32);
 
 impl PageNumber {
-    /// What an address without `?page=` shows.
+    /// What an address without a page number shows.
     pub const FIRST: PageNumber = PageNumber(1);
 
     pub fn get(self) -> u32 {
@@ -159,7 +183,7 @@ impl PageNumber {
     }
 }
 
-/// Why a `page` query value is no page number; it quotes the value.
+/// Why a page segment is no page number; it quotes the value.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PageNumberError(String);
 
@@ -186,6 +210,32 @@ impl FromStr for PageNumber {
     }
 }
 
+/// The part of a section page's address after `section/`: the section's
+/// path, then `page/n` from page 2 on; a trailing `/` is allowed
+/// (`bri-nachrichten/aktuelles/`, `bri-nachrichten/page/2`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SectionAddress {
+    pub section: SectionPath,
+    pub page: PageNumber,
+}
+
+impl FromStr for SectionAddress {
+    type Err = crate::slug::SectionPathError;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        let trimmed = text.strip_suffix('/').unwrap_or(text);
+        let numbered = trimmed.rsplit_once('/').and_then(|(rest, number)| {
+            let section = rest.strip_suffix(PAGE_SEGMENT)?.strip_suffix('/')?;
+            Some((section, number.parse::<PageNumber>().ok()?))
+        });
+        let (section, page) = numbered.unwrap_or((trimmed, PageNumber::FIRST));
+        Ok(Self {
+            section: section.parse()?,
+            page,
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -200,7 +250,7 @@ mod tests {
         assert_eq!(site.base(), "");
         assert_eq!(site.home(), "/");
         assert_eq!(site.listing(&slug("de"), None, 1), "/de/");
-        assert_eq!(site.listing(&slug("de"), None, 3), "/de/?page=3");
+        assert_eq!(site.listing(&slug("de"), None, 3), "/de/page/3");
         assert_eq!(
             site.article(&slug("de"), &slug("ecf15130d4b083e2")),
             "/de/article/ecf15130d4b083e2"
@@ -214,11 +264,11 @@ mod tests {
         assert_eq!(site.home(), "/news/");
         assert_eq!(
             site.listing(&slug("de"), Some(&section), 1),
-            "/news/de/section/bri-nachrichten/aktuelles"
+            "/news/de/section/bri-nachrichten/aktuelles/"
         );
         assert_eq!(
             site.listing(&slug("de"), Some(&section), 2),
-            "/news/de/section/bri-nachrichten/aktuelles?page=2"
+            "/news/de/section/bri-nachrichten/aktuelles/page/2"
         );
         assert_eq!(site.article(&slug("de"), &slug("a1")), "/news/de/article/a1");
         assert_eq!(
@@ -258,8 +308,8 @@ mod tests {
             [
                 "/",
                 "/de/",
-                "/de/section/bri-nachrichten",
-                "/de/section/bri-nachrichten/aktuelles"
+                "/de/section/bri-nachrichten/",
+                "/de/section/bri-nachrichten/aktuelles/"
             ]
         );
         assert_eq!(Site::new("/").breadcrumb(&edition, None).unwrap().len(), 2);
@@ -276,6 +326,50 @@ mod tests {
                 error.to_string(),
                 format!("`{bad}` is not a page number (1, 2, 3, …)")
             );
+        }
+    }
+
+    #[test]
+    fn every_page_is_a_file_and_no_file_stands_beside_a_folder_of_its_name() {
+        let site = Site::new("/news/");
+        let section = SectionPath::from_str("bri-nachrichten/aktuelles").unwrap();
+        let files: Vec<String> = [
+            site.home(),
+            site.listing(&slug("de"), None, 1),
+            site.listing(&slug("de"), None, 2),
+            site.listing(&slug("de"), Some(&section), 1),
+            site.listing(&slug("de"), Some(&section), 3),
+            site.article(&slug("de"), &slug("a1")),
+        ]
+        .iter()
+        .map(|path| site.page_file(path))
+        .collect();
+        assert_eq!(
+            files,
+            [
+                "index.html",
+                "de/index.html",
+                "de/page/2.html",
+                "de/section/bri-nachrichten/aktuelles/index.html",
+                "de/section/bri-nachrichten/aktuelles/page/3.html",
+                "de/article/a1.html"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_section_address_reads_back_what_listing_writes() {
+        let section = SectionPath::from_str("bri-nachrichten/aktuelles").unwrap();
+        for page in [1, 2, 12] {
+            let path = Site::new("/").listing(&slug("de"), Some(&section), page);
+            let address: SectionAddress = path.strip_prefix("/de/section/").unwrap().parse().unwrap();
+            assert_eq!((address.section, address.page.get()), (section.clone(), page));
+        }
+        let without_slash: SectionAddress = "bri-nachrichten".parse().unwrap();
+        assert_eq!(without_slash.section.to_string(), "bri-nachrichten");
+        assert_eq!(without_slash.page, PageNumber::FIRST);
+        for refused in ["", "Sport/", "bri-nachrichten/page/-1"] {
+            assert!(refused.parse::<SectionAddress>().is_err(), "{refused}");
         }
     }
 }

@@ -1,4 +1,5 @@
-//! The reader's JSON endpoint: the documents of `brnn_model::format`.
+//! The reader's JSON endpoint: the documents of `brnn_model::format`; and,
+//! with [`Pages`], the HTML page that shows each list page and article.
 
 use std::collections::HashMap;
 use std::io;
@@ -7,14 +8,21 @@ use brnn_model::format::{paths, Article, ArticleLink, ArticlePage, ListPage, FOR
 use brnn_model::paging::Paging;
 use brnn_model::slug::SectionPath;
 
-use super::{Listing, Output, ENDPOINT_FOLDER};
+use super::pages::Pages;
+use super::{Listing, Output};
 use crate::library::EditionContent;
 
-/// Writes the edition document, every page of every listing, and one page per article.
-pub(super) fn write(content: &EditionContent, listings: &[Listing], output: &mut Output) -> io::Result<()> {
+/// Writes the edition document, every page of every listing, and one page
+/// per article; with `pages`, the HTML page of each as well.
+pub(super) fn write(
+    content: &EditionContent,
+    listings: &[Listing],
+    pages: Option<&Pages>,
+    output: &mut Output,
+) -> io::Result<()> {
     let edition = &content.edition;
-    let at = |path: String| format!("{ENDPOINT_FOLDER}/{path}");
-    output.write_json(&at(paths::edition(&edition.id)), edition)?;
+    let edition_path = paths::edition(&edition.id);
+    let edition_json = output.write_json(&edition_path, edition)?;
 
     for listing in listings {
         let paging = Paging::new(listing.articles.len(), edition.page_size as usize);
@@ -31,7 +39,18 @@ pub(super) fn write(content: &EditionContent, listings: &[Listing], output: &mut
                     .collect(),
             };
             let path = paths::list_page(&edition.id, listing.section.as_ref(), page as u32);
-            output.write_json(&at(path), &document)?;
+            let json = output.write_json(&path, &document)?;
+            if let Some(pages) = pages {
+                let address = pages
+                    .site()
+                    .listing(&edition.id, listing.section.as_ref(), page as u32);
+                // Each HTML page carries the edition and its own document.
+                pages.write(
+                    &address,
+                    &[(&edition_path, &edition_json), (&path, &json)],
+                    output,
+                )?;
+            }
         }
     }
 
@@ -44,7 +63,16 @@ pub(super) fn write(content: &EditionContent, listings: &[Listing], output: &mut
             newer,
             older,
         };
-        output.write_json(&at(paths::article(&edition.id, &article.id)), &page)?;
+        let path = paths::article(&edition.id, &article.id);
+        let json = output.write_json(&path, &page)?;
+        if let Some(pages) = pages {
+            let address = pages.site().article(&edition.id, &article.id);
+            pages.write(
+                &address,
+                &[(&edition_path, &edition_json), (&path, &json)],
+                output,
+            )?;
+        }
         output.progress.inc(1);
     }
     Ok(())

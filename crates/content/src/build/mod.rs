@@ -13,6 +13,7 @@
 
 mod endpoint;
 mod feeds;
+mod pages;
 mod sitemap;
 
 use std::collections::HashSet;
@@ -83,9 +84,17 @@ impl<'a> Listing<'a> {
     }
 }
 
+pub use pages::Pages;
+
 /// Writes everything below `out`; see the module documentation for what
-/// goes where. `progress` counts the articles written.
-pub fn build(library: &Library, out: &Path, progress: &ProgressBar) -> io::Result<BuildReport> {
+/// goes where. With `pages`, also every HTML page. `progress` counts the
+/// articles written.
+pub fn build(
+    library: &Library,
+    out: &Path,
+    pages: Option<&Pages>,
+    progress: &ProgressBar,
+) -> io::Result<BuildReport> {
     progress.set_message("writing");
     progress.set_position(0);
     progress.set_length(library.article_count() as u64);
@@ -105,13 +114,19 @@ pub fn build(library: &Library, out: &Path, progress: &ProgressBar) -> io::Resul
         .map(|content| (content, Listing::all_of(content)))
         .collect();
     for (content, listings) in &editions {
-        endpoint::write(content, listings, &mut output)?;
+        endpoint::write(content, listings, pages, &mut output)?;
         for listing in listings {
             feeds::write(listing, &library.site_url, &mut output)?;
         }
         let edition = content.edition.id.as_str();
         output.remove_stale(&out.join(ENDPOINT_FOLDER).join(edition))?;
         output.remove_stale(&out.join(FEEDS_FOLDER).join(edition))?;
+        if pages.is_some() {
+            output.remove_stale(&out.join(edition))?;
+        }
+    }
+    if let Some(pages) = pages {
+        pages.write_fixed_pages(&mut output)?;
     }
     sitemap::write(&editions, &library.site_url, &mut output)?;
     output.remove_stale(&out.join(SITEMAPS_FOLDER))?;
@@ -130,8 +145,11 @@ struct Output<'a> {
 }
 
 impl Output<'_> {
-    fn write_json(&mut self, relative: &str, document: &impl Serialize) -> io::Result<()> {
-        self.write(relative, &serde_json::to_vec(document).map_err(io::Error::other)?)
+    /// Writes `document` at `path` below the endpoint; returns its JSON.
+    fn write_json(&mut self, path: &str, document: &impl Serialize) -> io::Result<String> {
+        let json = serde_json::to_string(document).map_err(io::Error::other)?;
+        self.write(&format!("{ENDPOINT_FOLDER}/{path}"), json.as_bytes())?;
+        Ok(json)
     }
 
     fn write(&mut self, relative: &str, bytes: &[u8]) -> io::Result<()> {

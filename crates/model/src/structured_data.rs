@@ -1,0 +1,111 @@
+//! What a page says about itself to machines: schema.org JSON-LD
+//! (<https://schema.org/NewsArticle>, `BreadcrumbList`, `CollectionPage`)
+//! and the Open Graph locale. Built here, from the same values the page
+//! shows, so that the data and the visible page cannot disagree.
+
+use serde_json::{json, Value};
+
+use crate::format::{Article, Edition};
+use crate::site::Crumb;
+
+/// The page's breadcrumb as a `BreadcrumbList`; `absolute` turns a site path into a URL.
+pub fn breadcrumb_list(crumbs: &[Crumb], absolute: impl Fn(&str) -> String) -> Value {
+    let items: Vec<Value> = crumbs
+        .iter()
+        .enumerate()
+        .map(|(index, crumb)| {
+            json!({
+                "@type": "ListItem",
+                "position": index + 1,
+                "name": crumb.label,
+                "item": absolute(&crumb.href),
+            })
+        })
+        .collect();
+    json!({ "@context": "https://schema.org", "@type": "BreadcrumbList", "itemListElement": items })
+}
+
+/// An article page as a `NewsArticle`; `url` is its absolute address.
+pub fn news_article(edition: &Edition, article: &Article, url: &str, description: &str) -> Value {
+    json!({
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": article.headline,
+        "description": description,
+        "datePublished": article.published.to_string(),
+        "inLanguage": edition.lang,
+        "articleSection": edition.section_name(&article.section).unwrap_or_default(),
+        "isAccessibleForFree": true,
+        "mainEntityOfPage": { "@type": "WebPage", "@id": url },
+        "publisher": { "@type": "NewsMediaOrganization", "name": edition.network.name },
+    })
+}
+
+/// A list page (front page or section) as a `CollectionPage`.
+pub fn collection_page(edition: &Edition, name: &str, url: &str) -> Value {
+    json!({
+        "@context": "https://schema.org",
+        "@type": "CollectionPage",
+        "name": name,
+        "url": url,
+        "inLanguage": edition.lang,
+        "isPartOf": { "@type": "WebSite", "name": edition.name },
+        "publisher": { "@type": "NewsMediaOrganization", "name": edition.network.name },
+    })
+}
+
+/// JSON-LD as the text of a `<script>` element.
+pub fn script_text(data: &Value) -> String {
+    script_safe(&data.to_string())
+}
+
+/// JSON text made safe inside a `<script>` element: `<`, `>` and `&` (which
+/// JSON has only inside strings) become `\u` escapes, so no text can close
+/// the element, and the JSON still reads the same.
+pub fn script_safe(json: &str) -> String {
+    json.replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026")
+}
+
+/// `og:locale` wants `language_TERRITORY`: `de-CH` becomes `de_CH`.
+pub fn og_locale(lang: &str) -> String {
+    lang.replace('-', "_")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_text_can_close_the_script_element_and_the_data_stays_equal() {
+        let data = json!({ "headline": "</script><script>alert(1)</script> & more" });
+        let text = script_text(&data);
+        assert!(!text.contains('<') && !text.contains('>') && !text.contains('&'));
+        assert_eq!(serde_json::from_str::<Value>(&text).unwrap(), data);
+    }
+
+    #[test]
+    fn the_breadcrumb_list_numbers_every_crumb_with_its_absolute_address() {
+        let crumbs = [
+            Crumb {
+                label: "BRNN".into(),
+                href: "/".into(),
+            },
+            Crumb {
+                label: "Aktuelles".into(),
+                href: "/de/section/a/".into(),
+            },
+        ];
+        let list = breadcrumb_list(&crumbs, |path| format!("https://x.org{path}"));
+        assert_eq!(list["itemListElement"][1]["position"], 2);
+        assert_eq!(list["itemListElement"][1]["name"], "Aktuelles");
+        assert_eq!(list["itemListElement"][1]["item"], "https://x.org/de/section/a/");
+    }
+
+    #[test]
+    fn og_locale_uses_an_underscore() {
+        assert_eq!(og_locale("de"), "de");
+        assert_eq!(og_locale("zh-Hans-CN"), "zh_Hans_CN");
+    }
+}
