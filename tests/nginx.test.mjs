@@ -1,0 +1,256 @@
+// deploy/nginx/brnn-news.conf in a real nginx on a loopback port, serving the
+// built site (dist/): status, type and cache headers for each kind of address.
+// Needs Debian's nginx (scripts/setup --browser installs it); skipped only
+// when there is no build to serve.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { existsSync, readdirSync } from 'node:fs';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { delimiter, join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+const ROOT = new URL('..', import.meta.url).pathname;
+const DIST = join(ROOT, 'dist');
+const CONF = join(ROOT, 'deploy/nginx/brnn-news.conf');
+const skip = existsSync(DIST) ? false : 'dist/ is missing: run `trunk build --release` first';
+
+/** Every file of dist/, as paths relative to it (none when there is no build). */
+const FILES = skip ? [] : readdirSync(DIST, { recursive: true });
+const HASHED = (kind) => FILES.find((name) => new RegExp(`^[^/]+-[0-9a-f]{16}${kind}$`).test(name));
+
+const HTML = 'text/html; charset=utf-8';
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+
+const server = {};
+
+before(async () => {
+  if (skip) return;
+  const nginx = findNginx();
+  assert.ok(nginx, 'nginx is not installed: apt-get install nginx (scripts/setup --browser does)');
+  const port = await freePort();
+  server.dir = await mkdtemp(join(tmpdir(), 'brnn-nginx-'));
+  await writeFile(join(server.dir, 'brnn-news.conf'), localServer(await readFile(CONF, 'utf8'), port));
+  await writeFile(join(server.dir, 'nginx.conf'), mainConf(server.dir));
+  server.origin = `http://127.0.0.1:${port}`;
+  let log = '';
+  server.process = spawn(nginx, ['-p', server.dir, '-c', join(server.dir, 'nginx.conf'), '-e', 'stderr'], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  server.process.stderr.on('data', (chunk) => (log += chunk));
+  server.process.on('error', (error) => (log += error.message));
+  // nginx answers once its worker runs; a bad config ends it at once.
+  for (const deadline = Date.now() + 10_000; ; await sleep(50)) {
+    if (server.process.exitCode !== null || server.process.signalCode !== null) {
+      throw new Error(`nginx stopped at start:\n${log}`);
+    }
+    if (Date.now() > deadline) throw new Error(`nginx did not answer within 10 s:\n${log}`);
+    try {
+      await fetch(server.origin + '/robots.txt');
+      break;
+    } catch {
+      // Not listening yet.
+    }
+  }
+});
+
+after(async () => {
+  const child = server.process;
+  if (child && child.exitCode === null && child.signalCode === null) {
+    const exited = once(child, 'exit');
+    child.kill('SIGTERM');
+    await exited;
+  }
+  if (server.dir) await rm(server.dir, { recursive: true, force: true });
+});
+
+/** nginx from PATH, or from /usr/sbin, where Debian puts it and a non-root PATH may not look. */
+function findNginx() {
+  const dirs = [...(process.env.PATH ?? '').split(delimiter), '/usr/sbin', '/usr/local/sbin'];
+  return dirs.map((dir) => join(dir, 'nginx')).find((path) => existsSync(path));
+}
+
+async function freePort() {
+  const probe = createServer();
+  await new Promise((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address();
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+
+/** The shipped server block with its one `root` set to dist/ and its `listen` lines to one loopback port. */
+function localServer(text, port) {
+  assert.equal(text.match(/^[ \t]*root\s[^;]*;/gm)?.length, 1, `${CONF} must have one root line`);
+  assert.ok(/^[ \t]*listen\s/m.test(text), `${CONF} must have a listen line`);
+  let listens = 0;
+  return text
+    .replace(/^([ \t]*)root\s[^;]*;/m, (_, indent) => `${indent}root "${DIST}";`)
+    .replace(/^([ \t]*)listen\s[^;]*;/gm, (_, indent) =>
+      listens++ === 0 ? `${indent}listen 127.0.0.1:${port};` : `${indent}# (listen line dropped by the test)`,
+    );
+}
+
+/**
+ * A whole nginx.conf around the server block, with every path nginx writes in
+ * `dir`, so the test needs no /var/lib/nginx and leaves nothing behind.
+ */
+function mainConf(dir) {
+  return `daemon off;
+${
+  // As root, nginx runs its workers as nobody, who may not read a checkout below /root.
+  process.getuid?.() === 0 ? 'user root;' : ''
+}
+worker_processes 1;
+pid "${dir}/nginx.pid";
+error_log stderr warn;
+events { worker_connections 64; }
+http {
+  access_log off;
+  client_body_temp_path "${dir}/body";
+  proxy_temp_path "${dir}/proxy";
+  fastcgi_temp_path "${dir}/fastcgi";
+  uwsgi_temp_path "${dir}/uwsgi";
+  scgi_temp_path "${dir}/scgi";
+  include "${dir}/brnn-news.conf";
+}
+`;
+}
+
+/** GETs `path` without following redirects; every answer, errors too, must carry nosniff. */
+async function get(path, headers = {}) {
+  const response = await fetch(server.origin + path, { redirect: 'manual', headers });
+  assert.equal(response.headers.get('x-content-type-options'), 'nosniff', `${path}: X-Content-Type-Options`);
+  return response;
+}
+
+const bytes = async (response) => Buffer.from(await response.arrayBuffer());
+
+/** Asserts that `path` answers 200 with the bytes of `file` (relative to dist/), as `type`. */
+async function assertServes(path, file, type) {
+  const response = await get(path);
+  assert.equal(response.status, 200, path);
+  assert.equal(response.headers.get('content-type'), type, `${path}: Content-Type`);
+  assert.ok((await bytes(response)).equals(await readFile(join(DIST, file))), `${path} serves dist/${file}`);
+  return response;
+}
+
+/** The file the layout puts a page's address in: a folder's index.html, else <address>.html. */
+function fileOf(path) {
+  const candidates = path.endsWith('/') ? [`${path}index.html`] : [`${path}.html`, `${path}/index.html`];
+  const file = candidates.map((name) => name.slice(1)).find((name) => existsSync(join(DIST, name)));
+  assert.ok(file, `${path}: dist/ has none of ${candidates.join(', ')}`);
+  return file;
+}
+
+/** The paths of every page in the sitemaps, which name them at `[site] url` (content/network.toml). */
+async function sitemapPages() {
+  const toml = await readFile(join(ROOT, 'content/network.toml'), 'utf8');
+  const site = (process.env.BRNN_SITE_URL ?? toml.match(/^url\s*=\s*"([^"]+)"/m)[1]).replace(/\/$/, '');
+  const paths = async (xml) =>
+    [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map(([, loc]) => {
+      assert.ok(loc.startsWith(site + '/'), `${loc} is not below the site's address ${site}/`);
+      return loc.slice(site.length);
+    });
+  const pages = [];
+  for (const sitemap of await paths(await readFile(join(DIST, 'sitemap.xml'), 'utf8'))) {
+    const response = await get(sitemap);
+    assert.equal(response.status, 200, sitemap);
+    assert.equal(response.headers.get('content-type'), 'application/xml', `${sitemap}: Content-Type`);
+    pages.push(...(await paths(await response.text())));
+  }
+  return pages;
+}
+
+test('every address in the sitemaps is its page: 200, HTML, no-cache', { skip }, async () => {
+  const pages = await sitemapPages();
+  assert.ok(pages.some((path) => path.includes('/article/')), 'the sitemaps name articles');
+  assert.ok(pages.some((path) => path.includes('/section/')), 'the sitemaps name sections');
+  for (const path of pages) {
+    const response = await assertServes(path, fileOf(path), HTML);
+    assert.equal(response.headers.get('cache-control'), 'no-cache', `${path}: Cache-Control`);
+  }
+});
+
+test('the network home and every page file in dist/ answer at their address', { skip }, async () => {
+  const pages = FILES.filter((name) => name.endsWith('.html') && name !== '404.html');
+  // de/section/a/index.html is /de/section/a/, de/page/2.html is /de/page/2.
+  const address = (name) => '/' + name.replace(/(^|\/)index\.html$/, '$1').replace(/\.html$/, '');
+  assert.ok(pages.includes('index.html'));
+  for (const name of pages) await assertServes(address(name), name, HTML);
+});
+
+const noPage2 = !FILES.includes('de/page/2.html') && 'dist/ has no de/page/2.html';
+test('page 2 of the front page', { skip: skip || noPage2 }, () => assertServes('/de/page/2', 'de/page/2.html', HTML));
+
+test('a section at its old address without the slash: the page, or a redirect to the slash', { skip }, async () => {
+  const sections = (await sitemapPages()).filter((path) => path.includes('/section/'));
+  assert.ok(sections.length > 0);
+  for (const section of sections) {
+    const old = section.replace(/\/$/, '');
+    const response = await get(old);
+    if (response.status === 200) {
+      assert.equal(response.headers.get('content-type'), HTML, old);
+      const page = await readFile(join(DIST, old, 'index.html'));
+      assert.ok((await bytes(response)).equals(page), `${old} serves its folder's index.html`);
+    } else {
+      assert.ok([301, 308].includes(response.status), `${old}: status ${response.status}`);
+      assert.equal(new URL(response.headers.get('location'), server.origin).pathname, `${old}/`, `${old}: Location`);
+    }
+  }
+});
+
+test('unknown addresses answer 404 with 404.html', { skip }, async () => {
+  const notFound = await readFile(join(DIST, '404.html'));
+  // de/article/ is a folder without index.html: nginx would say 403.
+  for (const path of ['/de/article/gibt-es-nicht', '/nichts/da', '/de/article/']) {
+    const response = await get(path);
+    assert.equal(response.status, 404, path);
+    assert.equal(response.headers.get('content-type'), HTML, `${path}: Content-Type`);
+    assert.equal(response.headers.get('cache-control'), 'no-cache', `${path}: Cache-Control`);
+    assert.ok((await bytes(response)).equals(notFound), `${path} serves 404.html`);
+  }
+});
+
+test("Trunk's hashed files are immutable, and compressed on request", { skip }, async () => {
+  const kinds = [
+    ['_bg.wasm', /^application\/wasm$/],
+    ['.js', /^text\/javascript(;|$)/],
+    ['.css', /^text\/css(;|$)/],
+  ];
+  for (const [kind, type] of kinds) {
+    const name = HASHED(kind.replace('.', '\\.'));
+    assert.ok(name, `dist/ has a *-<16 hex digits>${kind}`);
+    const response = await get('/' + name, { 'accept-encoding': 'gzip' });
+    assert.equal(response.status, 200, name);
+    assert.match(response.headers.get('content-type'), type, `${name}: Content-Type`);
+    assert.equal(response.headers.get('cache-control'), IMMUTABLE, `${name}: Cache-Control`);
+    assert.equal(response.headers.get('content-encoding'), 'gzip', `${name}: Content-Encoding`);
+    assert.equal(response.headers.get('vary'), 'Accept-Encoding', `${name}: Vary`);
+    // fetch undoes the gzip: what arrives must be the file.
+    assert.ok((await bytes(response)).equals(await readFile(join(DIST, name))), `${name} arrives whole`);
+  }
+});
+
+test('pages, the endpoint, feeds, sitemaps and robots.txt are revalidated (no-cache)', { skip }, async () => {
+  const article = FILES.find((name) => /^de\/article\/[^/]+\.html$/.test(name));
+  const kinds = [
+    ['/', HTML],
+    ...(article ? [['/' + article.replace(/\.html$/, ''), HTML]] : []),
+    ['/api/v1/de/edition.json', 'application/json'],
+    ['/feeds/de/rss.xml', 'application/xml'],
+    ['/feeds/de/atom.xml', 'application/xml'],
+    ['/sitemap.xml', 'application/xml'],
+    ['/robots.txt', 'text/plain; charset=utf-8'],
+  ];
+  for (const [path, type] of kinds) {
+    const response = await get(path);
+    assert.equal(response.status, 200, path);
+    assert.equal(response.headers.get('content-type'), type, `${path}: Content-Type`);
+    assert.equal(response.headers.get('cache-control'), 'no-cache', `${path}: Cache-Control`);
+  }
+  const feed = await get('/feeds/de/feed.json');
+  assert.match(feed.headers.get('content-type'), /^application\/(feed\+)?json$/);
+});
