@@ -3,49 +3,83 @@
 //   node bench/first-view.mjs [--no-build] [--loads N]
 //
 // Builds the release (unless --no-build), then prints the size of every file
-// the seed article's first view transfers (HTML, JS, wasm, CSS, first JSON)
-// raw, gzip and brotli, and the median time from navigation start to the
-// seed article's text being visible in headless Chromium on loopback.
+// the seed article's first view transfers (HTML, JS, wasm, CSS, JSON if any)
+// raw, gzip and brotli. Then it compares the seed's prerendered page with a
+// plain static HTML page of the same article (the same markup and CSS, no
+// script, no data), served side by side: the median time from navigation
+// start to the seed's text being visible for both, and their ratio,
+// unthrottled and at 4x CPU throttle, and the time until the app has taken
+// the page over.
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { startHost, launchBrowser, DIST } from '../tests/browser/harness.mjs';
 import { kib, sizes, timeToVisible } from './measure.mjs';
 
 const args = process.argv.slice(2);
 const loads = Number(args[args.indexOf('--loads') + 1]) || 15;
 const SEED = '/de/article/ecf15130d4b083e2';
+const STATIC = '/bench-static-seed.html';
 
 if (!args.includes('--no-build')) {
   execFileSync('trunk', ['build', '--release'], { stdio: 'inherit', env: { ...process.env, TRUNK_OFFLINE: 'true' } });
 }
 
-const host = await startHost();
-const browser = await launchBrowser();
-
-// Which files the first view fetches, as the browser saw them.
-const page = await browser.newPage();
-await page.goto(host.origin + SEED);
-await page.locator('article h1').waitFor();
-const fetched = [...new Set(host.requests)].filter((path) => !path.endsWith('favicon.svg'));
-await page.close();
-
-console.log(`First view of ${SEED}: ${fetched.length} requests\n`);
-console.log(`${'file'.padEnd(52)} ${'raw KiB'.padStart(8)} ${'gzip'.padStart(8)} ${'brotli'.padStart(8)}`);
-let total = { raw: 0, gzip: 0, brotli: 0 };
-for (const path of fetched) {
-  const file = path === SEED ? '404.html' : path.replace(/^\//, '') || 'index.html';
-  const size = sizes(readFileSync(DIST + file));
-  for (const key in total) total[key] += size[key];
-  const label = path === SEED ? `${path} (404.html)` : path;
-  console.log(`${label.padEnd(52)} ${kib(size.raw)} ${kib(size.gzip)} ${kib(size.brotli)}`);
-}
-console.log(`${'total'.padEnd(52)} ${kib(total.raw)} ${kib(total.gzip)} ${kib(total.brotli)}`);
-
-// Time to the seed's text, a new page with the HTTP cache off for each load.
-const [time] = await timeToVisible(browser, [host.origin + SEED], '.article-body p', loads);
-console.log(
-  `\nnavigation start to seed text visible, ${loads} loads: median ${time.median.toFixed(0)} ms ` +
-    `(min ${time.min.toFixed(0)}, max ${time.max.toFixed(0)})`,
+// The built site, plus the seed's page with every script and data block
+// taken out. In both, the first paragraph is marked for Element Timing: the
+// app redraws it when it takes over, and only the first paint is the
+// reader's first sight of the text.
+const root = mkdtempSync(join(tmpdir(), 'brnn-first-view-'));
+cpSync(DIST, root, { recursive: true });
+const seedFile = join(root, `${SEED.slice(1)}.html`);
+const seedPage = readFileSync(seedFile, 'utf8').replace(
+  '<div class="article-body"><p>',
+  '<div class="article-body"><p elementtiming="seed-text">',
 );
-await browser.close();
-await host.close();
+writeFileSync(seedFile, seedPage);
+const plain = seedPage
+  .replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, (script) => (script.includes('ld+json') ? script : ''))
+  .replace(/<link rel="(modulepreload|preload)"[^>]*>/g, '');
+writeFileSync(join(root, STATIC.slice(1)), plain);
+
+const host = await startHost({ root: `${root}/` });
+const browser = await launchBrowser();
+try {
+  // Which files the first view fetches, as the browser saw them.
+  const page = await browser.newPage();
+  await page.goto(host.origin + SEED);
+  await page.waitForFunction(() => window.wasmBindings !== undefined);
+  const fetched = [...new Set(host.requests)].filter((path) => !path.endsWith('favicon.svg'));
+  await page.close();
+
+  console.log(`First view of ${SEED}: ${fetched.length} requests\n`);
+  console.log(`${'file'.padEnd(52)} ${'raw KiB'.padStart(8)} ${'gzip'.padStart(8)} ${'brotli'.padStart(8)}`);
+  const total = { raw: 0, gzip: 0, brotli: 0 };
+  for (const path of fetched) {
+    const file = path === SEED ? `${SEED.slice(1)}.html` : path.replace(/^\//, '') || 'index.html';
+    const size = sizes(readFileSync(join(DIST, file)));
+    for (const key in total) total[key] += size[key];
+    console.log(`${path.padEnd(52)} ${kib(size.raw)} ${kib(size.gzip)} ${kib(size.brotli)}`);
+  }
+  console.log(`${'total'.padEnd(52)} ${kib(total.raw)} ${kib(total.gzip)} ${kib(total.brotli)}`);
+
+  const started = () => window.wasmBindings !== undefined;
+  for (const throttle of [1, 4]) {
+    const measure = { throttle, element: 'seed-text' };
+    const [app] = await timeToVisible(browser, [host.origin + SEED], '.article-body p', loads, { ...measure, until: started });
+    const [reference] = await timeToVisible(browser, [host.origin + STATIC], '.article-body p', loads, measure);
+    const cpu = throttle === 1 ? 'unthrottled' : `${throttle}x CPU throttle`;
+    console.log(
+      `\n${cpu}, ${loads} loads each, navigation start to seed text visible (median, min-max):\n` +
+        `  prerendered page  ${app.median.toFixed(0)} ms (${app.min.toFixed(0)}-${app.max.toFixed(0)})\n` +
+        `  plain static page ${reference.median.toFixed(0)} ms (${reference.min.toFixed(0)}-${reference.max.toFixed(0)})\n` +
+        `  ratio             ${(app.median / reference.median).toFixed(2)}\n` +
+        `  app taken over    ${app.until.median.toFixed(0)} ms (${app.until.min.toFixed(0)}-${app.until.max.toFixed(0)})`,
+    );
+  }
+} finally {
+  await browser.close();
+  await host.close();
+  rmSync(root, { recursive: true, force: true });
+}

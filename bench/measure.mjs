@@ -14,29 +14,61 @@ export function sizes(bytes) {
 export const kib = (bytes) => (bytes / 1024).toFixed(1).padStart(8);
 
 /**
- * Loads each of `urls` `loads` times, each load in a new page with the HTTP
- * cache off, and returns per URL the median, min and max milliseconds from
- * navigation start until `selector` is visible. The URLs take turns, so
- * that a slow moment of the machine does not fall on one of them alone; one
- * round before them warms the browser and is not counted.
+ * When the element marked `elementtiming="<identifier>"` was first painted
+ * (Element Timing), else the page's largest contentful paint so far: an
+ * element the app redraws before its first paint has no timing of its own.
  */
-export async function timeToVisible(browser, urls, selector, loads) {
+const painted = (identifier) =>
+  new Promise((resolve) => {
+    if (identifier) {
+      new PerformanceObserver((list) => {
+        const entry = list.getEntries().find((candidate) => candidate.identifier === identifier);
+        if (entry) resolve(entry.renderTime);
+      }).observe({ type: 'element', buffered: true });
+    }
+    new PerformanceObserver((list) => {
+      const time = list.getEntries().at(-1).startTime;
+      setTimeout(() => resolve(time), identifier ? 100 : 0);
+    }).observe({ type: 'largest-contentful-paint', buffered: true });
+  });
+
+/**
+ * Loads each of `urls` `loads` times, each load in a new page with the HTTP
+ * cache off (and the CPU slowed `throttle` times), and returns per URL the
+ * median, min and max milliseconds from navigation start until `selector`
+ * is visible: once it is, the paint time the browser recorded (of the
+ * `element` timing identifier, else the largest contentful paint), so a busy
+ * main thread does not delay the reading; with `until`, also the time until
+ * that page function is true. The
+ * URLs take turns, so that a slow moment of the machine does not fall on
+ * one of them alone; one round before them warms the browser and is not
+ * counted.
+ */
+export async function timeToVisible(browser, urls, selector, loads, { throttle = 1, until, element } = {}) {
   const times = urls.map(() => []);
+  const untilTimes = urls.map(() => []);
   for (let round = -1; round < loads; round++) {
     for (const [index, url] of urls.entries()) {
       const view = await browser.newPage();
       const devtools = await browser.context.newCDPSession(view);
       await devtools.send('Network.setCacheDisabled', { cacheDisabled: true });
+      await devtools.send('Emulation.setCPUThrottlingRate', { rate: throttle });
       await view.goto(url, { waitUntil: 'commit' });
       await view.locator(selector).first().waitFor({ state: 'visible' });
-      if (round >= 0) times[index].push(await view.evaluate(() => performance.now()));
+      const visible = await view.evaluate(painted, element);
+      if (until) await view.waitForFunction(until);
+      if (round >= 0) {
+        times[index].push(visible);
+        if (until) untilTimes[index].push(await view.evaluate(() => performance.now()));
+      }
       await view.close();
     }
   }
-  return times.map((list) => {
+  const summary = (list) => {
     list.sort((a, b) => a - b);
     const middle = list.length / 2;
     const median = list.length % 2 ? list[Math.floor(middle)] : (list[middle - 1] + list[middle]) / 2;
     return { median, min: list[0], max: list.at(-1) };
-  });
+  };
+  return times.map((list, index) => ({ ...summary(list), ...(until && { until: summary(untilTimes[index]) }) }));
 }

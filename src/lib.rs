@@ -33,7 +33,13 @@ use crate::routes::root::NetworkRoot;
 pub fn App() -> impl IntoView {
     provide_meta_context();
     let base = use_config().site.base().to_owned();
+    // leptos_meta writes a rendered page's title as it is: its text must not end the element.
+    #[cfg(feature = "ssr")]
+    let escape_title = view! { <leptos_meta::Title formatter=prerender::escape_text/> };
+    #[cfg(not(feature = "ssr"))]
+    let escape_title = ();
     view! {
+        {escape_title}
         <Router base>
             <Routes fallback=|| view! { <main id="inhalt" tabindex="-1"><NotFound/></main> }>
                 <Route path=path!("/") view=NetworkRoot/>

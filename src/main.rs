@@ -28,9 +28,13 @@ fn main() {
         provide_context(preloaded);
         view! { <brnn_news::App/> }
     });
-    // The new DOM is the old one, drawn in the same task: nothing was painted in between.
-    window.scroll_to_with_x_and_y(0.0, scroll);
-    restore_focus(&document, focused);
+    // The app's page is in place before the next frame (nothing is painted
+    // without it), but not yet when mounting returns.
+    request_animation_frame(move || {
+        // Focus first: focusing scrolls to the element.
+        restore_focus(&document, focused);
+        window.scroll_to_with_x_and_y(0.0, scroll);
+    });
 }
 
 /// Each `<script type="application/json" data-brnn-document="path">` as (path, text).
@@ -45,7 +49,9 @@ fn carried_documents(document: &web_sys::Document) -> Vec<(String, String)> {
 }
 
 /// Removes what the app draws again: the screen before the page-end marker
-/// (or the shell's loading line), and the head tags between the head markers.
+/// (or the shell's loading line), and the head tags between the head markers
+/// but the title, which stays until the app names another (no tab shows an
+/// empty title while a document loads).
 fn remove_prerendered(document: &web_sys::Document) {
     if let Some(body) = document.body() {
         remove_children_until(&body, None, |node| is_comment(node, PAGE_END));
@@ -88,7 +94,9 @@ fn remove_children_until(
     // The head's end marker stays, for the next page's tags to come before it.
     let last = if after.is_some() { end } else { end + 1 };
     for node in &nodes[start..last] {
-        let _ = parent.remove_child(node);
+        if node.node_name() != "TITLE" {
+            let _ = parent.remove_child(node);
+        }
     }
 }
 

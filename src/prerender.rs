@@ -33,7 +33,8 @@ pub struct Shell {
 }
 
 impl Shell {
-    /// Checks that `html` is the shell this module fills.
+    /// Checks that `html` is the shell this module fills: Trunk's
+    /// `index.html`, or any page rendered into it (its own parts are dropped).
     pub fn new(html: &str) -> Result<Self, String> {
         let missing = |what: &str| {
             format!("the page shell has no {what}; is it brnn-news' index.html as Trunk built it?")
@@ -41,6 +42,10 @@ impl Shell {
         if !html.contains(HEAD_START) || !html.contains(HEAD_END) {
             return Err(missing("`<!--HEAD--><!--/HEAD-->` in its head"));
         }
+        // A rendered page's head tags go; a new page brings its own.
+        let (before, rest) = html.split_once(HEAD_START).unwrap_or((html, ""));
+        let (_, after) = rest.split_once(HEAD_END).unwrap_or(("", rest));
+        let html = &format!("{before}{HEAD_START}{HEAD_END}{after}");
         let body_start = html.find("<body>").ok_or_else(|| missing("`<body>`"))? + "<body>".len();
         let body_end = html.rfind("</body>").ok_or_else(|| missing("`</body>`"))?;
         let html_start = html.find("<html").ok_or_else(|| missing("`<html>`"))?;
@@ -73,6 +78,13 @@ impl Shell {
     }
 }
 
+/// `text` as HTML text: `&`, `<` and `>` escaped.
+pub fn escape_text(text: String) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
 /// One page: its path (with the site's base, as the browser asks for it)
 /// and the documents its first view shows, by path below the endpoint.
 pub struct PageRequest<'a> {
@@ -103,7 +115,12 @@ pub fn render_page(shell: &Shell, config: &Config, request: &PageRequest) -> Str
         // DOM, and in a document the marker is a bogus comment.
         let body = App().to_html().replace("<!>", "");
         let mut page = String::with_capacity(shell.head.len() + body.len() + shell.tail.len() + 4096);
-        page.push_str(&shell.head);
+        // The origin of canonical addresses, for the app's `Config` (read before it takes the head over).
+        let origin = format!(
+            r#"<meta name="brnn-origin" content="{}">{HEAD_END}"#,
+            config.origin
+        );
+        page.push_str(&shell.head.replacen(HEAD_END, &origin, 1));
         page.push_str(&body);
         page.push_str(PAGE_END);
         for (path, json) in request.documents {

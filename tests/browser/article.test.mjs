@@ -1,7 +1,7 @@
 // The seed article page, compared word for word with the seed file.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { appStarted, editResponse, hostAndBrowser, readSeed, withPage } from './harness.mjs';
+import { appStarted, editResponse, hostAndBrowser, openApp, readSeed, withPage } from './harness.mjs';
 
 const SEED_PATH = '/de/article/ecf15130d4b083e2';
 const session = hostAndBrowser();
@@ -12,7 +12,7 @@ before(async () => {
 });
 
 async function openArticle(page, path) {
-  await page.goto(session.host.origin + path);
+  await openApp(page, session.host.origin + path);
   await page.locator('article h1').waitFor();
 }
 

@@ -36,3 +36,16 @@ test('a remote endpoint named in index.html serves the articles', async () => {
     assert.deepEqual(site.requests.filter((path) => path.startsWith('/api/')), [], 'nothing fetched from the site itself');
   });
 });
+
+test('an article only the remote endpoint has loads through 404.html and shows', async () => {
+  const document = JSON.parse(await readFile(DIST + SEED_JSON.slice(1), 'utf8'));
+  document.article.id = 'nur-entfernt';
+  document.article.headline = 'Nur am entfernten Endpunkt';
+  await withPage(browser, async (page, errors) => {
+    await injectFault(page, '/api/v1/de/articles/nur-entfernt.json', { status: 200, body: JSON.stringify(document) });
+    const response = await page.goto(site.origin + '/de/article/nur-entfernt');
+    assert.equal(response.status(), 404, 'the build did not know it: the host answers with 404.html');
+    await page.locator('article h1', { hasText: 'Nur am entfernten Endpunkt' }).waitFor();
+    assert.deepEqual(errors, []);
+  });
+});

@@ -3,7 +3,7 @@
 // XML and JSON whose first item is the list's first article.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { hostAndBrowser, withPage } from './harness.mjs';
+import { hostAndBrowser, openApp, withPage } from './harness.mjs';
 
 const session = hostAndBrowser();
 const TYPES = ['application/rss+xml', 'application/atom+xml', 'application/feed+json'];
@@ -42,7 +42,7 @@ async function firstListed(page) {
 
 test('the front page announces its three feeds, and each starts with the first article', () =>
   withPage(session.browser, async (page) => {
-    await page.goto(session.host.origin + '/de/');
+    await openApp(page, session.host.origin + '/de/');
     const first = await firstListed(page);
     const feeds = await announcedFeeds(page);
     assert.deepEqual(
@@ -61,7 +61,7 @@ test('the front page announces its three feeds, and each starts with the first a
 
 test('a section page announces the section\u2019s feeds instead, after in-app navigation too', () =>
   withPage(session.browser, async (page) => {
-    await page.goto(session.host.origin + '/de/');
+    await openApp(page, session.host.origin + '/de/');
     await page.locator('.article-list').waitFor();
     await page.locator('nav.sections a', { hasText: 'Dokumente' }).click();
     await page.waitForURL('**/de/section/dokumente/');

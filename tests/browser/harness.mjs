@@ -87,12 +87,17 @@ export async function startHost({ root = DIST, endpoint, cors = false, prefix = 
   };
 }
 
-/** Headless Chromium from the system (never a downloaded browser), fresh profile. */
-export async function launchBrowser() {
+/**
+ * Headless Chromium from the system (never a downloaded browser), fresh
+ * profile; `javaScript: false` opens every page without JavaScript, as a
+ * crawler or a reader who turned it off sees it.
+ */
+export async function launchBrowser({ javaScript = true } = {}) {
   const profile = await mkdtemp(join(tmpdir(), 'brnn-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     headless: true,
+    javaScriptEnabled: javaScript,
     // Far from the newsroom's UTC+8, so a date taken from the reader's zone would show.
     timezoneId: 'Pacific/Honolulu',
     locale: 'de-DE',
@@ -117,13 +122,14 @@ export async function launchBrowser() {
 }
 
 /**
- * Starts a host (with `options`) and a browser before a test file's tests
- * and stops both after them; the returned object holds them meanwhile.
+ * Starts a host (with `options`, see startHost) and a browser (with
+ * `javaScript`, see launchBrowser) before a test file's tests and stops both
+ * after them; the returned object holds them meanwhile.
  */
-export function hostAndBrowser(options) {
+export function hostAndBrowser({ javaScript, ...options } = {}) {
   const session = {};
   before(async () => {
-    [session.host, session.browser] = await Promise.all([startHost(options), launchBrowser()]);
+    [session.host, session.browser] = await Promise.all([startHost(options), launchBrowser({ javaScript })]);
   });
   after(async () => {
     await session.browser?.close();
@@ -169,6 +175,13 @@ export async function injectFault(page, path, fault) {
         });
   await page.route(matcher, handler);
   return async () => page.unroute(matcher, handler);
+}
+
+/** Opens `url` and waits until the app runs there: what a test then does meets the app, not the prerendered page it replaces. */
+export async function openApp(page, url) {
+  const response = await page.goto(url);
+  await appStarted(page);
+  return response;
 }
 
 /** Resolves once the app has started and taken the page over (Trunk's loader sets `wasmBindings` after it). */

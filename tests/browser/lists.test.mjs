@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { hostAndBrowser, withPage, DIST } from './harness.mjs';
+import { DIST, hostAndBrowser, openApp, withPage } from './harness.mjs';
 
 const session = hostAndBrowser();
 
@@ -26,7 +26,7 @@ async function listedIds(page) {
 }
 
 async function walkPages(page, startUrl) {
-  await page.goto(startUrl);
+  await openApp(page, startUrl);
   const seen = [];
   const pageLabels = [];
   for (;;) {
@@ -62,7 +62,7 @@ test('equal instants keep a stable order by id', async () => {
 
 test('each list entry shows its date, a linked headline and a lead', () =>
   withPage(session.browser, async (page) => {
-    await page.goto(session.host.origin + '/de/');
+    await openApp(page, session.host.origin + '/de/');
     const first = page.locator('.article-list > li').first();
     await first.waitFor();
     assert.equal(await first.locator('time').textContent(), 'Dienstag, 04. November 2025');
@@ -79,7 +79,7 @@ test('each list entry shows its date, a linked headline and a lead', () =>
 
 test('the pager is a labelled navigation with the current page marked', () =>
   withPage(session.browser, async (page) => {
-    await page.goto(session.host.origin + '/de/page/2');
+    await openApp(page, session.host.origin + '/de/page/2');
     const pager = page.locator('nav.pager');
     await pager.waitFor();
     assert.equal(await pager.getAttribute('aria-label'), 'Seiten');
@@ -110,7 +110,7 @@ test('the site root goes to the German edition', () =>
 
 test('a section\u2019s address without the final slash, as it was before, leads to the section', () =>
   withPage(session.browser, async (page) => {
-    const response = await page.goto(session.host.origin + '/de/section/dokumente');
+    const response = await openApp(page, session.host.origin + '/de/section/dokumente');
     assert.equal(response.status(), 200, 'the static host redirects to the folder');
     assert.equal(new URL(page.url()).pathname, '/de/section/dokumente/');
     assert.equal((await listedIds(page)).length, 9);

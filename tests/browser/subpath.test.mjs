@@ -2,20 +2,20 @@
 // links, the root redirect and deep links all stay below /news/.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { hostAndBrowser, withPage, SUBPATH_DIST } from './harness.mjs';
+import { SUBPATH_DIST, hostAndBrowser, openApp, withPage } from './harness.mjs';
 
 const session = hostAndBrowser({ root: SUBPATH_DIST, prefix: '/news/' });
 
 test('the sub-path root leads to the edition below the sub-path', () =>
   withPage(session.browser, async (page) => {
-    await page.goto(session.host.origin + '/news/');
+    await openApp(page, session.host.origin + '/news/');
     await page.locator('.article-list').waitFor();
     assert.equal(new URL(page.url()).pathname, '/news/de/');
   }));
 
 test('a deep link below the sub-path loads, and every link stays below it', () =>
   withPage(session.browser, async (page, errors) => {
-    await page.goto(session.host.origin + '/news/de/article/ecf15130d4b083e2');
+    await openApp(page, session.host.origin + '/news/de/article/ecf15130d4b083e2');
     await page.locator('article h1').waitFor();
     const hrefs = await page.locator('a[href]').evaluateAll((as) => as.map((a) => new URL(a.href).pathname));
     assert.ok(hrefs.length > 5);

@@ -255,3 +255,65 @@ fn generated_sources_in_subfolders_are_read_with_the_rest() {
     let library = commands::check(content.path(), &ProgressBar::hidden()).unwrap();
     assert_eq!(library.article_count(), shipped + 40);
 }
+
+/// Builds `content` into `out` with the app's index.html as the page shell.
+fn build_with_pages(content: &Path, out: &Path) -> BuildReport {
+    let shell = repo().join("index.html");
+    commands::build(content, out, None, Some(&shell), &ProgressBar::hidden()).unwrap()
+}
+
+#[test]
+fn every_address_gets_a_page_and_a_rebuild_writes_nothing() {
+    let content = content_copy();
+    let out = TempDir::new().unwrap();
+    build_with_pages(content.path(), out.path());
+    let files = tree(out.path());
+    for page in [
+        "index.html",
+        "404.html",
+        "de/index.html",
+        "de/page/2.html",
+        "de/section/bri-nachrichten/index.html",
+        "de/section/bri-nachrichten/aktuelles/index.html",
+        "de/article/ecf15130d4b083e2.html",
+    ] {
+        assert!(files.contains_key(page), "{page} missing");
+    }
+    let pages = files.keys().filter(|name| name.ends_with(".html")).count();
+    let articles = files
+        .keys()
+        .filter(|name| name.starts_with("de/article/"))
+        .count();
+    assert_eq!(articles, 32);
+    assert!(pages > articles + 5, "{pages} pages");
+
+    let again = build_with_pages(content.path(), out.path());
+    assert_eq!((again.written, again.removed), (0, 0));
+
+    fs::remove_file(content.path().join("de/beispiel-chronik.txt")).unwrap();
+    build_with_pages(content.path(), out.path());
+    assert!(!out.path().join("de/article/beispiel-chronik.html").exists());
+}
+
+#[test]
+fn a_page_shows_its_text_as_text_and_carries_its_documents_safely() {
+    let content = content_copy();
+    let seed = content.path().join("de/ecf15130d4b083e2.txt");
+    let text = fs::read_to_string(&seed).unwrap().replacen(
+        "headline = \"China",
+        "headline = \"</script><script>alert(1)</script> China",
+        1,
+    );
+    fs::write(&seed, text).unwrap();
+    let out = TempDir::new().unwrap();
+    build_with_pages(content.path(), out.path());
+    let page = fs::read_to_string(out.path().join("de/article/ecf15130d4b083e2.html")).unwrap();
+    assert!(page.contains("<h1>&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt; China"));
+    assert!(!page.contains("<script>alert"), "no script from content");
+    assert_eq!(page.matches("<title>").count(), 1);
+    assert_eq!(page.matches(r#"<meta name="description""#).count(), 1);
+    assert!(page
+        .contains(r#"<link href="https://brnn-news.example/de/article/ecf15130d4b083e2" rel="canonical">"#));
+    assert!(page.contains(r#"data-brnn-document="de/articles/ecf15130d4b083e2.json""#));
+    assert!(!page.contains("<!>"), "no bogus comments");
+}
