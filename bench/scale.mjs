@@ -3,8 +3,10 @@
 //   node bench/scale.mjs [--no-build] [--counts 100,10000,100000] [--loads 15]
 //
 // For each count, generates that many sample articles (seed 1), builds them
-// with the release content tool, and prints: the build's wall time, CPU time
-// (user and system) and peak memory (and a second, no-change build's time), the size of the first
+// with the release content tool (endpoint, feeds, sitemaps and every HTML
+// page), and prints: the build's wall time, CPU time (user and system) and
+// peak memory, the files and bytes it wrote, a second, no-change build's
+// time and how many files it wrote (0 expected), the size of the first
 // front-page and section-page JSON, and the median time from navigation start
 // until the first list entry is visible in headless Chromium. The last lines
 // compare the largest archive with the smallest.
@@ -39,16 +41,27 @@ function timed(toolArgs) {
     'import os, resource, subprocess, sys, time',
     'os.sync()',
     'start = time.perf_counter()',
-    'code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL).returncode',
+    'run = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)',
     'elapsed = time.perf_counter() - start',
     'usage = resource.getrusage(resource.RUSAGE_CHILDREN)',
     'print(elapsed, usage.ru_utime, usage.ru_stime, usage.ru_maxrss)',
-    'sys.exit(code)',
+    'print(run.stderr, file=sys.stderr)',
+    'sys.exit(run.returncode)',
   ].join('\n');
   const run = spawnSync('python3', ['-c', measure, TOOL, ...toolArgs], { encoding: 'utf8' });
   if (run.status !== 0) throw new Error(`brnn-content ${toolArgs.join(' ')} failed:\n${run.stderr}`);
   const [seconds, user, system, maxrssKib] = run.stdout.trim().split(/\s+/).map(Number);
-  return { seconds, user, system, peakMib: maxrssKib / 1024 };
+  // The tool's summary: "… in 1.2 s: 123 files written, 4 unchanged, 0 removed".
+  const written = Number(run.stderr.match(/(\d+) files written/)?.[1]);
+  return { seconds, user, system, peakMib: maxrssKib / 1024, written };
+}
+
+/** Files below `folder` and their bytes on disk (`du`), as an operator uploads them. */
+function footprint(folder) {
+  const files = Number(execFileSync('sh', ['-c', `find "$1" -type f | wc -l`, 'sh', folder], { encoding: 'utf8' }).trim());
+  const pages = Number(execFileSync('sh', ['-c', `find "$1" -type f -name '*.html' | wc -l`, 'sh', folder], { encoding: 'utf8' }).trim());
+  const kib = Number(execFileSync('du', ['-sk', folder], { encoding: 'utf8' }).split(/\s/)[0]);
+  return { files, pages, mib: kib / 1024 };
 }
 
 const work = mkdtempSync(join(tmpdir(), 'brnn-scale-'));
@@ -65,16 +78,19 @@ try {
     // The app as built, without the shipped content's output.
     cpSync(DIST, site, { recursive: true, filter: (path) => !/\/(api|feeds|sitemaps)$|sitemap\.xml$|robots\.txt$/.test(path) });
 
-    const build = timed(['build', '--content', content, '--out', site]);
-    const rebuild = timed(['build', '--content', content, '--out', site]);
+    // Any built page serves as the page shell; its own parts are dropped.
+    const buildArgs = ['build', '--content', content, '--out', site, '--shell', join(site, 'index.html')];
+    const build = timed(buildArgs);
+    const rebuild = timed(buildArgs);
+    const disk = footprint(site);
     const front = sizes(readFileSync(join(site, 'api/v1/de/pages/1.json')));
     const section = sizes(readFileSync(join(site, `api/v1/de/sections/${SECTION}/pages/1.json`)));
-    rows.push({ count, build, rebuild, front, section });
+    rows.push({ count, build, rebuild, disk, front, section });
     hosts.push(await startHost({ root: site }));
   }
   // Every archive's pages take turns in one browser.
   const frontTimes = await timeToVisible(browser, hosts.map((host) => `${host.origin}/de/`), '.article-list li', loads);
-  const sectionUrls = hosts.map((host) => `${host.origin}/de/section/${SECTION}`);
+  const sectionUrls = hosts.map((host) => `${host.origin}/de/section/${SECTION}/`);
   const sectionTimes = await timeToVisible(browser, sectionUrls, '.article-list li', loads);
   rows.forEach((row, index) => Object.assign(row, { frontTime: frontTimes[index], sectionTime: sectionTimes[index] }));
 } finally {
@@ -88,14 +104,16 @@ try {
 const pad = (value, width) => String(value).padStart(width);
 console.log(`\nArchive scale: sample articles (seed 1), release content tool, ${loads} loads per page\n`);
 console.log(
-  `${pad('articles', 9)} ${pad('build s', 8)} ${pad('user s', 7)} ${pad('sys s', 6)} ${pad('peak MiB', 9)} ${pad('rebuild s', 10)} ` +
+  `${pad('articles', 9)} ${pad('build s', 8)} ${pad('user s', 7)} ${pad('sys s', 6)} ${pad('peak MiB', 9)} ` +
+    `${pad('files', 8)} ${pad('pages', 8)} ${pad('disk MiB', 9)} ${pad('rebuild s', 10)} ${pad('rewritten', 10)} ` +
     `${pad('page-1 KiB', 11)} ${pad('brotli', 8)} ${pad('front ms', 9)} ${pad('section ms', 11)}`,
 );
 for (const row of rows) {
-  const { build } = row;
+  const { build, disk } = row;
   console.log(
     `${pad(row.count, 9)} ${pad(build.seconds.toFixed(2), 8)} ${pad(build.user.toFixed(2), 7)} ${pad(build.system.toFixed(2), 6)} ${pad(build.peakMib.toFixed(0), 9)} ` +
-      `${pad(row.rebuild.seconds.toFixed(2), 10)} ${pad(kib(row.front.raw).trim(), 11)} ${pad(kib(row.front.brotli).trim(), 8)} ` +
+      `${pad(disk.files, 8)} ${pad(disk.pages, 8)} ${pad(disk.mib.toFixed(0), 9)} ${pad(row.rebuild.seconds.toFixed(2), 10)} ${pad(row.rebuild.written, 10)} ` +
+      `${pad(kib(row.front.raw).trim(), 11)} ${pad(kib(row.front.brotli).trim(), 8)} ` +
       `${pad(row.frontTime.median.toFixed(0), 9)} ${pad(row.sectionTime.median.toFixed(0), 11)}`,
   );
 }
