@@ -317,3 +317,45 @@ fn a_page_shows_its_text_as_text_and_carries_its_documents_safely() {
     assert!(page.contains(r#"data-brnn-document="de/articles/ecf15130d4b083e2.json""#));
     assert!(!page.contains("<!>"), "no bogus comments");
 }
+
+#[test]
+fn a_build_that_fails_midway_leaves_the_previous_site_as_it_was() {
+    let content = content_copy();
+    let out = TempDir::new().unwrap();
+    build_with_pages(content.path(), out.path());
+    let before = tree(out.path());
+
+    let edited = content.path().join("de/beispiel-chronik.txt");
+    let text = fs::read_to_string(&edited).unwrap();
+    fs::write(&edited, text.replacen("headline = \"", "headline = \"Neu: ", 1)).unwrap();
+    // A folder where the article's new page would be written: that write fails.
+    let blocker = out.path().join(format!(
+        "de/article/beispiel-chronik.html{}",
+        brnn_content::build::PARTIAL_SUFFIX
+    ));
+    fs::create_dir_all(&blocker).unwrap();
+    let shell = repo().join("index.html");
+    let failure = commands::build(
+        content.path(),
+        out.path(),
+        None,
+        Some(&shell),
+        &ProgressBar::hidden(),
+    )
+    .unwrap_err();
+    assert!(problems(failure)[0].contains("cannot write"));
+    assert_eq!(
+        tree(out.path()),
+        before,
+        "no file changed, none half-written, none left over"
+    );
+
+    fs::remove_dir(&blocker).unwrap();
+    let after = build_with_pages(content.path(), out.path());
+    assert!(after.written > 0);
+    assert!(
+        fs::read_to_string(out.path().join("de/article/beispiel-chronik.html"))
+            .unwrap()
+            .contains("Neu: ")
+    );
+}

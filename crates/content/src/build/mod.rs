@@ -9,7 +9,10 @@
 //! | `robots.txt` | points crawlers at the sitemap |
 //!
 //! Output is a function of the sources alone (no clock, no hash order), and
-//! a file is only rewritten when its bytes change.
+//! a file is only rewritten when its bytes change. Nothing is half-written:
+//! new bytes go to a temporary file beside their file, and only once every
+//! file is written are they all renamed into place and leftovers removed; a
+//! build that fails on the way leaves the previous site as it was.
 
 mod endpoint;
 mod feeds;
@@ -107,31 +110,56 @@ pub fn build(
         },
         written: HashSet::new(),
         folders: HashSet::new(),
+        staged: Vec::new(),
     };
+    match write_site(library, out, pages, &mut output) {
+        Ok(stale_folders) => {
+            output.commit(&stale_folders)?;
+            Ok(output.report)
+        }
+        Err(error) => {
+            output.discard();
+            Err(error)
+        }
+    }
+}
+
+/// Writes (stages) every file; returns the folders whose files this build
+/// did not write are leftovers.
+fn write_site(
+    library: &Library,
+    out: &Path,
+    pages: Option<&Pages>,
+    output: &mut Output,
+) -> io::Result<Vec<PathBuf>> {
+    let mut stale_folders = Vec::new();
     let editions: Vec<_> = library
         .editions
         .iter()
         .map(|content| (content, Listing::all_of(content)))
         .collect();
     for (content, listings) in &editions {
-        endpoint::write(content, listings, pages, &mut output)?;
+        endpoint::write(content, listings, pages, output)?;
         for listing in listings {
-            feeds::write(listing, &library.site_url, &mut output)?;
+            feeds::write(listing, &library.site_url, output)?;
         }
         let edition = content.edition.id.as_str();
-        output.remove_stale(&out.join(ENDPOINT_FOLDER).join(edition))?;
-        output.remove_stale(&out.join(FEEDS_FOLDER).join(edition))?;
+        stale_folders.push(out.join(ENDPOINT_FOLDER).join(edition));
+        stale_folders.push(out.join(FEEDS_FOLDER).join(edition));
         if pages.is_some() {
-            output.remove_stale(&out.join(edition))?;
+            stale_folders.push(out.join(edition));
         }
     }
     if let Some(pages) = pages {
-        pages.write_fixed_pages(&mut output)?;
+        pages.write_fixed_pages(output)?;
     }
-    sitemap::write(&editions, &library.site_url, &mut output)?;
-    output.remove_stale(&out.join(SITEMAPS_FOLDER))?;
-    Ok(output.report)
+    sitemap::write(&editions, &library.site_url, output)?;
+    stale_folders.push(out.join(SITEMAPS_FOLDER));
+    Ok(stale_folders)
 }
+
+/// The name new bytes are written under, beside their file, until the build has written everything.
+pub const PARTIAL_SUFFIX: &str = ".brnn-partial";
 
 /// Writes files below the site's root, leaving unchanged ones untouched,
 /// and remembers what it wrote so that leftovers can be removed.
@@ -142,6 +170,8 @@ struct Output<'a> {
     written: HashSet<PathBuf>,
     /// Folders known to exist: with 100,000 articles, asking again per file costs seconds.
     folders: HashSet<PathBuf>,
+    /// Files written under a temporary name, with the name they get.
+    staged: Vec<(PathBuf, PathBuf)>,
 }
 
 impl Output<'_> {
@@ -163,11 +193,36 @@ impl Output<'_> {
                     self.folders.insert(parent.to_owned());
                 }
             }
-            fs::write(&path, bytes)?;
+            let mut partial = path.clone().into_os_string();
+            partial.push(PARTIAL_SUFFIX);
+            let partial = PathBuf::from(partial);
+            if let Err(error) = fs::write(&partial, bytes) {
+                let _ = fs::remove_file(&partial);
+                return Err(error);
+            }
+            self.staged.push((partial, path.clone()));
             self.report.written += 1;
         }
         self.written.insert(path);
         Ok(())
+    }
+
+    /// Puts every staged file in place, then removes what the build did not write below `stale_folders`.
+    fn commit(&mut self, stale_folders: &[PathBuf]) -> io::Result<()> {
+        for (partial, path) in self.staged.drain(..) {
+            fs::rename(partial, path)?;
+        }
+        for folder in stale_folders {
+            self.remove_stale(folder)?;
+        }
+        Ok(())
+    }
+
+    /// Forgets every staged file: the previous site stays as it was.
+    fn discard(&mut self) {
+        for (partial, _) in self.staged.drain(..) {
+            let _ = fs::remove_file(partial);
+        }
     }
 
     /// Removes the files below `folder` that this build did not write: what
