@@ -19,8 +19,10 @@ use leptos_meta::provide_meta_context;
 use leptos_router::components::{ParentRoute, Route, Router, Routes};
 use leptos_router::path;
 
+use crate::components::navigation_focus::NavigationAnnouncer;
 use crate::components::not_found::NotFound;
 use crate::context::use_config;
+use crate::page_markers::MAIN_ID;
 use crate::routes::article::ArticleScreen;
 use crate::routes::edition::EditionLayout;
 use crate::routes::listing::{FrontPage, SectionPage};
@@ -41,7 +43,8 @@ pub fn App() -> impl IntoView {
     view! {
         {escape_title}
         <Router base>
-            <Routes fallback=|| view! { <main id="inhalt" tabindex="-1"><NotFound/></main> }>
+            <NavigationAnnouncer/>
+            <Routes fallback=|| view! { <main id=MAIN_ID tabindex="-1"><NotFound/></main> }>
                 <Route path=path!("/") view=NetworkRoot/>
                 <ParentRoute path=path!("/:edition") view=EditionLayout>
                     <Route path=path!("/") view=FrontPage/>

@@ -9,3 +9,5 @@ pub const HEAD_START: &str = "<!--HEAD-->";
 pub const HEAD_END: &str = "<!--/HEAD-->";
 /// Names a carried document's path below the endpoint, on its JSON data block.
 pub const DOCUMENT_ATTRIBUTE: &str = "data-brnn-document";
+/// The id of each page's `<main>`, where the skip link leads.
+pub const MAIN_ID: &str = "inhalt";

@@ -4,9 +4,11 @@
 use brnn_model::load::LoadError;
 use leptos::either::EitherOf4;
 use leptos::prelude::*;
+use leptos_meta::Title;
 
 use crate::api::Loaded;
 
+use crate::components::navigation_focus::focus_new_page;
 use crate::components::not_found::NotFound;
 use crate::context::use_locale;
 
@@ -17,17 +19,28 @@ where
     T: Clone + Send + Sync + 'static,
     V: IntoView + 'static,
 {
-    move || match document.get() {
-        None => EitherOf4::A(view! { <Loading/> }),
-        Some(Ok(value)) => EitherOf4::B(view(value)),
-        Some(Err(LoadError::NotFound)) => EitherOf4::C(view! { <NotFound/> }),
-        Some(Err(error)) => EitherOf4::D(view! { <LoadFailure error retry=move || document.retry()/> }),
+    move || {
+        let state = document.get();
+        if state.is_some() {
+            focus_new_page();
+        }
+        match state {
+            None => EitherOf4::A(view! { <Loading/> }),
+            Some(Ok(value)) => EitherOf4::B(view(value)),
+            Some(Err(LoadError::NotFound)) => EitherOf4::C(view! { <NotFound/> }),
+            Some(Err(error)) => EitherOf4::D(view! { <LoadFailure error retry=move || document.retry()/> }),
+        }
     }
 }
 
 #[component]
 fn Loading() -> impl IntoView {
-    view! { <p class="loading" role="status">{use_locale().loading}</p> }
+    let locale = use_locale();
+    // The tab says what happens, never nothing.
+    view! {
+        <Title text=locale.loading/>
+        <p class="loading" role="status">{locale.loading}</p>
+    }
 }
 
 #[component]
@@ -35,6 +48,7 @@ fn LoadFailure(error: LoadError, retry: impl Fn() + Send + Sync + 'static) -> im
     let locale = use_locale();
     let (sentence, detail) = locale.load_error(&error);
     view! {
+        <Title text=locale.error_title/>
         <section class="load-failure" role="alert">
             <h1>{locale.error_title}</h1>
             <p>{sentence}</p>

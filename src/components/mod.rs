@@ -3,6 +3,7 @@
 pub mod article_list;
 pub mod breadcrumb;
 pub mod load_state;
+pub mod navigation_focus;
 pub mod not_found;
 pub mod page_head;
 pub mod pager;

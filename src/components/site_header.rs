@@ -2,8 +2,10 @@
 
 use brnn_model::slug::SectionPath;
 use leptos::prelude::*;
+use leptos_router::hooks::use_location;
 
 use crate::context::{use_config, CurrentEdition};
+use crate::page_markers::MAIN_ID;
 
 /// Drawn by the edition layout beside its screens, so it is given the
 /// edition rather than finding it in context.
@@ -19,9 +21,12 @@ pub fn SiteHeader(edition: CurrentEdition) -> impl IntoView {
             view! { <li><a href=site.listing(&edition.id, Some(&path), 1)>{section.name.clone()}</a></li> }
         })
         .collect_view();
+    // This page's own address: a bare `#inhalt` resolves against `<base href>`, another page.
+    let location = use_location();
+    let skip_target = move || format!("{}{}#{MAIN_ID}", location.pathname.get(), location.search.get());
     view! {
         <header class="site-header">
-            <a class="skip-link" href="#inhalt">{locale.skip_to_content}</a>
+            <a class="skip-link" href=skip_target on:click=skip_to_content>{locale.skip_to_content}</a>
             <a class="masthead" href=site.listing(&edition.id, None, 1)>
                 <span class="masthead-network">{edition.network.short_name.clone()}</span>
                 <span class="masthead-edition">{edition.name.clone()}</span>
@@ -30,5 +35,17 @@ pub fn SiteHeader(edition: CurrentEdition) -> impl IntoView {
                 <ul>{sections}</ul>
             </nav>
         </header>
+    }
+}
+
+/// Focuses `main` in place: the router would take the link for a navigation.
+fn skip_to_content(event: leptos::ev::MouseEvent) {
+    event.prevent_default();
+    #[cfg(feature = "csr")]
+    if let Some(main) = document()
+        .get_element_by_id(MAIN_ID)
+        .and_then(|main| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(main).ok())
+    {
+        let _ = main.focus();
     }
 }

@@ -11,6 +11,7 @@ use leptos_router::hooks::use_params;
 use crate::components::load_state::load_state;
 use crate::components::site_header::SiteHeader;
 use crate::context::{use_config, CurrentEdition, EditionParams};
+use crate::page_markers::MAIN_ID;
 
 /// `/{edition}/…`: fetches the edition once per edition, then shows the
 /// screen of the address below it.
@@ -38,7 +39,7 @@ pub fn EditionLayout() -> impl IntoView {
     };
     view! {
         {header}
-        <main id="inhalt" tabindex="-1">
+        <main id=MAIN_ID tabindex="-1">
             {load_state(edition, |edition| view! { <Provider value=CurrentEdition::new(edition)><Outlet/></Provider> })}
         </main>
     }

@@ -6,6 +6,7 @@ use leptos_meta::{Html, Link, Title};
 use leptos_router::components::Redirect;
 
 use crate::context::{use_config, use_locale};
+use crate::page_markers::MAIN_ID;
 
 /// In the app the root redirects at once. As a prerendered page (read
 /// without JavaScript, or before the app runs) it links there; its
@@ -23,7 +24,7 @@ pub fn NetworkRoot() -> impl IntoView {
         <Title text=locale.back_to_front_page/>
         <Link rel="canonical" href=config.absolute(&href)/>
         {redirect}
-        <main id="inhalt" tabindex="-1">
+        <main id=MAIN_ID tabindex="-1">
             <p><a href=href.clone()>{locale.back_to_front_page}</a></p>
         </main>
     }
