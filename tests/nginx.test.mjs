@@ -1,7 +1,9 @@
 // deploy/nginx/brnn-news.conf in a real nginx on a loopback port, serving the
-// built site (dist/): status, type and cache headers for each kind of address.
-// Needs Debian's nginx (scripts/setup --browser installs it); skipped only
-// when there is no build to serve.
+// built site (dist/): status, type and cache headers for each kind of address,
+// and on every answer the security headers that dist/_headers (public/_headers
+// as built) gives Netlify and Cloudflare Pages; the pages' <meta> policy is
+// the same one. Needs Debian's nginx (scripts/setup --browser installs it);
+// skipped only when there is no build to serve.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -12,6 +14,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { headersFor, readHeaderRules } from './browser/harness.mjs';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const DIST = join(ROOT, 'dist');
@@ -27,8 +30,16 @@ const IMMUTABLE = 'public, max-age=31536000, immutable';
 
 const server = {};
 
+/** The headers every answer carries, with their values in dist/_headers (read in `before`). */
+const SECURITY = ['content-security-policy', 'x-content-type-options', 'referrer-policy', 'permissions-policy'];
+let shipped = {};
+let rules = [];
+
 before(async () => {
   if (skip) return;
+  rules = await readHeaderRules(DIST + '/');
+  shipped = headersFor(rules, '/');
+  for (const name of SECURITY) assert.ok(shipped[name], `dist/_headers sets ${name} for /`);
   const nginx = findNginx();
   assert.ok(nginx, 'nginx is not installed: apt-get install nginx (scripts/setup --browser does)');
   const port = await freePort();
@@ -119,10 +130,14 @@ http {
 `;
 }
 
-/** GETs `path` without following redirects; every answer, errors too, must carry nosniff. */
+/**
+ * GETs `path` without following redirects; every answer, errors too, must
+ * carry nosniff and the other security headers of dist/_headers.
+ */
 async function get(path, headers = {}) {
   const response = await fetch(server.origin + path, { redirect: 'manual', headers });
   assert.equal(response.headers.get('x-content-type-options'), 'nosniff', `${path}: X-Content-Type-Options`);
+  for (const name of SECURITY) assert.equal(response.headers.get(name), shipped[name], `${path}: ${name}`);
   return response;
 }
 
@@ -253,4 +268,54 @@ test('pages, the endpoint, feeds, sitemaps and robots.txt are revalidated (no-ca
   }
   const feed = await get('/feeds/de/feed.json');
   assert.match(feed.headers.get('content-type'), /^application\/(feed\+)?json$/);
+});
+
+test('a page, a wasm file and a 404 carry the policy and the other headers of _headers', { skip }, async () => {
+  const wasm = HASHED('_bg\\.wasm');
+  assert.ok(wasm, 'dist/ has the hashed wasm');
+  const article = FILES.find((name) => /^de\/article\/[^/]+\.html$/.test(name)).replace(/\.html$/, '');
+  for (const [path, status] of [
+    ['/', 200],
+    ['/' + article, 200],
+    ['/' + wasm, 200],
+    ['/boot.js', 200],
+    ['/api/v1/de/edition.json', 200],
+    ['/gibt/es/nicht', 404],
+    ['/' + wasm.replace(/[0-9a-f]{16}/, '0000000000000000'), 404],
+  ]) {
+    // get() checks the security headers.
+    const response = await get(path);
+    assert.equal(response.status, status, path);
+    // _headers sets Cache-Control only where nginx says immutable; elsewhere
+    // the hosts' default revalidates as no-cache does.
+    const cache = headersFor(rules, path)['cache-control'] ?? 'no-cache';
+    if (status === 200) assert.equal(response.headers.get('cache-control'), cache, `${path}: Cache-Control`);
+  }
+  assert.match(shipped['content-security-policy'], /(^|; )frame-ancestors 'none'(;|$)/);
+});
+
+test("_headers makes immutable exactly the files nginx does: Trunk's hashed ones", { skip }, () => {
+  const hashed = /^[^/]+-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/;
+  assert.ok(FILES.some((name) => hashed.test(name)));
+  for (const name of FILES) {
+    const cache = headersFor(rules, '/' + name)['cache-control'];
+    assert.equal(cache, hashed.test(name) ? IMMUTABLE : undefined, `/${name}: Cache-Control in _headers`);
+  }
+});
+
+test('every page has the policy first in its head, as in _headers but for frame-ancestors', { skip }, async () => {
+  const policy = shipped['content-security-policy']
+    .split(/;\s*/)
+    .filter((directive) => !directive.startsWith('frame-ancestors'))
+    .join('; ');
+  const pages = FILES.filter((name) => name.endsWith('.html'));
+  assert.ok(pages.includes('404.html'));
+  for (const name of pages) {
+    const html = await readFile(join(DIST, name), 'utf8');
+    const head = /<head>\s*<meta charset="utf-8">\s*<meta http-equiv="Content-Security-Policy" content="([^"]*)">/;
+    const first = head.exec(html);
+    assert.ok(first, `${name}: the policy's <meta> right after <meta charset>`);
+    assert.equal(first[1], policy, `${name}: the <meta> policy`);
+    assert.equal(html.match(/http-equiv="Content-Security-Policy"/g).length, 1, `${name}: one <meta> policy`);
+  }
 });

@@ -3,19 +3,23 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { startHost, launchBrowser, withPage, injectFault, DIST } from './harness.mjs';
+import { startHost, launchBrowser, withPage, injectFault, policyViolations, DIST } from './harness.mjs';
 
 const SEED_JSON = '/api/v1/de/articles/ecf15130d4b083e2.json';
-let remote, site, browser;
+let remote, site, unlisted, browser;
 
 before(async () => {
   remote = await startHost({ cors: true });
-  site = await startHost({ endpoint: `${remote.origin}/api/v1/` });
+  // The remote origin in connect-src (header and <meta>), as the README tells operators.
+  site = await startHost({ endpoint: `${remote.origin}/api/v1/`, connectSrc: [remote.origin] });
+  // The same without it.
+  unlisted = await startHost({ endpoint: `${remote.origin}/api/v1/` });
   browser = await launchBrowser();
 });
 after(async () => {
   await browser?.close();
   await site?.close();
+  await unlisted?.close();
   await remote?.close();
 });
 
@@ -48,4 +52,21 @@ test('an article only the remote endpoint has loads through 404.html and shows',
     await page.locator('article h1', { hasText: 'Nur am entfernten Endpunkt' }).waitFor();
     assert.deepEqual(errors, []);
   });
+});
+
+test('the policy refuses a remote endpoint that is not in its connect-src', async () => {
+  await withPage(
+    browser,
+    async (page) => {
+      const asked = remote.requests.length;
+      await page.goto(unlisted.origin + '/de/article/ecf15130d4b083e2');
+      await page.locator('[role="alert"]').waitFor();
+      const violations = await policyViolations(page);
+      assert.ok(violations.length > 0, 'a violation was reported');
+      const refused = `connect-src ${remote.origin}/api/v1/`;
+      for (const violation of violations) assert.ok(violation.startsWith(refused), violation);
+      assert.deepEqual(remote.requests.slice(asked), [], 'nothing reached the remote endpoint');
+    },
+    { allowViolations: true },
+  );
 });

@@ -1,7 +1,11 @@
 // Shared by the browser tests: a static host for dist/ that behaves like
-// GitHub Pages or a CDN (unknown paths get 404.html with status 404), headless
-// Chromium driven by playwright-core, and per-page fault injection, so the
-// host only ever serves files and no fault outlives the page it was made for.
+// GitHub Pages or a CDN (unknown paths get 404.html with status 404) and sends
+// the headers of the build's _headers (its Content-Security-Policy too), as
+// Netlify and Cloudflare Pages do; headless Chromium driven by playwright-core,
+// failing a test on any violation of the policy; and per-page fault injection,
+// so the host only ever serves files and no fault outlives the page it was
+// made for.
+import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
@@ -26,6 +30,59 @@ const TYPES = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
+/**
+ * The rules of `root`'s `_headers` (public/_headers as the build copied it),
+ * in file order: `{ pattern, headers: [[name, value], …] }`, `pattern` a
+ * RegExp for a path as Cloudflare Pages reads it (`*` any characters,
+ * `:name` one segment).
+ */
+export async function readHeaderRules(root = DIST) {
+  const file = join(root, '_headers');
+  const text = await readFile(file, 'utf8').catch((error) => {
+    throw new Error(`${file} is missing (${error.code}): rebuild with trunk build --release`);
+  });
+  const rules = [];
+  for (const [index, line] of text.split('\n').entries()) {
+    const trimmed = line.trim();
+    if (trimmed === '' || trimmed.startsWith('#')) continue;
+    if (!/^\s/.test(line)) {
+      assert.ok(trimmed.startsWith('/'), `_headers:${index + 1}: a rule starts with a path: ${line}`);
+      const regExp = (part) =>
+        part === '*' ? '.*' : part.startsWith(':') ? '[^/]+' : part.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
+      const source = trimmed.split(/(\*|:[A-Za-z]\w*)/).map(regExp).join('');
+      rules.push({ path: trimmed, pattern: new RegExp(`^${source}$`), headers: [] });
+    } else {
+      const match = /^([A-Za-z0-9-]+):\s*(.+)$/.exec(trimmed);
+      assert.ok(match && rules.length > 0, `_headers:${index + 1}: not a header of a rule: ${line}`);
+      rules.at(-1).headers.push([match[1].toLowerCase(), match[2]]);
+    }
+  }
+  return rules;
+}
+
+/**
+ * The headers `rules` (from readHeaderRules) give `path`, lower-case names:
+ * every matching rule's, and a header two rules set joined with ", ", as
+ * Cloudflare Pages does.
+ */
+export function headersFor(rules, path) {
+  const headers = {};
+  for (const rule of rules.filter(({ pattern }) => pattern.test(path))) {
+    for (const [name, value] of rule.headers) headers[name] = name in headers ? `${headers[name]}, ${value}` : value;
+  }
+  return headers;
+}
+
+/** `policy` (a Content-Security-Policy) with `sources` added to its connect-src. */
+export function addConnectSrc(policy, sources) {
+  if (sources.length === 0) return policy;
+  assert.match(policy, /(^|;\s*)connect-src\s/, `no connect-src in ${policy}`);
+  return policy.replace(
+    /(^|;\s*)(connect-src\s[^;]*)/,
+    (_, before, directive) => `${before}${directive.trimEnd()} ${sources.join(' ')}`,
+  );
+}
+
 /** Whether `path` is a file (not a folder, not missing). */
 async function isFile(path) {
   return (await stat(path).catch(() => null))?.isFile() ?? false;
@@ -37,13 +94,19 @@ async function isFile(path) {
  * `a/index.html`, `/a` redirected to `/a/` when that is a folder with an
  * index, anything else `404.html` with status 404. Files only (a fault is
  * injected per page, see injectFault); every requested path is recorded in `requests`.
+ * Every answer carries the headers `root`'s `_headers` gives its path (below
+ * `prefix`), the Content-Security-Policy among them; the pages carry the
+ * policy's <meta> as built.
  * `endpoint` rewrites the brnn-endpoint setting in the HTML it serves, as an
- * operator would edit dist/index.html; `cors` lets pages of other origins read
- * its files; `prefix` serves root under a sub-path (`/news/`), with 404.html
- * at the top.
+ * operator would edit dist/index.html; `connectSrc` (origins) adds to
+ * connect-src in the policy header and in the pages' <meta>, as the README
+ * tells an operator of a remote endpoint to; `cors` lets pages of other
+ * origins read its files; `prefix` serves root under a sub-path (`/news/`),
+ * with 404.html at the top.
  */
-export async function startHost({ root = DIST, endpoint, cors = false, prefix = '/' } = {}) {
+export async function startHost({ root = DIST, endpoint, connectSrc = [], cors = false, prefix = '/' } = {}) {
   const requests = [];
+  const rules = await readHeaderRules(root);
   const server = createServer(async (request, response) => {
     const path = decodeURIComponent(new URL(request.url, 'http://x').pathname);
     requests.push(path);
@@ -75,7 +138,23 @@ export async function startHost({ root = DIST, endpoint, cors = false, prefix = 
         .toString()
         .replace(/<meta[^>]*name="?brnn-endpoint"?[^>]*>/, `<meta name="brnn-endpoint" content="${endpoint}">`);
     }
-    response.writeHead(status, { 'content-type': type, ...(cors && { 'access-control-allow-origin': '*' }) });
+    if (connectSrc.length > 0 && type === TYPES['.html']) {
+      body = body
+        .toString()
+        .replace(
+          /(<meta http-equiv="Content-Security-Policy" content=")([^"]*)(")/,
+          (_, start, policy, end) => start + addConnectSrc(policy, connectSrc) + end,
+        );
+    }
+    const headers = headersFor(rules, inside);
+    if (headers['content-security-policy']) {
+      headers['content-security-policy'] = addConnectSrc(headers['content-security-policy'], connectSrc);
+    }
+    response.writeHead(status, {
+      ...headers,
+      'content-type': type,
+      ...(cors && { 'access-control-allow-origin': '*' }),
+    });
     response.end(body);
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -138,18 +217,64 @@ export function hostAndBrowser({ javaScript, ...options } = {}) {
   return session;
 }
 
+/** Where each document of a page records the Content-Security-Policy violations it sees (see withPage). */
+const VIOLATIONS = '__brnnPolicyViolations';
+
+/**
+ * The violations of the Content-Security-Policy (header or <meta>) that the
+ * page's current document has seen so far, as `directive blocked-URI
+ * (file:line)`; [] when it cannot say (no page, not one of ours, or between
+ * two documents).
+ */
+export async function policyViolations(page) {
+  if (page.isClosed() || !/^https?:/.test(page.url())) return [];
+  try {
+    return (await page.evaluate((key) => window[key] ?? [], VIOLATIONS)) ?? [];
+  } catch {
+    // The document went away meanwhile (a navigation): its console reports stay (see withPage).
+    return [];
+  }
+}
+
 /**
  * Runs `use(page, errors)` on a new page of `browser` (from launchBrowser) and
  * closes the page in `finally`, so a failed assertion leaves no page behind.
  * `errors` collects uncaught page errors: a wasm panic surfaces as one.
  * Returns what `use` returned.
+ *
+ * The site runs under its Content-Security-Policy (startHost sends it, the
+ * pages carry it): after `use`, the test fails if the policy refused
+ * anything, as the `securitypolicyviolation` events of the page's document
+ * and the browser's console reports (which outlive a navigation) tell.
+ * `allowViolations: true` leaves that to the test (see policyViolations).
  */
-export async function withPage(browser, use) {
+export async function withPage(browser, use, { allowViolations = false } = {}) {
   const page = await browser.newPage();
   const errors = [];
+  const reports = [];
   page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) {
+      reports.push(`${message.type()}: ${message.text()}`);
+    }
+  });
+  // Before any of the page's own scripts, in every document the page shows.
+  await page.addInitScript((key) => {
+    window[key] = [];
+    const where = (event) => (event.sourceFile ? ` (${event.sourceFile}:${event.lineNumber})` : '');
+    document.addEventListener(
+      'securitypolicyviolation',
+      (event) => window[key].push(`${event.violatedDirective} ${event.blockedURI || 'inline'}${where(event)}`),
+      true,
+    );
+  }, VIOLATIONS);
   try {
-    return await use(page, errors);
+    const result = await use(page, errors);
+    if (!allowViolations) {
+      const violations = await policyViolations(page);
+      assert.deepEqual({ violations, reports }, { violations: [], reports: [] }, 'the page broke no policy');
+    }
+    return result;
   } finally {
     await page.close();
   }
