@@ -19,7 +19,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { startHost } from '../tests/browser/harness.mjs';
+import { CHROMIUM_FLAGS, startHost } from '../tests/browser/harness.mjs';
 
 const args = process.argv.slice(2);
 const runs = Number(args[args.indexOf('--runs') + 1]) || 3;
@@ -61,16 +61,7 @@ const failed = (audit) => SCORED.has(audit.scoreDisplayMode) && audit.score !== 
 /** Lighthouse's report (LHR) of `url`, in a fresh Chromium profile. */
 async function lighthouse(url) {
   const profile = mkdtempSync(join(tmpdir(), 'brnn-lighthouse-'));
-  const flags = [
-    '--headless=new',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    `--user-data-dir=${profile}`,
-  ];
+  const flags = ['--headless=new', ...CHROMIUM_FLAGS, `--user-data-dir=${profile}`];
   try {
     const { stdout } = await promisify(execFile)(
       'npm',

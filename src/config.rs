@@ -42,7 +42,7 @@ impl Config {
     }
 
     /// The default edition, or the one an operator named.
-    pub fn default_edition(named: Option<&str>) -> Slug {
+    pub fn edition_or_default(named: Option<&str>) -> Slug {
         named
             .and_then(|edition| edition.parse().ok())
             .unwrap_or_else(|| DEFAULT_EDITION.parse().expect("the default edition is a slug"))
@@ -79,7 +79,7 @@ impl Config {
             .unwrap_or_default();
         Self {
             endpoint: Endpoint::new(endpoint),
-            default_edition: Self::default_edition(meta("brnn-edition").as_deref()),
+            default_edition: Self::edition_or_default(meta("brnn-edition").as_deref()),
             site: Site::new(&base.map(|url| url.pathname()).unwrap_or_default()),
             origin,
             own_endpoint,

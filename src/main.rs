@@ -54,57 +54,51 @@ fn carried_documents(document: &web_sys::Document) -> Vec<(String, String)> {
 /// empty title while a document loads).
 fn remove_prerendered(document: &web_sys::Document) {
     if let Some(body) = document.body() {
-        remove_children_until(&body, None, |node| is_comment(node, PAGE_END));
+        for node in children_between(&body, None, PAGE_END) {
+            let _ = body.remove_child(&node);
+        }
     }
     if let Some(boot) = document.get_element_by_id("boot") {
         boot.remove();
     }
     if let Some(head) = document.head() {
-        remove_children_until(&head, Some(HEAD_START), |node| is_comment(node, HEAD_END));
-    }
-}
-
-/// Removes the children of `parent` from after the comment `after` (from
-/// the first child if `None`) up to and including the node `is_end` finds;
-/// nothing if there is no such node.
-fn remove_children_until(
-    parent: &web_sys::Element,
-    after: Option<&str>,
-    is_end: impl Fn(&web_sys::Node) -> bool,
-) {
-    let nodes = parent.child_nodes();
-    let nodes: Vec<web_sys::Node> = (0..nodes.length())
-        .filter_map(|index| nodes.item(index))
-        .collect();
-    let start = match after {
-        None => 0,
-        Some(marker) => match nodes.iter().position(|node| is_comment(node, marker)) {
-            Some(position) => position + 1,
-            None => return,
-        },
-    };
-    let Some(end) = nodes
-        .iter()
-        .skip(start)
-        .position(&is_end)
-        .map(|offset| start + offset)
-    else {
-        return;
-    };
-    // The head's end marker stays, for the next page's tags to come before it.
-    let last = if after.is_some() { end } else { end + 1 };
-    for node in &nodes[start..last] {
-        if node.node_name() != "TITLE" {
-            let _ = parent.remove_child(node);
+        for node in children_between(&head, Some(HEAD_START), HEAD_END) {
+            if node.node_name() != "TITLE" {
+                let _ = head.remove_child(&node);
+            }
         }
     }
 }
 
+/// The children of `parent` after the comment `start` (from the first child
+/// if `None`) and before the comment `end`; none if a marker is missing.
+fn children_between(parent: &web_sys::Node, start: Option<&str>, end: &str) -> Vec<web_sys::Node> {
+    let nodes = parent.child_nodes();
+    let nodes: Vec<web_sys::Node> = (0..nodes.length())
+        .filter_map(|index| nodes.item(index))
+        .collect();
+    let first = match start {
+        None => 0,
+        Some(marker) => match nodes.iter().position(|node| is_comment(node, marker)) {
+            Some(position) => position + 1,
+            None => return Vec::new(),
+        },
+    };
+    match nodes[first..].iter().position(|node| is_comment(node, end)) {
+        Some(length) => nodes[first..first + length].to_vec(),
+        None => Vec::new(),
+    }
+}
+
+/// Whether `node` is the comment `marker` (written `<!--text-->`).
 fn is_comment(node: &web_sys::Node, marker: &str) -> bool {
     node.node_type() == web_sys::Node::COMMENT_NODE
-        && node
-            .node_value()
-            .is_some_and(|text| marker == format!("<!--{text}-->"))
+        && node.node_value().is_some_and(|text| {
+            marker
+                .strip_prefix("<!--")
+                .and_then(|inner| inner.strip_suffix("-->"))
+                == Some(text.as_str())
+        })
 }
 
 /// The focused element, as its place among the page's focusable elements.

@@ -1,6 +1,6 @@
 //! Every address as an HTML document, rendered natively (feature `ssr`)
-//! from the same components the browser renders: the content tool calls
-//! [`render_page`] for each page it writes.
+//! from the same components the browser renders: the content tool makes
+//! one [`Renderer`] per site and asks it for each page it writes.
 //!
 //! A page is Trunk's `index.html` (the shell) with the screen in its body,
 //! the screen's head tags between `<!--HEAD-->` and `<!--/HEAD-->`, and the
@@ -10,71 +10,122 @@
 
 use std::sync::Once;
 
+use brnn_model::site::Site;
 use brnn_model::structured_data::script_safe;
 use futures::StreamExt;
 use leptos::prelude::*;
 use leptos_meta::ServerMetaContext;
 use leptos_router::location::RequestUrl;
 
-use crate::api::Preloaded;
-use crate::config::Config;
+use crate::api::{Endpoint, Preloaded};
+use crate::config::{Config, DEFAULT_ENDPOINT};
 use crate::page_markers::{DOCUMENT_ATTRIBUTE, HEAD_END, HEAD_START, PAGE_END};
 use crate::App;
 
-/// Trunk's `index.html`, split where a page puts its own parts.
+/// Renders the pages of one site into its shell.
 #[derive(Debug, Clone)]
-pub struct Shell {
-    /// The `<base href>` Trunk wrote (`--public-url`): the site's base path.
-    base: String,
-    /// Up to `<body>`, with `<html>` bare (each page names its language).
+pub struct Renderer {
+    /// The shell up to `<body>`, with `<html>` bare (each page names its
+    /// language) and the site's `brnn-origin` in the head.
     head: String,
-    /// From `</body>` on.
+    /// The shell from `</body>` on.
     tail: String,
+    config: Config,
 }
 
-impl Shell {
-    /// Checks that `html` is the shell this module fills: Trunk's
-    /// `index.html`, or any page rendered into it (its own parts are dropped).
-    pub fn new(html: &str) -> Result<Self, String> {
+impl Renderer {
+    /// `shell` is Trunk's `index.html`, or any page rendered into it (its
+    /// own parts are dropped). As the app does, the renderer takes the
+    /// site's base path from its `<base href>` and the edition of `/` from
+    /// its `brnn-edition`; canonical addresses take `origin`
+    /// (`https://news.example.org`).
+    pub fn new(shell: &str, origin: &str) -> Result<Self, String> {
         let missing = |what: &str| {
             format!("the page shell has no {what}; is it brnn-news' index.html as Trunk built it?")
         };
-        if !html.contains(HEAD_START) || !html.contains(HEAD_END) {
-            return Err(missing("`<!--HEAD--><!--/HEAD-->` in its head"));
-        }
-        // A rendered page's head tags go; a new page brings its own.
-        let (before, rest) = html.split_once(HEAD_START).unwrap_or((html, ""));
-        let (_, after) = rest.split_once(HEAD_END).unwrap_or(("", rest));
-        let html = &format!("{before}{HEAD_START}{HEAD_END}{after}");
-        let body_start = html.find("<body>").ok_or_else(|| missing("`<body>`"))? + "<body>".len();
-        let body_end = html.rfind("</body>").ok_or_else(|| missing("`</body>`"))?;
-        let html_start = html.find("<html").ok_or_else(|| missing("`<html>`"))?;
-        let html_end = html_start + html[html_start..].find('>').ok_or_else(|| missing("`<html>`"))?;
-        let base = html
-            .split_once("<base href=\"")
+        let (before, rest) = shell
+            .split_once(HEAD_START)
+            .ok_or_else(|| missing("`<!--HEAD-->` in its head"))?;
+        let (_, after) = rest
+            .split_once(HEAD_END)
+            .ok_or_else(|| missing("`<!--/HEAD-->` in its head"))?;
+        let (before_html, html_tag) = before.split_once("<html").ok_or_else(|| missing("`<html>`"))?;
+        let (_, after_html_tag) = html_tag.split_once('>').ok_or_else(|| missing("`<html>`"))?;
+        let (head_rest, _) = after.split_once("<body>").ok_or_else(|| missing("`<body>`"))?;
+        let (_, tail) = after.rsplit_once("</body>").ok_or_else(|| missing("`</body>`"))?;
+        // A rendered page's head tags go; a new page brings its own, and
+        // the app's `Config` reads the origin before it takes the head over.
+        let head = format!(
+            r#"{before_html}<html>{after_html_tag}{HEAD_START}<meta name="brnn-origin" content="{origin}">{HEAD_END}{head_rest}<body>"#
+        );
+        let meta = |name: &str| {
+            let (_, rest) = head.split_once(&format!(r#"<meta name="{name}" content=""#))?;
+            rest.split_once('"').map(|(content, _)| content.trim().to_owned())
+        };
+        let base = head
+            .split_once(r#"<base href=""#)
             .and_then(|(_, rest)| rest.split_once('"'))
-            .map_or("/", |(href, _)| href)
-            .to_owned();
+            .map_or("/", |(href, _)| href);
+        let config = Config {
+            endpoint: Endpoint::new(DEFAULT_ENDPOINT.to_owned()),
+            default_edition: Config::edition_or_default(meta("brnn-edition").as_deref()),
+            site: Site::new(base),
+            origin: origin.to_owned(),
+            own_endpoint: true,
+        };
         Ok(Self {
-            base,
-            head: format!("{}<html{}", &html[..html_start], &html[html_end..body_start]),
-            tail: html[body_end..].to_owned(),
+            tail: format!("</body>{tail}"),
+            head,
+            config,
         })
     }
-}
 
-impl Shell {
-    pub fn base(&self) -> &str {
-        &self.base
+    /// The site's addresses, with the base the shell names.
+    pub fn site(&self) -> &Site {
+        &self.config.site
     }
 
-    /// The content of `<meta name="{name}" content="…">`, as the app's `Config` reads it.
-    pub fn meta(&self, name: &str) -> Option<&str> {
-        let (_, rest) = self
-            .head
-            .split_once(&format!(r#"<meta name="{name}" content=""#))?;
-        let (content, _) = rest.split_once('"')?;
-        Some(content.trim()).filter(|content| !content.is_empty())
+    /// The page at `path` (with the site's base, as the browser asks for
+    /// it) as a whole HTML document, carrying `documents` (path below the
+    /// endpoint, JSON), the documents its first view shows.
+    pub fn render(&self, path: &str, documents: &[(&str, &str)]) -> String {
+        static EXECUTOR: Once = Once::new();
+        EXECUTOR.call_once(|| {
+            // leptos_meta hands its tags over through a stream; nothing else runs on it.
+            let _ = any_spawner::Executor::init_futures_executor();
+        });
+        let owner = Owner::new();
+        let html = owner.with(|| {
+            let (meta, head_tags) = ServerMetaContext::new();
+            provide_context(meta);
+            provide_context(RequestUrl::new(path));
+            provide_context(self.config.clone());
+            provide_context(Preloaded::new(
+                documents
+                    .iter()
+                    .map(|(path, json)| ((*path).to_owned(), (*json).to_owned())),
+            ));
+            // `<!>` marks where a view may later put nodes; the app draws its
+            // own DOM, and in a document the marker is a bogus comment.
+            let body = App().to_html().replace("<!>", "");
+            let mut page = String::with_capacity(self.head.len() + body.len() + self.tail.len() + 4096);
+            page.push_str(&self.head);
+            page.push_str(&body);
+            page.push_str(PAGE_END);
+            for (path, json) in documents {
+                page.push_str(&format!(
+                    r#"<script type="application/json" {DOCUMENT_ATTRIBUTE}="{path}">{}</script>"#,
+                    script_safe(json)
+                ));
+            }
+            page.push_str(&self.tail);
+            futures::executor::block_on(async move {
+                let stream = head_tags.inject_meta_context(futures::stream::iter([page])).await;
+                Box::pin(stream).collect::<String>().await
+            })
+        });
+        owner.unset();
+        html
     }
 }
 
@@ -83,58 +134,4 @@ pub fn escape_text(text: String) -> String {
     text.replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")
-}
-
-/// One page: its path (with the site's base, as the browser asks for it)
-/// and the documents its first view shows, by path below the endpoint.
-pub struct PageRequest<'a> {
-    pub path: &'a str,
-    pub documents: &'a [(&'a str, &'a str)],
-}
-
-/// The page at `request.path` as a whole HTML document.
-pub fn render_page(shell: &Shell, config: &Config, request: &PageRequest) -> String {
-    static EXECUTOR: Once = Once::new();
-    EXECUTOR.call_once(|| {
-        // leptos_meta hands its tags over through a stream; nothing else runs on it.
-        let _ = any_spawner::Executor::init_futures_executor();
-    });
-    let owner = Owner::new();
-    let html = owner.with(|| {
-        let (meta, head_tags) = ServerMetaContext::new();
-        provide_context(meta);
-        provide_context(RequestUrl::new(request.path));
-        provide_context(config.clone());
-        provide_context(Preloaded::new(
-            request
-                .documents
-                .iter()
-                .map(|(path, json)| ((*path).to_owned(), (*json).to_owned())),
-        ));
-        // `<!>` marks where a view may later put nodes; the app draws its own
-        // DOM, and in a document the marker is a bogus comment.
-        let body = App().to_html().replace("<!>", "");
-        let mut page = String::with_capacity(shell.head.len() + body.len() + shell.tail.len() + 4096);
-        // The origin of canonical addresses, for the app's `Config` (read before it takes the head over).
-        let origin = format!(
-            r#"<meta name="brnn-origin" content="{}">{HEAD_END}"#,
-            config.origin
-        );
-        page.push_str(&shell.head.replacen(HEAD_END, &origin, 1));
-        page.push_str(&body);
-        page.push_str(PAGE_END);
-        for (path, json) in request.documents {
-            page.push_str(&format!(
-                r#"<script type="application/json" {DOCUMENT_ATTRIBUTE}="{path}">{}</script>"#,
-                script_safe(json)
-            ));
-        }
-        page.push_str(&shell.tail);
-        futures::executor::block_on(async move {
-            let stream = head_tags.inject_meta_context(futures::stream::iter([page])).await;
-            Box::pin(stream).collect::<String>().await
-        })
-    });
-    owner.unset();
-    html
 }

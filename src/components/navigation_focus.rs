@@ -38,9 +38,8 @@ pub fn NavigationAnnouncer() -> impl IntoView {
     };
     provide_context(focus);
     let location = use_location();
-    let address = move || format!("{}{}", location.pathname.get(), location.search.get());
     Effect::new(move |before: Option<String>| {
-        let address = address();
+        let address = format!("{}{}", location.pathname.get(), location.search.get());
         if before.is_some_and(|before| before != address) {
             focus.pending.set_value(true);
         }
@@ -73,7 +72,7 @@ pub fn NavigationAnnouncer() -> impl IntoView {
             "click",
             wasm_bindgen::JsCast::unchecked_ref(on_click.as_ref()),
         );
-        // The app's one header lives as long as the page.
+        // The announcer is rendered once and lives as long as the page.
         on_click.forget();
         on_cleanup(move || on_history.remove());
     }

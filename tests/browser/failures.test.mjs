@@ -15,11 +15,16 @@ const session = hostAndBrowser();
  * page carries its document: only a navigation in the app fetches it.)
  */
 async function openSeedWith(page, fault) {
+  return openSeedIntercepted(page, () => injectFault(page, SEED_JSON, fault));
+}
+
+/** Opens the seed article in the app, from the front page, after `intercept()`; returns what it returned. */
+async function openSeedIntercepted(page, intercept) {
   await page.goto(session.host.origin + '/de/');
   await appStarted(page);
-  const lift = await injectFault(page, SEED_JSON, fault);
+  const result = await intercept();
   await page.locator(`a[href="${SEED}"]`).first().click();
-  return lift;
+  return result;
 }
 
 function expectFailureThenRetry(fault, message) {
@@ -119,13 +124,12 @@ test('a loading state shows while data is on its way', () =>
   withPage(session.browser, async (page) => {
     let release;
     const held = new Promise((resolve) => (release = resolve));
-    await page.goto(session.host.origin + '/de/');
-    await appStarted(page);
-    await page.route('**' + SEED_JSON, async (route) => {
-      await held;
-      await route.continue();
-    });
-    await page.locator(`a[href="${SEED}"]`).first().click();
+    await openSeedIntercepted(page, () =>
+      page.route('**' + SEED_JSON, async (route) => {
+        await held;
+        await route.continue();
+      }),
+    );
     const status = page.locator('[role="status"]');
     await status.waitFor();
     assert.equal(await status.textContent(), 'Wird geladen …');

@@ -167,6 +167,20 @@ export async function startHost({ root = DIST, endpoint, connectSrc = [], cors =
 }
 
 /**
+ * How Chromium runs here: as root, without a GPU, and without the
+ * background connections this machine's closed network would refuse.
+ */
+export const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+];
+
+/**
  * Headless Chromium from the system (never a downloaded browser), fresh
  * profile; `javaScript: false` opens every page without JavaScript, as a
  * crawler or a reader who turned it off sees it.
@@ -180,15 +194,7 @@ export async function launchBrowser({ javaScript = true } = {}) {
     // Far from the newsroom's UTC+8, so a date taken from the reader's zone would show.
     timezoneId: 'Pacific/Honolulu',
     locale: 'de-DE',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-quic',
-    ],
+    args: CHROMIUM_FLAGS,
   });
   return {
     context,

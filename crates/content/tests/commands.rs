@@ -188,8 +188,7 @@ fn build_is_deterministic_and_rewrites_only_what_changed() {
     // An edited dokumente article changes its own page, its section's and the
     // front page's lists and feeds, the sitemap, and its neighbours' links.
     let edited = content.path().join("de/beispiel-chronik.txt");
-    let text = fs::read_to_string(&edited).unwrap();
-    fs::write(&edited, text.replacen("headline = \"", "headline = \"Neu: ", 1)).unwrap();
+    prefix_headline(&edited, "Neu: ");
     let after_edit = build(content.path(), first.path());
     assert!(
         (1..files.len() / 2).contains(&after_edit.written),
@@ -257,16 +256,26 @@ fn generated_sources_in_subfolders_are_read_with_the_rest() {
 }
 
 /// Builds `content` into `out` with the app's index.html as the page shell.
-fn build_with_pages(content: &Path, out: &Path) -> BuildReport {
+fn build_with_pages(content: &Path, out: &Path) -> Result<BuildReport, commands::Failure> {
     let shell = repo().join("index.html");
-    commands::build(content, out, None, Some(&shell), &ProgressBar::hidden()).unwrap()
+    commands::build(content, out, None, Some(&shell), &ProgressBar::hidden())
+}
+
+/// Puts `prefix` before the headline of the source at `file`.
+fn prefix_headline(file: &Path, prefix: &str) {
+    let text = fs::read_to_string(file).unwrap();
+    fs::write(
+        file,
+        text.replacen("headline = \"", &format!("headline = \"{prefix}"), 1),
+    )
+    .unwrap();
 }
 
 #[test]
 fn every_address_gets_a_page_and_a_rebuild_writes_nothing() {
     let content = content_copy();
     let out = TempDir::new().unwrap();
-    build_with_pages(content.path(), out.path());
+    build_with_pages(content.path(), out.path()).unwrap();
     let files = tree(out.path());
     for page in [
         "index.html",
@@ -287,11 +296,11 @@ fn every_address_gets_a_page_and_a_rebuild_writes_nothing() {
     assert_eq!(articles, 32);
     assert!(pages > articles + 5, "{pages} pages");
 
-    let again = build_with_pages(content.path(), out.path());
+    let again = build_with_pages(content.path(), out.path()).unwrap();
     assert_eq!((again.written, again.removed), (0, 0));
 
     fs::remove_file(content.path().join("de/beispiel-chronik.txt")).unwrap();
-    build_with_pages(content.path(), out.path());
+    build_with_pages(content.path(), out.path()).unwrap();
     assert!(!out.path().join("de/article/beispiel-chronik.html").exists());
 }
 
@@ -306,7 +315,7 @@ fn a_page_shows_its_text_as_text_and_carries_its_documents_safely() {
     );
     fs::write(&seed, text).unwrap();
     let out = TempDir::new().unwrap();
-    build_with_pages(content.path(), out.path());
+    build_with_pages(content.path(), out.path()).unwrap();
     let page = fs::read_to_string(out.path().join("de/article/ecf15130d4b083e2.html")).unwrap();
     assert!(page.contains("<h1>&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt; China"));
     assert!(!page.contains("<script>alert"), "no script from content");
@@ -322,27 +331,18 @@ fn a_page_shows_its_text_as_text_and_carries_its_documents_safely() {
 fn a_build_that_fails_midway_leaves_the_previous_site_as_it_was() {
     let content = content_copy();
     let out = TempDir::new().unwrap();
-    build_with_pages(content.path(), out.path());
+    build_with_pages(content.path(), out.path()).unwrap();
     let before = tree(out.path());
 
     let edited = content.path().join("de/beispiel-chronik.txt");
-    let text = fs::read_to_string(&edited).unwrap();
-    fs::write(&edited, text.replacen("headline = \"", "headline = \"Neu: ", 1)).unwrap();
+    prefix_headline(&edited, "Neu: ");
     // A folder where the article's new page would be written: that write fails.
     let blocker = out.path().join(format!(
         "de/article/beispiel-chronik.html{}",
         brnn_content::build::PARTIAL_SUFFIX
     ));
     fs::create_dir_all(&blocker).unwrap();
-    let shell = repo().join("index.html");
-    let failure = commands::build(
-        content.path(),
-        out.path(),
-        None,
-        Some(&shell),
-        &ProgressBar::hidden(),
-    )
-    .unwrap_err();
+    let failure = build_with_pages(content.path(), out.path()).unwrap_err();
     assert!(problems(failure)[0].contains("cannot write"));
     assert_eq!(
         tree(out.path()),
@@ -351,7 +351,7 @@ fn a_build_that_fails_midway_leaves_the_previous_site_as_it_was() {
     );
 
     fs::remove_dir(&blocker).unwrap();
-    let after = build_with_pages(content.path(), out.path());
+    let after = build_with_pages(content.path(), out.path()).unwrap();
     assert!(after.written > 0);
     assert!(
         fs::read_to_string(out.path().join("de/article/beispiel-chronik.html"))
