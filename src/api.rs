@@ -28,51 +28,34 @@ impl Endpoint {
         }
     }
 
-    pub fn edition(
-        &self,
-        edition: impl Fn() -> Result<Slug, LoadError> + Send + Sync + 'static,
-    ) -> Loaded<Edition> {
-        self.load(move || edition().map(|edition| paths::edition(&edition)))
+    pub fn edition(&self, edition: &Slug) -> Loaded<Edition> {
+        self.load(paths::edition(edition))
     }
 
-    pub fn list_page(
-        &self,
-        request: impl Fn() -> Result<(Slug, Option<SectionPath>, u32), LoadError> + Send + Sync + 'static,
-    ) -> Loaded<ListPage> {
-        self.load(move || {
-            request().map(|(edition, section, page)| paths::list_page(&edition, section.as_ref(), page))
-        })
+    pub fn list_page(&self, edition: &Slug, section: Option<&SectionPath>, page: u32) -> Loaded<ListPage> {
+        self.load(paths::list_page(edition, section, page))
     }
 
-    pub fn article(
-        &self,
-        request: impl Fn() -> Result<(Slug, Slug), LoadError> + Send + Sync + 'static,
-    ) -> Loaded<ArticlePage> {
-        self.load(move || request().map(|(edition, id)| paths::article(&edition, &id)))
+    pub fn article(&self, edition: &Slug, id: &Slug) -> Loaded<ArticlePage> {
+        self.load(paths::article(edition, id))
     }
 
-    /// The document at `path()` below the endpoint, again whenever `path()`
-    /// changes; an `Err` path is that error, with nothing fetched.
-    fn load<T>(&self, path: impl Fn() -> Result<String, LoadError> + Send + Sync + 'static) -> Loaded<T>
+    /// The document at `path` below the endpoint: the one the page carries,
+    /// or fetched.
+    fn load<T>(&self, path: String) -> Loaded<T>
     where
         T: Document + Clone + Send + Sync + 'static,
     {
-        let first = untrack(&path);
         let carried = use_context::<Preloaded>()
-            .zip(first.as_ref().ok())
-            .and_then(|(preloaded, path)| preloaded.take(path))
+            .and_then(|preloaded| preloaded.take(&path))
             // Broken or of another format: the page stays readable, the app fetches instead.
             .and_then(|text| decode::<T>(&text).ok());
         let loaded = Loaded {
-            // An address that leads nowhere is known at once, with nothing to fetch.
-            state: RwSignal::new(match first {
-                Err(error) => Some(Err(error)),
-                Ok(_) => carried.map(Ok),
-            }),
+            state: RwSignal::new(carried.map(Ok)),
             reload: Trigger::new(),
         };
         #[cfg(feature = "csr")]
-        loaded.fetch_on_change(self.0.clone(), path);
+        loaded.fetch_when_asked(format!("{}{path}", self.0));
         loaded
     }
 }
@@ -120,32 +103,20 @@ impl<T: Clone + Send + Sync + 'static> Loaded<T> {
 
 #[cfg(feature = "csr")]
 impl<T: Document + Clone + Send + Sync + 'static> Loaded<T> {
-    /// Fetches whenever `path()` changes or a retry is asked for, except at
-    /// first when the page carried the document. A newer request wins: the
-    /// older one is aborted, and its answer, if any, ignored.
-    fn fetch_on_change(
-        self,
-        endpoint: String,
-        path: impl Fn() -> Result<String, LoadError> + Send + Sync + 'static,
-    ) {
+    /// Fetches `url` at once, unless the page carried the document, and
+    /// again on every retry. A newer request wins: the older one is
+    /// aborted, and its answer, if any, ignored.
+    fn fetch_when_asked(self, url: String) {
         use send_wrapper::SendWrapper;
 
         let generation = StoredValue::new(0u64);
         Effect::new(move |ran_before: Option<()>| {
             self.reload.track();
-            let path = path();
             if ran_before.is_none() && self.state.with_untracked(Option::is_some) {
                 return;
             }
             generation.update_value(|count| *count += 1);
             let current = generation.get_value();
-            let url = match path {
-                Ok(path) => format!("{endpoint}{path}"),
-                Err(error) => {
-                    self.state.set(Some(Err(error)));
-                    return;
-                }
-            };
             self.state.set(None);
             let controller = SendWrapper::new(web_sys::AbortController::new().ok());
             let signal = controller.as_ref().map(|controller| controller.signal());
@@ -154,6 +125,7 @@ impl<T: Document + Clone + Send + Sync + 'static> Loaded<T> {
                     controller.abort();
                 }
             });
+            let url = url.clone();
             leptos::task::spawn_local(async move {
                 let result = fetch_document::<T>(&url, signal.as_ref()).await;
                 if generation.try_get_value() == Some(current) {
@@ -170,11 +142,15 @@ async fn fetch_document<T: Document>(
     url: &str,
     signal: Option<&web_sys::AbortSignal>,
 ) -> Result<T, LoadError> {
-    let response = gloo_net::http::Request::get(url)
-        .abort_signal(signal)
-        .send()
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
+
+    let init = web_sys::RequestInit::new();
+    init.set_signal(signal);
+    let response: web_sys::Response = JsFuture::from(window().fetch_with_str_and_init(url, &init))
         .await
-        .map_err(|error| LoadError::Network(error.to_string()))?;
+        .map_err(network_error)?
+        .unchecked_into();
     match response.status() {
         404 | 410 => return Err(LoadError::NotFound),
         status if !response.ok() => return Err(LoadError::Status(status)),
@@ -185,13 +161,22 @@ async fn fetch_document<T: Document>(
     if response
         .headers()
         .get("content-type")
+        .ok()
+        .flatten()
         .is_some_and(|kind| kind.starts_with("text/html"))
     {
         return Err(LoadError::NotFound);
     }
-    let body = response
-        .text()
+    let body = JsFuture::from(response.text().map_err(network_error)?)
         .await
-        .map_err(|error| LoadError::Network(error.to_string()))?;
+        .map_err(network_error)?
+        .as_string()
+        .unwrap_or_default();
     decode(&body)
+}
+
+/// What the browser says went wrong (`TypeError: Failed to fetch`).
+#[cfg(feature = "csr")]
+fn network_error(error: wasm_bindgen::JsValue) -> LoadError {
+    LoadError::Network(String::from(js_sys::Object::from(error).to_string()))
 }

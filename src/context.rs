@@ -1,5 +1,5 @@
 //! What a view reads from around it: the configuration, the edition it is
-//! in, the interface language, and the address's parameters as typed values.
+//! in, and the interface language.
 //!
 //! Routes and components both use this module; it uses neither, so the
 //! imports of `src/` run one way: `lib` → `routes` → `components` → `context`.
@@ -9,10 +9,7 @@ use std::sync::Arc;
 
 use brnn_model::format::Edition;
 use brnn_model::locale::Locale;
-use brnn_model::site::{PageNumber, SectionAddress};
-use brnn_model::slug::Slug;
 use leptos::prelude::*;
-use leptos_router::params::Params;
 
 use crate::config::Config;
 
@@ -55,34 +52,4 @@ pub fn use_edition() -> CurrentEdition {
 /// outside every edition).
 pub fn use_locale() -> &'static Locale {
     use_context::<CurrentEdition>().map_or_else(|| Locale::for_lang(""), |edition| edition.locale())
-}
-
-/// `/:edition/…`
-#[derive(Params, Debug, Clone, PartialEq)]
-pub struct EditionParams {
-    pub edition: Slug,
-}
-
-/// `/:edition/article/:id`
-#[derive(Params, Debug, Clone, PartialEq)]
-pub struct ArticleParams {
-    pub id: Slug,
-}
-
-/// `/:edition/section/*path`: the section, and the page from page 2 on.
-#[derive(Params, Debug, Clone, PartialEq)]
-pub struct SectionParams {
-    pub path: SectionAddress,
-}
-
-/// `/:edition/page/:page`; absent on the first page.
-#[derive(Params, Debug, Clone, PartialEq)]
-pub struct PageParams {
-    pub page: Option<PageNumber>,
-}
-
-/// `?page=n`: how list pages were addressed before they were files; still read.
-#[derive(Params, Debug, Clone, PartialEq)]
-pub struct LegacyPageQuery {
-    pub page: Option<PageNumber>,
 }

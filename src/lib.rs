@@ -9,50 +9,72 @@ pub mod api;
 pub mod components;
 pub mod config;
 pub mod context;
+pub mod head;
 pub mod page_markers;
 #[cfg(feature = "ssr")]
 pub mod prerender;
+pub mod router;
 pub mod routes;
 
+use brnn_model::site::{Route, Screen};
+use brnn_model::slug::Slug;
 use leptos::prelude::*;
-use leptos_meta::provide_meta_context;
-use leptos_router::components::{ParentRoute, Route, Router, Routes};
-use leptos_router::path;
 
 use crate::components::navigation_focus::NavigationAnnouncer;
 use crate::components::not_found::NotFound;
 use crate::context::use_config;
 use crate::page_markers::MAIN_ID;
+use crate::router::use_location;
 use crate::routes::article::ArticleScreen;
 use crate::routes::edition::EditionLayout;
-use crate::routes::listing::{FrontPage, SectionPage};
+use crate::routes::listing::Listing;
 use crate::routes::root::NetworkRoot;
 
-/// The whole app; its [`Config`] (and any [`api::Preloaded`] documents)
-/// are provided around it: by `main.rs` in the browser, by [`prerender`]
-/// natively.
+/// The whole app; its [`config::Config`], [`router::Location`] (and any
+/// [`api::Preloaded`] documents) are provided around it: by `main.rs` in
+/// the browser, by [`prerender`] natively.
 #[component]
 pub fn App() -> impl IntoView {
-    provide_meta_context();
-    let base = use_config().site.base().to_owned();
-    // leptos_meta writes a rendered page's title as it is: its text must not end the element.
-    #[cfg(feature = "ssr")]
-    let escape_title = view! { <leptos_meta::Title formatter=prerender::escape_text/> };
-    #[cfg(not(feature = "ssr"))]
-    let escape_title = ();
+    let site = use_config().site;
+    let location = use_location();
+    let route = Memo::new(move |_| location.with(|address| site.route(&address.path, address.query())));
+    // The frame changes only when the reader moves to another edition (or
+    // out of all): within one, only the screen is drawn anew.
+    let frame = Memo::new(move |_| {
+        route.with(|route| match route {
+            Route::Home => Frame::Home,
+            Route::Edition { edition, .. } => Frame::Edition(edition.clone()),
+            Route::NotFound => Frame::NotFound,
+        })
+    });
+    let screen = Memo::new(move |_| {
+        route.with(|route| match route {
+            Route::Edition { screen, .. } => screen.clone(),
+            Route::Home | Route::NotFound => Screen::NotFound,
+        })
+    });
     view! {
-        {escape_title}
-        <Router base>
-            <NavigationAnnouncer/>
-            <Routes fallback=|| view! { <main id=MAIN_ID tabindex="-1"><NotFound/></main> }>
-                <Route path=path!("/") view=NetworkRoot/>
-                <ParentRoute path=path!("/:edition") view=EditionLayout>
-                    <Route path=path!("/") view=FrontPage/>
-                    <Route path=path!("/page/:page") view=FrontPage/>
-                    <Route path=path!("/section/*path") view=SectionPage/>
-                    <Route path=path!("/article/:id") view=ArticleScreen/>
-                </ParentRoute>
-            </Routes>
-        </Router>
+        <NavigationAnnouncer/>
+        {move || match frame.get() {
+            Frame::Home => view! { <NetworkRoot/> }.into_any(),
+            Frame::Edition(edition) => view! { <EditionLayout edition screen=move || screen_view(screen.get())/> }.into_any(),
+            Frame::NotFound => view! { <main id=MAIN_ID tabindex="-1"><NotFound/></main> }.into_any(),
+        }}
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum Frame {
+    Home,
+    Edition(Slug),
+    NotFound,
+}
+
+/// The screen of an edition's address, drawn inside the edition's frame.
+fn screen_view(screen: Screen) -> AnyView {
+    match screen {
+        Screen::Listing { section, page } => view! { <Listing section page/> }.into_any(),
+        Screen::Article { id } => view! { <ArticleScreen id/> }.into_any(),
+        Screen::NotFound => view! { <NotFound/> }.into_any(),
     }
 }

@@ -3,7 +3,8 @@
 
 use brnn_news::api::Preloaded;
 use brnn_news::config::Config;
-use brnn_news::page_markers::{DOCUMENT_ATTRIBUTE, HEAD_END, HEAD_START, PAGE_END};
+use brnn_news::page_markers::{children_between, DOCUMENT_ATTRIBUTE, PAGE_END};
+use brnn_news::router::{browser_address, Location};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -26,6 +27,7 @@ fn main() {
     leptos::mount::mount_to_body(move || {
         provide_context(config);
         provide_context(preloaded);
+        Location::provide(browser_address());
         view! { <brnn_news::App/> }
     });
     // The app's page is in place before the next frame (nothing is painted
@@ -48,57 +50,23 @@ fn carried_documents(document: &web_sys::Document) -> Vec<(String, String)> {
         .collect()
 }
 
-/// Removes what the app draws again: the screen before the page-end marker
-/// (or the shell's loading line), and the head tags between the head markers
-/// but the title, which stays until the app names another (no tab shows an
-/// empty title while a document loads).
+/// Removes what the app draws again: the screen before the page-end
+/// marker, or the shell's loading line. (The head's tags the app replaces
+/// as it shows its first screen.)
 fn remove_prerendered(document: &web_sys::Document) {
-    if let Some(body) = document.body() {
-        for node in children_between(&body, None, PAGE_END) {
-            let _ = body.remove_child(&node);
+    if let Some((screen, _)) = document
+        .body()
+        .and_then(|body| children_between(&body, None, PAGE_END))
+    {
+        for node in screen {
+            if let Some(parent) = node.parent_node() {
+                let _ = parent.remove_child(&node);
+            }
         }
     }
     if let Some(boot) = document.get_element_by_id("boot") {
         boot.remove();
     }
-    if let Some(head) = document.head() {
-        for node in children_between(&head, Some(HEAD_START), HEAD_END) {
-            if node.node_name() != "TITLE" {
-                let _ = head.remove_child(&node);
-            }
-        }
-    }
-}
-
-/// The children of `parent` after the comment `start` (from the first child
-/// if `None`) and before the comment `end`; none if a marker is missing.
-fn children_between(parent: &web_sys::Node, start: Option<&str>, end: &str) -> Vec<web_sys::Node> {
-    let nodes = parent.child_nodes();
-    let nodes: Vec<web_sys::Node> = (0..nodes.length())
-        .filter_map(|index| nodes.item(index))
-        .collect();
-    let first = match start {
-        None => 0,
-        Some(marker) => match nodes.iter().position(|node| is_comment(node, marker)) {
-            Some(position) => position + 1,
-            None => return Vec::new(),
-        },
-    };
-    match nodes[first..].iter().position(|node| is_comment(node, end)) {
-        Some(length) => nodes[first..first + length].to_vec(),
-        None => Vec::new(),
-    }
-}
-
-/// Whether `node` is the comment `marker` (written `<!--text-->`).
-fn is_comment(node: &web_sys::Node, marker: &str) -> bool {
-    node.node_type() == web_sys::Node::COMMENT_NODE
-        && node.node_value().is_some_and(|text| {
-            marker
-                .strip_prefix("<!--")
-                .and_then(|inner| inner.strip_suffix("-->"))
-                == Some(text.as_str())
-        })
 }
 
 /// The focused element, as its place among the page's focusable elements.

@@ -1,13 +1,49 @@
-//! Where a prerendered page keeps its parts, for the renderer that writes
-//! them (`prerender.rs`) and the app that takes them over (`main.rs`).
+//! Where a page keeps its parts, for the renderer that writes them
+//! (`prerender.rs`), the app that takes them over (`main.rs`) and the head
+//! it keeps up to date (`head.rs`).
 
 /// Ends the prerendered screen in the body; what comes before it is the app's.
 pub const PAGE_END: &str = "<!--brnn-page-end-->";
-/// The head tags of the screen lie between these two (leptos_meta puts its
-/// tags after `<!--HEAD-->`); both are in `index.html`.
+/// The title and head tags of the screen lie between these two; both are in `index.html`.
 pub const HEAD_START: &str = "<!--HEAD-->";
 pub const HEAD_END: &str = "<!--/HEAD-->";
 /// Names a carried document's path below the endpoint, on its JSON data block.
 pub const DOCUMENT_ATTRIBUTE: &str = "data-brnn-document";
 /// The id of each page's `<main>`, where the skip link leads.
 pub const MAIN_ID: &str = "inhalt";
+
+/// The children of `parent` after the comment `start` (from the first child
+/// if `None`) and before the comment `end`, and that `end` comment; `None`
+/// if a marker is missing.
+#[cfg(feature = "csr")]
+pub fn children_between(
+    parent: &web_sys::Node,
+    start: Option<&str>,
+    end: &str,
+) -> Option<(Vec<web_sys::Node>, web_sys::Node)> {
+    let nodes = parent.child_nodes();
+    let nodes: Vec<web_sys::Node> = (0..nodes.length())
+        .filter_map(|index| nodes.item(index))
+        .collect();
+    let first = match start {
+        None => 0,
+        Some(marker) => nodes.iter().position(|node| is_comment(node, marker))? + 1,
+    };
+    let length = nodes[first..].iter().position(|node| is_comment(node, end))?;
+    Some((
+        nodes[first..first + length].to_vec(),
+        nodes[first + length].clone(),
+    ))
+}
+
+/// Whether `node` is the comment `marker` (written `<!--text-->`).
+#[cfg(feature = "csr")]
+fn is_comment(node: &web_sys::Node, marker: &str) -> bool {
+    node.node_type() == web_sys::Node::COMMENT_NODE
+        && node.node_value().is_some_and(|text| {
+            marker
+                .strip_prefix("<!--")
+                .and_then(|inner| inner.strip_suffix("-->"))
+                == Some(text.as_str())
+        })
+}

@@ -8,26 +8,26 @@
 //! instead of fetching them (`api::Preloaded`). `main.rs` takes the page
 //! over by the same markers.
 
-use std::sync::Once;
-
 use brnn_model::site::Site;
 use brnn_model::structured_data::script_safe;
-use futures::StreamExt;
 use leptos::prelude::*;
-use leptos_meta::ServerMetaContext;
-use leptos_router::location::RequestUrl;
 
 use crate::api::{Endpoint, Preloaded};
 use crate::config::{Config, DEFAULT_ENDPOINT};
+use crate::head::{escape_text, RenderedHead};
 use crate::page_markers::{DOCUMENT_ATTRIBUTE, HEAD_END, HEAD_START, PAGE_END};
+use crate::router::{Address, Location};
 use crate::App;
 
 /// Renders the pages of one site into its shell.
 #[derive(Debug, Clone)]
 pub struct Renderer {
-    /// The shell up to `<body>`, with `<html>` bare (each page names its
-    /// language) and the site's `brnn-origin` in the head.
-    head: String,
+    /// The shell before `<html>`.
+    doctype: String,
+    /// After `<html>` up to the head's markers, with the site's `brnn-origin`.
+    head_start: String,
+    /// From the head's end marker to `<body>`.
+    head_end: String,
     /// The shell from `</body>` on.
     tail: String,
     config: Config,
@@ -53,11 +53,16 @@ impl Renderer {
         let (_, after_html_tag) = html_tag.split_once('>').ok_or_else(|| missing("`<html>`"))?;
         let (head_rest, _) = after.split_once("<body>").ok_or_else(|| missing("`<body>`"))?;
         let (_, tail) = after.rsplit_once("</body>").ok_or_else(|| missing("`</body>`"))?;
-        // A rendered page's head tags go; a new page brings its own, and
-        // the app's `Config` reads the origin before it takes the head over.
-        let head = format!(
-            r#"{before_html}<html>{after_html_tag}{HEAD_START}<meta name="brnn-origin" content="{origin}">{HEAD_END}{head_rest}<body>"#
-        );
+        // A rendered page's head tags and `<html>` attributes go; each page
+        // brings its own. The origin, for the app's canonical addresses, is
+        // the site's (any earlier one is dropped).
+        let origin_tag = format!(r#"<meta name="brnn-origin" content="{origin}">"#);
+        let after_html_tag = match after_html_tag.split_once(r#"<meta name="brnn-origin""#) {
+            Some((before, rest)) => format!("{before}{}", rest.split_once('>').map_or("", |(_, rest)| rest)),
+            None => after_html_tag.to_owned(),
+        };
+        let head_start = format!("{after_html_tag}{origin_tag}{HEAD_START}");
+        let head = format!("{head_start}{head_rest}");
         let meta = |name: &str| {
             let (_, rest) = head.split_once(&format!(r#"<meta name="{name}" content=""#))?;
             rest.split_once('"').map(|(content, _)| content.trim().to_owned())
@@ -74,8 +79,10 @@ impl Renderer {
             own_endpoint: true,
         };
         Ok(Self {
+            doctype: before_html.to_owned(),
+            head_start,
+            head_end: format!("{HEAD_END}{head_rest}<body>"),
             tail: format!("</body>{tail}"),
-            head,
             config,
         })
     }
@@ -89,49 +96,41 @@ impl Renderer {
     /// it) as a whole HTML document, carrying `documents` (path below the
     /// endpoint, JSON), the documents its first view shows.
     pub fn render(&self, path: &str, documents: &[(&str, &str)]) -> String {
-        static EXECUTOR: Once = Once::new();
-        EXECUTOR.call_once(|| {
-            // leptos_meta hands its tags over through a stream; nothing else runs on it.
-            let _ = any_spawner::Executor::init_futures_executor();
-        });
         let owner = Owner::new();
-        let html = owner.with(|| {
-            let (meta, head_tags) = ServerMetaContext::new();
-            provide_context(meta);
-            provide_context(RequestUrl::new(path));
+        let (body, head) = owner.with(|| {
+            let head = RenderedHead::default();
+            provide_context(head.clone());
             provide_context(self.config.clone());
             provide_context(Preloaded::new(
                 documents
                     .iter()
                     .map(|(path, json)| ((*path).to_owned(), (*json).to_owned())),
             ));
+            Location::provide(Address::new(path));
             // `<!>` marks where a view may later put nodes; the app draws its
             // own DOM, and in a document the marker is a bogus comment.
             let body = App().to_html().replace("<!>", "");
-            let mut page = String::with_capacity(self.head.len() + body.len() + self.tail.len() + 4096);
-            page.push_str(&self.head);
-            page.push_str(&body);
-            page.push_str(PAGE_END);
-            for (path, json) in documents {
-                page.push_str(&format!(
-                    r#"<script type="application/json" {DOCUMENT_ATTRIBUTE}="{path}">{}</script>"#,
-                    script_safe(json)
-                ));
-            }
-            page.push_str(&self.tail);
-            futures::executor::block_on(async move {
-                let stream = head_tags.inject_meta_context(futures::stream::iter([page])).await;
-                Box::pin(stream).collect::<String>().await
-            })
+            (body, head.take())
         });
         owner.unset();
-        html
+        let mut page = String::with_capacity(self.head_start.len() + body.len() + self.tail.len() + 4096);
+        page.push_str(&self.doctype);
+        page.push_str(&format!(r#"<html lang="{}">"#, escape_text(&head.lang)));
+        page.push_str(&self.head_start);
+        page.push_str(&format!("<title>{}</title>", escape_text(&head.title)));
+        for tag in &head.tags {
+            page.push_str(&tag.to_html());
+        }
+        page.push_str(&self.head_end);
+        page.push_str(&body);
+        page.push_str(PAGE_END);
+        for (path, json) in documents {
+            page.push_str(&format!(
+                r#"<script type="application/json" {DOCUMENT_ATTRIBUTE}="{path}">{}</script>"#,
+                script_safe(json)
+            ));
+        }
+        page.push_str(&self.tail);
+        page
     }
-}
-
-/// `text` as HTML text: `&`, `<` and `>` escaped.
-pub fn escape_text(text: String) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
 }

@@ -8,7 +8,8 @@
 use std::collections::HashMap;
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_location;
+
+use crate::router::use_location;
 
 /// Whether the page in view came from a navigation in the app and has not
 /// had its focus moved yet (and whether by back or forward), the text the
@@ -26,7 +27,7 @@ struct NavigationFocus {
 }
 
 /// The live region that announces each new page's title; also notes every
-/// navigation. Rendered once, inside the router.
+/// navigation. Rendered once, where the location is provided.
 #[component]
 pub fn NavigationAnnouncer() -> impl IntoView {
     let focus = NavigationFocus {
@@ -39,7 +40,7 @@ pub fn NavigationAnnouncer() -> impl IntoView {
     provide_context(focus);
     let location = use_location();
     Effect::new(move |before: Option<String>| {
-        let address = format!("{}{}", location.pathname.get(), location.search.get());
+        let address = location.with(|address| format!("{}{}", address.path, address.search));
         if before.is_some_and(|before| before != address) {
             focus.pending.set_value(true);
         }

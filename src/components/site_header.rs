@@ -2,10 +2,10 @@
 
 use brnn_model::slug::SectionPath;
 use leptos::prelude::*;
-use leptos_router::hooks::use_location;
 
 use crate::context::{use_config, CurrentEdition};
 use crate::page_markers::MAIN_ID;
+use crate::router::use_location;
 
 /// Drawn by the edition layout beside its screens, so it is given the
 /// edition rather than finding it in context.
@@ -23,7 +23,8 @@ pub fn SiteHeader(edition: CurrentEdition) -> impl IntoView {
         .collect_view();
     // This page's own address: a bare `#inhalt` resolves against `<base href>`, another page.
     let location = use_location();
-    let skip_target = move || format!("{}{}#{MAIN_ID}", location.pathname.get(), location.search.get());
+    let skip_target =
+        move || location.with(|address| format!("{}{}#{MAIN_ID}", address.path, address.search));
     view! {
         <header class="site-header">
             <a class="skip-link" href=skip_target on:click=skip_to_content>{locale.skip_to_content}</a>

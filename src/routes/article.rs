@@ -1,26 +1,20 @@
 //! The article screen: breadcrumb, headline, date line, body, neighbours.
 
 use brnn_model::format::{ArticleLink, ArticlePage};
-use brnn_model::load::LoadError;
+use brnn_model::slug::Slug;
 use brnn_model::structured_data::{breadcrumb_list, news_article};
 use leptos::prelude::*;
-use leptos_router::hooks::use_params;
 
 use crate::components::breadcrumb::Breadcrumb;
 use crate::components::load_state::load_state;
 use crate::components::page_head::{PageHead, PageKind};
 use crate::components::published_date::PublishedDate;
-use crate::context::{use_config, use_edition, use_locale, ArticleParams};
+use crate::context::{use_config, use_edition, use_locale};
 
 /// `/{edition}/article/{id}`.
 #[component]
-pub fn ArticleScreen() -> impl IntoView {
-    let edition = use_edition().id.clone();
-    let params = use_params::<ArticleParams>();
-    let article = use_config().endpoint.article(move || {
-        let id = params.get().map_err(|_| LoadError::NotFound)?.id;
-        Ok((edition.clone(), id))
-    });
+pub fn ArticleScreen(id: Slug) -> impl IntoView {
+    let article = use_config().endpoint.article(&use_edition().id, &id);
     load_state(article, |page| view! { <ArticleView page/> })
 }
 
@@ -87,8 +81,16 @@ fn ArticleView(page: ArticlePage) -> impl IntoView {
             </nav>
         }
     });
+    PageHead {
+        title: format!("{} – {}", article.headline, edition.name),
+        description,
+        path,
+        kind,
+        data,
+        links: Vec::new(),
+    }
+    .show();
     view! {
-        <PageHead title=format!("{} – {}", article.headline, edition.name) description path kind data/>
         <Breadcrumb crumbs/>
         <article class="article">
             <h1>{article.headline.clone()}</h1>

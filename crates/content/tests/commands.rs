@@ -322,7 +322,7 @@ fn a_page_shows_its_text_as_text_and_carries_its_documents_safely() {
     assert_eq!(page.matches("<title>").count(), 1);
     assert_eq!(page.matches(r#"<meta name="description""#).count(), 1);
     assert!(page
-        .contains(r#"<link href="https://brnn-news.example/de/article/ecf15130d4b083e2" rel="canonical">"#));
+        .contains(r#"<link rel="canonical" href="https://brnn-news.example/de/article/ecf15130d4b083e2">"#));
     assert!(page.contains(r#"data-brnn-document="de/articles/ecf15130d4b083e2.json""#));
     assert!(!page.contains("<!>"), "no bogus comments");
 }

@@ -236,6 +236,95 @@ impl FromStr for SectionAddress {
     }
 }
 
+/// What an address of the site shows: the app draws it, the build renders it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Route {
+    /// `{base}/`: the network's home, which leads to the default edition.
+    Home,
+    /// `{base}/{edition}…`: a screen of one edition, framed by its masthead.
+    Edition { edition: Slug, screen: Screen },
+    /// Outside the base, or no edition's address.
+    NotFound,
+}
+
+/// The screens of an edition.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Screen {
+    /// The front page (`section` `None`) or a section's page.
+    Listing {
+        section: Option<SectionPath>,
+        page: PageNumber,
+    },
+    Article {
+        id: Slug,
+    },
+    /// An address below the edition that leads nowhere.
+    NotFound,
+}
+
+impl Route {
+    /// The edition the address belongs to, if any.
+    pub fn edition(&self) -> Option<&Slug> {
+        match self {
+            Route::Edition { edition, .. } => Some(edition),
+            Route::Home | Route::NotFound => None,
+        }
+    }
+}
+
+impl Site {
+    /// Reads an address as [`Self::listing`] and [`Self::article`] write it:
+    /// `path` with the base, and the query without its `?`. A list's page
+    /// may also come as `?page=n`, the older form.
+    pub fn route(&self, path: &str, query: &str) -> Route {
+        let Some(rest) = path.strip_prefix(&self.base) else {
+            return Route::NotFound;
+        };
+        let rest = match rest {
+            "" | "/" => return Route::Home,
+            rest => match rest.strip_prefix('/') {
+                Some(rest) => rest,
+                None => return Route::NotFound,
+            },
+        };
+        let (edition, below) = rest.split_once('/').unwrap_or((rest, ""));
+        let Ok(edition) = edition.parse::<Slug>() else {
+            return Route::NotFound;
+        };
+        let screen = Self::screen(below, query).unwrap_or(Screen::NotFound);
+        Route::Edition { edition, screen }
+    }
+
+    /// `below` is the address after `{edition}/`.
+    fn screen(below: &str, query: &str) -> Option<Screen> {
+        let listing = |section, page| {
+            let legacy_page = query
+                .split('&')
+                .find_map(|pair| pair.strip_prefix("page="))
+                .map(str::parse::<PageNumber>);
+            Some(Screen::Listing {
+                section,
+                page: legacy_page.unwrap_or(Ok(page)).ok()?,
+            })
+        };
+        if below.is_empty() {
+            return listing(None, PageNumber::FIRST);
+        }
+        let (kind, rest) = below.split_once('/')?;
+        match kind {
+            PAGE_SEGMENT => listing(None, rest.parse().ok()?),
+            "section" => {
+                let address: SectionAddress = rest.parse().ok()?;
+                listing(Some(address.section), address.page)
+            }
+            "article" => Some(Screen::Article {
+                id: rest.parse().ok()?,
+            }),
+            _ => None,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -371,5 +460,84 @@ mod tests {
         for refused in ["", "Sport/", "bri-nachrichten/page/-1"] {
             assert!(refused.parse::<SectionAddress>().is_err(), "{refused}");
         }
+    }
+
+    #[test]
+    fn every_address_the_site_writes_reads_back_as_its_screen() {
+        let section = SectionPath::from_str("bri-nachrichten/aktuelles").unwrap();
+        for base in ["/", "/news/"] {
+            let site = Site::new(base);
+            let edition = |screen| Route::Edition {
+                edition: slug("de"),
+                screen,
+            };
+            let listing = |section: Option<&SectionPath>, page: u32| Screen::Listing {
+                section: section.cloned(),
+                page: page.to_string().parse().unwrap(),
+            };
+            assert_eq!(site.route(&site.home(), ""), Route::Home);
+            for page in [1, 2, 12] {
+                assert_eq!(
+                    site.route(&site.listing(&slug("de"), None, page), ""),
+                    edition(listing(None, page))
+                );
+                assert_eq!(
+                    site.route(&site.listing(&slug("de"), Some(&section), page), ""),
+                    edition(listing(Some(&section), page))
+                );
+            }
+            assert_eq!(
+                site.route(&site.article(&slug("de"), &slug("a1")), ""),
+                edition(Screen::Article { id: slug("a1") })
+            );
+        }
+    }
+
+    #[test]
+    fn addresses_that_lead_nowhere_are_told_apart_by_whether_an_edition_frames_them() {
+        let site = Site::new("/news/");
+        assert_eq!(site.route("/news", ""), Route::Home);
+        assert_eq!(site.route("/de/", ""), Route::NotFound, "outside the base");
+        assert_eq!(site.route("/newsde/", ""), Route::NotFound);
+        assert_eq!(site.route("/news/De/", ""), Route::NotFound, "no edition's id");
+        let within = |path| match site.route(path, "") {
+            Route::Edition { screen, .. } => screen,
+            other => panic!("{path}: {other:?}"),
+        };
+        assert_eq!(
+            within("/news/de"),
+            Screen::Listing {
+                section: None,
+                page: PageNumber::FIRST
+            }
+        );
+        for nowhere in [
+            "/news/de/page/0",
+            "/news/de/page/",
+            "/news/de/impressum",
+            "/news/de/article/",
+            "/news/de/article/Kein_Slug",
+            "/news/de/article/a1/b",
+            "/news/de/section/",
+            "/news/de/section/Sport/",
+        ] {
+            assert_eq!(within(nowhere), Screen::NotFound, "{nowhere}");
+        }
+    }
+
+    #[test]
+    fn the_older_page_query_is_still_read() {
+        let site = Site::new("/");
+        let page = |path, query| match site.route(path, query) {
+            Route::Edition {
+                screen: Screen::Listing { page, .. },
+                ..
+            } => Some(page.get()),
+            _ => None,
+        };
+        assert_eq!(page("/de/", "page=3"), Some(3));
+        assert_eq!(page("/de/section/dokumente/", "x=1&page=2"), Some(2));
+        assert_eq!(page("/de/", "page=zwei"), None);
+        assert_eq!(page("/de/", "utm_source=feed"), Some(1));
     }
 }
