@@ -4,14 +4,14 @@
 //! [`Loaded`]: not there yet, the document, or a [`LoadError`] with a
 //! message and a retry. A document the page already carries (a prerendered
 //! page holds the data of its first view) is taken from the page instead of
-//! fetched. Either way the text goes through `brnn_model::load::decode`;
+//! fetched. Either way the text is decoded by the same rules (`decode_text`);
 //! the view never sees JSON.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
 use brnn_model::format::{paths, ArticlePage, Edition, ListPage};
-use brnn_model::load::{decode, Document, LoadError};
+use brnn_model::load::{Document, LoadError};
 use brnn_model::slug::{SectionPath, Slug};
 use leptos::prelude::*;
 
@@ -49,7 +49,7 @@ impl Endpoint {
         let carried = use_context::<Preloaded>()
             .and_then(|preloaded| preloaded.take(&path))
             // Broken or of another format: the page stays readable, the app fetches instead.
-            .and_then(|text| decode::<T>(&text).ok());
+            .and_then(|text| decode_text::<T>(&text).ok());
         let loaded = Loaded {
             state: RwSignal::new(carried.map(Ok)),
             reload: Trigger::new(),
@@ -127,7 +127,9 @@ impl<T: Document + Clone + Send + Sync + 'static> Loaded<T> {
             });
             let url = url.clone();
             leptos::task::spawn_local(async move {
-                let result = fetch_document::<T>(&url, signal.as_ref()).await;
+                let result = fetch_text(&url, signal.as_ref())
+                    .await
+                    .and_then(|text| decode_text::<T>(&text));
                 if generation.try_get_value() == Some(current) {
                     self.state.try_set(Some(result));
                 }
@@ -136,12 +138,10 @@ impl<T: Document + Clone + Send + Sync + 'static> Loaded<T> {
     }
 }
 
-/// Fetches `url` and decodes it; `signal` aborts the request.
+/// Fetches the document at `url` as text; `signal` aborts the request.
+/// (One function for every document type: only decoding is per type.)
 #[cfg(feature = "csr")]
-async fn fetch_document<T: Document>(
-    url: &str,
-    signal: Option<&web_sys::AbortSignal>,
-) -> Result<T, LoadError> {
+async fn fetch_text(url: &str, signal: Option<&web_sys::AbortSignal>) -> Result<String, LoadError> {
     use wasm_bindgen::JsCast;
     use wasm_bindgen_futures::JsFuture;
 
@@ -167,16 +167,46 @@ async fn fetch_document<T: Document>(
     {
         return Err(LoadError::NotFound);
     }
-    let body = JsFuture::from(response.text().map_err(network_error)?)
+    Ok(JsFuture::from(response.text().map_err(network_error)?)
         .await
         .map_err(network_error)?
         .as_string()
-        .unwrap_or_default();
-    decode(&body)
+        .unwrap_or_default())
+}
+
+/// Decodes a document's text with the browser's JSON parser, which the
+/// browser has anyway: a JSON parser in the wasm would cost more than the
+/// rest of data access. The same rules as `brnn_model::load::decode`, which
+/// the native renderer uses.
+#[cfg(feature = "csr")]
+fn decode_text<T: Document>(text: &str) -> Result<T, LoadError> {
+    use brnn_model::load::known_format;
+
+    let value = js_sys::JSON::parse(text).map_err(|error| LoadError::Syntax(js_error_text(error)))?;
+    let format = js_sys::Reflect::get(&value, &wasm_bindgen::JsValue::from_str("format"))
+        .ok()
+        .and_then(|format| format.as_f64())
+        .filter(|format| format.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(format))
+        .map(|format| format as u32);
+    known_format(format)?;
+    let document: T =
+        serde_wasm_bindgen::from_value(value).map_err(|error| LoadError::Shape(error.to_string()))?;
+    known_format(Some(document.format())).map(|()| document)
+}
+
+#[cfg(not(feature = "csr"))]
+fn decode_text<T: Document>(text: &str) -> Result<T, LoadError> {
+    brnn_model::load::decode(text)
 }
 
 /// What the browser says went wrong (`TypeError: Failed to fetch`).
 #[cfg(feature = "csr")]
 fn network_error(error: wasm_bindgen::JsValue) -> LoadError {
-    LoadError::Network(String::from(js_sys::Object::from(error).to_string()))
+    LoadError::Network(js_error_text(error))
+}
+
+/// A thrown JS value as text: `TypeError: Failed to fetch`.
+#[cfg(feature = "csr")]
+fn js_error_text(error: wasm_bindgen::JsValue) -> String {
+    String::from(js_sys::Object::from(error).to_string())
 }

@@ -1,9 +1,15 @@
 //! The head of a page of an edition: title, description, canonical
 //! address, Open Graph and Twitter card, and its JSON-LD. Prerendered pages
 //! carry it in their HTML; in the app it is replaced on every navigation.
+//!
+//! JSON-LD is for crawlers, which read the page the build wrote for each
+//! address: only the native renderer builds it. The app leaves it out (and
+//! with it a JSON writer in the wasm) and removes the previous page's.
 
 use brnn_model::date::Published;
-use brnn_model::structured_data::{og_locale, script_text};
+use brnn_model::structured_data::og_locale;
+#[cfg(feature = "ssr")]
+use brnn_model::structured_data::script_text;
 use serde_json::Value;
 
 use crate::context::{use_config, use_edition};
@@ -16,20 +22,20 @@ pub enum PageKind {
     Website,
 }
 
-/// The facts a page's head tells of it.
-pub struct PageHead {
+/// The facts a page's head tells of it; `data(url, description)` builds its JSON-LD.
+pub struct PageHead<D> {
     pub title: String,
     pub description: String,
     /// The page's own address (from `Site`).
     pub path: String,
     pub kind: PageKind,
-    /// Its JSON-LD.
-    pub data: Vec<Value>,
+    #[cfg_attr(not(feature = "ssr"), allow(dead_code))]
+    pub data: D,
     /// Further links: feeds, other languages.
     pub links: Vec<HeadTag>,
 }
 
-impl PageHead {
+impl<D: FnOnce(&str, &str) -> Vec<Value>> PageHead<D> {
     pub fn show(self) {
         let edition = use_edition();
         let url = use_config().absolute(&self.path);
@@ -37,8 +43,8 @@ impl PageHead {
             HeadTag::meta("description", self.description.clone()),
             HeadTag::link("canonical", url.clone()),
             HeadTag::property("og:title", self.title.clone()),
-            HeadTag::property("og:description", self.description),
-            HeadTag::property("og:url", url),
+            HeadTag::property("og:description", self.description.clone()),
+            HeadTag::property("og:url", url.clone()),
             HeadTag::property("og:site_name", edition.network.name.clone()),
             HeadTag::property("og:locale", og_locale(&edition.lang)),
         ];
@@ -52,7 +58,12 @@ impl PageHead {
         }
         tags.push(HeadTag::meta("twitter:card", "summary"));
         tags.extend(self.links);
-        tags.extend(self.data.iter().map(|data| HeadTag::json_ld(script_text(data))));
+        #[cfg(feature = "ssr")]
+        tags.extend(
+            (self.data)(&url, &self.description)
+                .iter()
+                .map(|data| HeadTag::json_ld(script_text(data))),
+        );
         show_head(self.title, tags);
     }
 }

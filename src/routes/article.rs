@@ -37,10 +37,6 @@ fn ArticleView(page: ArticlePage) -> impl IntoView {
         .unwrap_or_default();
     let description = article.lead();
     let path = site.article(&edition.id, &article.id);
-    let data = vec![
-        news_article(&edition, &article, &config.absolute(&path), &description),
-        breadcrumb_list(&crumbs, |path| config.absolute(path)),
-    ];
     let kind = PageKind::Article {
         published: article.published,
         section: edition
@@ -48,6 +44,20 @@ fn ArticleView(page: ArticlePage) -> impl IntoView {
             .unwrap_or_default()
             .to_owned(),
     };
+    PageHead {
+        title: format!("{} – {}", article.headline, edition.name),
+        description,
+        path,
+        kind,
+        data: |url: &str, description: &str| {
+            vec![
+                news_article(&edition, &article, url, description),
+                breadcrumb_list(&crumbs, |path| config.absolute(path)),
+            ]
+        },
+        links: Vec::new(),
+    }
+    .show();
     let source = (!article.source.is_empty()).then(|| {
         view! {
             "\u{2003}"
@@ -81,15 +91,6 @@ fn ArticleView(page: ArticlePage) -> impl IntoView {
             </nav>
         }
     });
-    PageHead {
-        title: format!("{} – {}", article.headline, edition.name),
-        description,
-        path,
-        kind,
-        data,
-        links: Vec::new(),
-    }
-    .show();
     view! {
         <Breadcrumb crumbs/>
         <article class="article">

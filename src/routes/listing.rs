@@ -41,10 +41,6 @@ pub fn Listing(section: Option<SectionPath>, page: PageNumber) -> impl IntoView 
         }
         let path = site.listing(&edition.id, section.as_ref(), list.page);
         let crumbs = site.breadcrumb(&edition, section.as_ref()).unwrap_or_default();
-        let data = vec![
-            collection_page(&edition, &name, &config.absolute(&path)),
-            breadcrumb_list(&crumbs, |path| config.absolute(path)),
-        ];
         // Feed readers find this list's feeds from its page.
         let feeds = FeedKind::ALL
             .map(|kind| {
@@ -58,7 +54,12 @@ pub fn Listing(section: Option<SectionPath>, page: PageNumber) -> impl IntoView 
             description: name.clone(),
             path,
             kind: PageKind::Website,
-            data,
+            data: |url: &str, _: &str| {
+                vec![
+                    collection_page(&edition, &name, url),
+                    breadcrumb_list(&crumbs, |path| config.absolute(path)),
+                ]
+            },
             links: feeds,
         }
         .show();

@@ -44,21 +44,36 @@ documents!(Edition, ListPage, ArticlePage);
 /// Decodes a document body, telling broken JSON, the wrong shape and an
 /// unknown format version apart.
 pub fn decode<T: Document>(body: &str) -> Result<T, LoadError> {
+    // Only the parse is per document type; what a failure means is not.
+    match serde_json::from_str::<T>(body) {
+        Ok(document) => known_format(Some(document.format())).map(|()| document),
+        Err(error) => Err(failure(error, body)),
+    }
+}
+
+/// Why `body` did not parse as the document asked for.
+fn failure(error: serde_json::Error, body: &str) -> LoadError {
     #[derive(Deserialize)]
     struct FormatOnly {
         format: u32,
     }
-    match serde_json::from_str::<T>(body) {
-        Ok(document) if document.format() == FORMAT_VERSION => Ok(document),
-        Ok(document) => Err(LoadError::UnsupportedFormat(document.format())),
-        Err(error) if error.is_syntax() || error.is_eof() => Err(LoadError::Syntax(error.to_string())),
-        Err(error) => match serde_json::from_str::<FormatOnly>(body) {
-            // A newer format may change shape: name the version, not the field.
-            Ok(FormatOnly { format }) if format != FORMAT_VERSION => {
-                Err(LoadError::UnsupportedFormat(format))
-            }
-            _ => Err(LoadError::Shape(error.to_string())),
-        },
+    if error.is_syntax() || error.is_eof() {
+        return LoadError::Syntax(error.to_string());
+    }
+    let format = serde_json::from_str::<FormatOnly>(body).ok();
+    known_format(format.map(|only| only.format))
+        .err()
+        .unwrap_or(LoadError::Shape(error.to_string()))
+}
+
+/// Whether a document's `format` (if it has one that is a number) is the
+/// one this reader knows. Checked before the document's shape: a newer
+/// format may change the shape, and the reader should hear the version,
+/// not a field's name. (The browser, which parses JSON itself, asks too.)
+pub fn known_format(format: Option<u32>) -> Result<(), LoadError> {
+    match format {
+        Some(format) if format != FORMAT_VERSION => Err(LoadError::UnsupportedFormat(format)),
+        _ => Ok(()),
     }
 }
 
