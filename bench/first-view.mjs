@@ -14,7 +14,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startHost, launchBrowser, DIST } from '../tests/browser/harness.mjs';
+import { startHost, launchBrowser, firstViewFiles, DIST } from '../tests/browser/harness.mjs';
 import { kib, sizes, timeToVisible } from './measure.mjs';
 
 const args = process.argv.slice(2);
@@ -47,18 +47,13 @@ const host = await startHost({ root: `${root}/` });
 const browser = await launchBrowser();
 try {
   // Which files the first view fetches, as the browser saw them.
-  const page = await browser.newPage();
-  await page.goto(host.origin + SEED);
-  await page.waitForFunction(() => window.wasmBindings !== undefined);
-  const fetched = [...new Set(host.requests)].filter((path) => !path.endsWith('favicon.svg'));
-  await page.close();
-
+  // Sizes of the files as built (the copy served here marks the seed's text).
+  const fetched = await firstViewFiles(browser, host, SEED, DIST);
   console.log(`First view of ${SEED}: ${fetched.length} requests\n`);
   console.log(`${'file'.padEnd(52)} ${'raw KiB'.padStart(8)} ${'gzip'.padStart(8)} ${'brotli'.padStart(8)}`);
   const total = { raw: 0, gzip: 0, brotli: 0 };
-  for (const path of fetched) {
-    const file = path === SEED ? `${SEED.slice(1)}.html` : path.replace(/^\//, '') || 'index.html';
-    const size = sizes(readFileSync(join(DIST, file)));
+  for (const { path, file } of fetched) {
+    const size = sizes(readFileSync(file));
     for (const key in total) total[key] += size[key];
     console.log(`${path.padEnd(52)} ${kib(size.raw)} ${kib(size.gzip)} ${kib(size.brotli)}`);
   }

@@ -340,3 +340,24 @@ export async function readSeed() {
   const [site, breadcrumb, headline, dateline, ...paragraphs] = blocks;
   return { site, crumbs: breadcrumb.split('>>'), headline, dateline, paragraphs };
 }
+
+/**
+ * The files the first view of `path` fetches from `host` until the app has
+ * taken the page over, as the browser asked for them (the favicon aside),
+ * each with its file in the host's root folder.
+ */
+export async function firstViewFiles(browser, host, path, root = DIST) {
+  const page = await browser.newPage();
+  try {
+    const before = host.requests.length;
+    await page.goto(host.origin + path);
+    await appStarted(page);
+    const fetched = [...new Set(host.requests.slice(before))].filter((request) => !request.endsWith('favicon.svg'));
+    return fetched.map((request) => ({
+      path: request,
+      file: join(root, request === path ? `${path.slice(1)}.html` : request.replace(/^\//, '') || 'index.html'),
+    }));
+  } finally {
+    await page.close();
+  }
+}

@@ -1,0 +1,23 @@
+// Minifies the JS glue wasm-bindgen wrote into Trunk's staging folder (run
+// by Trunk's post_build hook). Trunk 0.21's own minifier fails on that
+// output; terser (pinned in package.json) handles it. The file keeps its
+// name: its hash stands for the build it came from.
+//
+//   node scripts/minify-glue.mjs <staging folder>
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { minify } from 'terser';
+
+const folder = process.argv[2];
+if (!folder) {
+  console.error('usage: node scripts/minify-glue.mjs <staging folder>');
+  process.exit(2);
+}
+const glue = readdirSync(folder).filter((name) => /^brnn-news-[0-9a-f]+\.js$/.test(name));
+if (glue.length !== 1) {
+  console.error(`minify-glue: expected one brnn-news-<hash>.js in ${folder}, found ${glue.length}`);
+  process.exit(1);
+}
+const file = join(folder, glue[0]);
+const { code } = await minify(readFileSync(file, 'utf8'), { module: true, compress: { passes: 2 } });
+writeFileSync(file, code);
