@@ -18,6 +18,7 @@
 //! `network.toml`; the page's date is taken as midnight at the edition's
 //! `utc_offset`, since the page gives no time of day.
 
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use brnn_model::date::{CivilDate, Published};
@@ -99,6 +100,7 @@ pub fn import(
                 paragraphs,
             },
             dateline: Some(locale.long_date(dateline)),
+            translations: BTreeMap::new(),
         },
     ))
 }
