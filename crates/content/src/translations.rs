@@ -115,8 +115,8 @@ impl Claims {
                     let back = self.by_edition[other]
                         .get(target)
                         .and_then(|theirs| Some((theirs, theirs.translations.get(own_edition)?)));
-                    let theirs = match back {
-                        Some((theirs, (named, _))) if named == id => theirs,
+                    let (theirs, back_line) = match back {
+                        Some((theirs, (named, back_line))) if named == id => (theirs, *back_line),
                         Some((_, (named, _))) => {
                             problems.push(problem(format!(
                                 "`{edition}/{target}` names `{own_edition}/{named}` as its `{own_edition}` version, not this article"
@@ -139,7 +139,6 @@ impl Claims {
                         if named == Some(expected) || !differences_told.insert((other, target, third)) {
                             continue;
                         }
-                        let (_, back_line) = &theirs.translations[own_edition];
                         let message = match named {
                             Some(named) => format!(
                                 "translations: names `{third}/{named}`, but its `{own_edition}` version `{own_edition}/{id}` names `{third}/{expected}`; every version must name the same articles"
@@ -148,7 +147,7 @@ impl Claims {
                                 "translations: its `{own_edition}` version `{own_edition}/{id}` also names `{third}/{expected}`; name it here too (`{third} = \"{expected}\"`), so that every version names the same articles"
                             ),
                         };
-                        problems.push(Problem::at(&theirs.file, *back_line, message));
+                        problems.push(Problem::at(&theirs.file, back_line, message));
                     }
                 }
             }

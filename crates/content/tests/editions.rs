@@ -273,6 +273,51 @@ fn a_translation_to_an_article_of_another_name_is_reported_from_both_sides() {
 }
 
 #[test]
+fn versions_that_name_different_articles_of_a_third_edition_are_each_told() {
+    let content = content_copy();
+    let write = |path: &str, text: String| fs::write(content.path().join(path), text).unwrap();
+    write(
+        "de/test-x.txt",
+        source("dokumente", r#"en = "test-x-en", zh = "test-x-zh""#),
+    );
+    write(
+        "en/test-x-en.txt",
+        source("documents", r#"de = "test-x", zh = "test-y-zh""#),
+    );
+    write(
+        "zh/test-x-zh.txt",
+        source("wenjian", r#"de = "test-x", en = "test-x-en""#),
+    );
+    write("zh/test-y-zh.txt", source("wenjian", r#"en = "test-x-en""#));
+
+    let found = problems(commands::check(content.path(), &ProgressBar::hidden()).unwrap_err());
+    let at = |file: &str| content.path().join(file).display().to_string();
+    let expected = [
+        format!(
+            "{}:5: translations: names `zh/test-y-zh`, but its `de` version `de/test-x` names `zh/test-x-zh`; every version must name the same articles",
+            at("en/test-x-en.txt")
+        ),
+        format!(
+            "{}:5: translations: names `zh/test-x-zh`, but its `en` version `en/test-x-en` names `zh/test-y-zh`; every version must name the same articles",
+            at("de/test-x.txt")
+        ),
+        format!(
+            "{}:5: translations: its `en` version `en/test-x-en` also names `de/test-x`; name it here too (`de = \"test-x\"`), so that every version names the same articles",
+            at("zh/test-y-zh.txt")
+        ),
+        format!(
+            "{}:5: translations: `en/test-x-en` names `zh/test-y-zh` as its `zh` version, not this article",
+            at("zh/test-x-zh.txt")
+        ),
+    ];
+    assert_eq!(
+        found.iter().collect::<BTreeSet<_>>(),
+        expected.iter().collect::<BTreeSet<_>>(),
+        "{found:#?}"
+    );
+}
+
+#[test]
 fn a_translation_to_a_source_with_problems_of_its_own_is_not_also_called_missing() {
     let content = content_copy();
     fs::write(
