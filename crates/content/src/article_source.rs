@@ -8,6 +8,7 @@
 //! published = 2025-11-04T00:00:00+08:00
 //! dateline = "Dienstag, 04. November 2025"   # optional: the date as printed
 //! source = ""                                # optional: empty when none is named
+//! translations = { en = "sample-logistics" }  # optional: edition id = article id
 //! +++
 //!
 //! First paragraph …
@@ -16,6 +17,7 @@
 //! The article's id is the file name without `.txt`. [`render`] writes the
 //! canonical form of a source, which [`parse`] reads back unchanged.
 
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use brnn_model::date::Published;
@@ -40,6 +42,7 @@ struct Header {
     dateline: Option<Spanned<String>>,
     #[serde(default)]
     source: String,
+    translations: Option<BTreeMap<String, Spanned<String>>>,
 }
 
 /// An article as its source file holds it.
@@ -48,13 +51,17 @@ pub struct ArticleSource {
     pub article: Article,
     /// The date as the newsroom printed it; it must agree with `published`.
     pub dateline: Option<String>,
+    /// The same article in other editions: edition id → article id.
+    pub translations: BTreeMap<Slug, Slug>,
 }
 
-/// A parsed source and where its section was named (for problems found
-/// later against the section tree).
+/// A parsed source and where its section and translations were named (for
+/// problems found later against the section tree and the other editions).
 pub struct ParsedSource {
     pub source: ArticleSource,
     pub section_line: usize,
+    /// The line of each translation, by edition id.
+    pub translation_lines: BTreeMap<Slug, usize>,
 }
 
 /// Parses and checks one source; every problem found is reported, not just the first.
@@ -181,6 +188,28 @@ pub fn parse(file: &Path, text: &str, locale: &Locale) -> Result<ParsedSource, V
         }
     }
 
+    let mut translations = BTreeMap::new();
+    let mut translation_lines = BTreeMap::new();
+    for (edition, id) in header.translations.iter().flatten() {
+        let line = line_in_header(id.span());
+        let edition = edition
+            .parse::<Slug>()
+            .map_err(|error| format!("an edition id: {error}"));
+        let id = id
+            .get_ref()
+            .parse::<Slug>()
+            .map_err(|error| format!("an article id: {error}"));
+        match (edition, id) {
+            (Ok(edition), Ok(id)) => {
+                translation_lines.insert(edition.clone(), line);
+                translations.insert(edition, id);
+            }
+            (Err(message), _) | (_, Err(message)) => {
+                problems.push(Problem::at(file, line, format!("translations: {message}")))
+            }
+        }
+    }
+
     let body_start_line = line_of(text, header_end) + 1;
     let body = text[header_end..].split_once('\n').map_or("", |(_, rest)| rest);
     let paragraphs = paragraphs(body);
@@ -206,8 +235,10 @@ pub fn parse(file: &Path, text: &str, locale: &Locale) -> Result<ParsedSource, V
                 dateline: header
                     .dateline
                     .map(|dateline| dateline.into_inner().trim().to_owned()),
+                translations,
             },
             section_line: line_in_header(header.section.expect("checked above").span()),
+            translation_lines,
         }),
         _ => Err(problems),
     }
@@ -226,6 +257,14 @@ pub fn render(source: &ArticleSource) -> String {
         text += &format!("dateline = {}\n", string(dateline));
     }
     text += &format!("source = {}\n", string(&article.source));
+    if !source.translations.is_empty() {
+        let entries: Vec<String> = source
+            .translations
+            .iter()
+            .map(|(edition, id)| format!("{edition} = {}", string(id.as_str())))
+            .collect();
+        text += &format!("translations = {{ {} }}\n", entries.join(", "));
+    }
     text += &format!("{FENCE}\n");
     for paragraph in &article.paragraphs {
         text += "\n";
@@ -396,6 +435,41 @@ mod tests {
             .unwrap()
             .source;
         assert_eq!(render(&source), SEED_SOURCE);
+    }
+
+    #[test]
+    fn translations_are_read_sorted_by_edition_and_written_back_on_one_line() {
+        let text = SEED_SOURCE.replace(
+            "source = \"\"\n",
+            "source = \"\"\ntranslations = { zh = \"shili-a1\", en = \"sample-a1\" }\n",
+        );
+        let parsed = parse_as("de/a1.txt", &text).ok().unwrap();
+        let pairs: Vec<(&str, &str)> = parsed
+            .source
+            .translations
+            .iter()
+            .map(|(edition, id)| (edition.as_str(), id.as_str()))
+            .collect();
+        assert_eq!(pairs, [("en", "sample-a1"), ("zh", "shili-a1")]);
+        assert_eq!(parsed.translation_lines.values().collect::<Vec<_>>(), [&7, &7]);
+        let rendered = render(&parsed.source);
+        assert!(rendered.contains("\ntranslations = { en = \"sample-a1\", zh = \"shili-a1\" }\n+++\n"));
+        assert_eq!(
+            parse_as("de/a1.txt", &rendered).ok().unwrap().source,
+            parsed.source
+        );
+    }
+
+    #[test]
+    fn a_translation_that_is_no_edition_and_article_id_is_refused_on_its_line() {
+        let text = SEED_SOURCE.replace(
+            "source = \"\"\n",
+            "source = \"\"\n[translations]\nEN = \"sample-a1\"\nzh = \"示例\"\n",
+        );
+        let found = messages(&text);
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert!(found[0].starts_with("de/a1.txt:8: translations: an edition id: `EN` is not a slug"));
+        assert!(found[1].starts_with("de/a1.txt:9: translations: an article id: `示例` is not a slug"));
     }
 
     #[test]

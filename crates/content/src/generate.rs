@@ -5,6 +5,8 @@
 //! over the ten years before [`NEWEST`], over every leaf section of the
 //! edition, at the newsroom's offset and a few others.
 
+use std::collections::BTreeMap;
+
 use brnn_model::date::{CivilDate, Published, UtcOffset};
 use brnn_model::format::{Article, Edition};
 use brnn_model::locale::Locale;
@@ -137,6 +139,7 @@ pub fn samples(
         }
         ArticleSource {
             dateline: Some(locale.long_date(published.local_date())),
+            translations: BTreeMap::new(),
             article: Article {
                 id: format!("beispiel-{seed}-{number:06}")
                     .parse()

@@ -18,6 +18,7 @@
 //! `network.toml`; the page's date is taken as midnight at the edition's
 //! `utc_offset`, since the page gives no time of day.
 
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use brnn_model::date::{CivilDate, Published};
@@ -99,6 +100,7 @@ pub fn import(
                 paragraphs,
             },
             dateline: Some(locale.long_date(dateline)),
+            translations: BTreeMap::new(),
         },
     ))
 }
@@ -185,11 +187,101 @@ mod tests {
     const NETWORK: &str = include_str!("../../../content/network.toml");
 
     fn import_page(text: &str) -> Result<ArticleSource, String> {
+        import_into_edition(text).map(|(_, source)| source)
+    }
+
+    /// The page's article and the id of the edition it was imported into.
+    fn import_into_edition(text: &str) -> Result<(String, ArticleSource), String> {
         let network = network::parse(Path::new("network.toml"), NETWORK).ok().unwrap();
         let id: Slug = "ecf15130d4b083e2".parse().unwrap();
         import(Path::new("page.txt"), text, id, &network)
-            .map(|(_, source)| source)
+            .map(|(edition, source)| (network.editions[edition].edition.id.to_string(), source))
             .map_err(|problem| problem.to_string())
+    }
+
+    const ENGLISH_PAGE: &str = "Belt and Road News Network
+
+BRNN>>Belt and Road News Network>>BRI News>>Latest
+
+Sample: A page of the English edition, imported
+
+Tuesday, 4 November 2025\u{2003}Source: brnn-news
+
+This is a sample page, not real news.
+
+It has a second paragraph.
+";
+
+    const ARABIC_PAGE: &str = "شبكة أخبار الحزام والطريق
+
+BRNN>>شبكة أخبار الحزام والطريق>>أخبار الحزام والطريق>>اقتصاد الصين
+
+مثال: صفحة من النسخة العربية للاستيراد
+
+الثلاثاء، 4 نوفمبر 2025 المصدر:
+
+هذه صفحة نموذجية وليست خبرًا حقيقيًا، وفيها الرقم 2025 والاسم BRNN.
+";
+
+    #[test]
+    fn a_page_of_any_edition_imports_into_that_edition_with_its_sections_and_date() {
+        let (edition, english) = import_into_edition(ENGLISH_PAGE).unwrap();
+        assert_eq!(edition, "en");
+        assert_eq!(english.article.section.to_string(), "news/latest");
+        assert_eq!(english.article.published.to_string(), "2025-11-04T00:00:00+08:00");
+        assert_eq!(english.dateline.as_deref(), Some("Tuesday, 4 November 2025"));
+        assert_eq!(english.article.source, "brnn-news");
+        assert_eq!(english.article.paragraphs.len(), 2);
+
+        let (edition, arabic) = import_into_edition(ARABIC_PAGE).unwrap();
+        assert_eq!(edition, "ar");
+        assert_eq!(arabic.article.section.to_string(), "akhbar/iqtisad-al-sin");
+        assert_eq!(arabic.article.published.to_string(), "2025-11-04T00:00:00+08:00");
+        assert_eq!(arabic.dateline.as_deref(), Some("الثلاثاء، 4 نوفمبر 2025"));
+        assert_eq!(arabic.article.source, "");
+        assert_eq!(arabic.article.headline, "مثال: صفحة من النسخة العربية للاستيراد");
+
+        let chinese = "“一带一路”新闻合作联盟\nBRNN>>“一带一路”新闻合作联盟>>文件资料\n示例：文件\n2025年11月4日 星期二 来源：示例\n正文。\n";
+        let (edition, chinese) = import_into_edition(chinese).unwrap();
+        assert_eq!(
+            (edition.as_str(), chinese.article.section.to_string()),
+            ("zh", "wenjian".to_owned())
+        );
+        assert_eq!(chinese.dateline.as_deref(), Some("2025年11月4日星期二"));
+        assert_eq!(chinese.article.source, "示例");
+    }
+
+    #[test]
+    fn a_page_of_an_unknown_edition_or_section_is_told_what_there_is() {
+        let cases = [
+            (
+                ENGLISH_PAGE.replace("Belt and Road News Network", "Réseau d'information"),
+                "page.txt:3: the breadcrumb names the edition `Réseau d'information`, which network.toml does not have; it has `„Belt and Road“-Nachrichtennetzwerk`, `Belt and Road News Network`, `“一带一路”新闻合作联盟`, `شبكة أخبار الحزام والطريق`",
+            ),
+            (
+                ENGLISH_PAGE.replace(">>Latest", ">>Sport"),
+                "page.txt:3: the breadcrumb names the section `Sport`, which edition `en` does not have below `BRI News`; it has `Latest`, `China's Economy` there",
+            ),
+            (
+                ARABIC_PAGE.replace(">>أخبار الحزام والطريق>>", ">>BRI-Nachrichten>>"),
+                "page.txt:3: the breadcrumb names the section `BRI-Nachrichten`, which edition `ar` does not have; it has `أخبار الحزام والطريق`, `وثائق` there",
+            ),
+            (
+                ENGLISH_PAGE.replace("Tuesday, 4 November", "Dienstag, 4 November"),
+                "page.txt:7: `Dienstag` is not a weekday; expected one of Monday, Tuesday",
+            ),
+            (
+                ARABIC_PAGE.replace("الثلاثاء،", "الأربعاء،"),
+                "page.txt:7: `الأربعاء، 4 نوفمبر 2025` says الأربعاء, but that day is a الثلاثاء",
+            ),
+        ];
+        for (page, expected) in cases {
+            let error = import_page(&page).unwrap_err();
+            assert!(
+                error.starts_with(expected),
+                "expected `{expected}`, got `{error}`"
+            );
+        }
     }
 
     #[test]

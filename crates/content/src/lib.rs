@@ -12,6 +12,7 @@
 //! | [`build`] | the endpoint, feeds and sitemaps written from a library |
 //! | [`generate`] | synthetic sample articles |
 //! | [`problem`] | a problem located by file and line |
+//! | `translations` | translations named in sources, checked across editions and resolved |
 
 pub mod article_source;
 pub mod build;
@@ -21,6 +22,7 @@ pub mod import;
 pub mod library;
 pub mod network;
 pub mod problem;
+mod translations;
 
 /// Progress of long commands; [`ProgressBar::hidden`] draws nothing.
 pub use indicatif::ProgressBar;

@@ -1,17 +1,20 @@
-//! All content of the network, read from the content folder and checked as a whole.
+//! All content of the network, read from the content folder and checked as
+//! a whole, translations across editions included.
 
 use std::collections::HashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use brnn_model::format::{Article, Edition};
+use brnn_model::format::{Article, Edition, Translation};
 use brnn_model::locale::Locale;
+use brnn_model::slug::Slug;
 use brnn_model::sorting::newest_first;
 use indicatif::ProgressBar;
 
 use crate::article_source;
 use crate::network::{self, NetworkConfig, SiteUrl};
 use crate::problem::Problem;
+use crate::translations::Claims;
 
 /// Every edition's articles, checked against the network description.
 #[derive(Debug)]
@@ -25,6 +28,15 @@ pub struct Library {
 pub struct EditionContent {
     pub edition: Edition,
     pub articles: Vec<Article>,
+    /// The versions in other editions of the articles that have some, by article id.
+    pub translations: HashMap<Slug, Vec<Translation>>,
+}
+
+impl EditionContent {
+    /// The article's versions in other editions, in the network's order; empty if it has none.
+    pub fn translations_of(&self, id: &Slug) -> &[Translation] {
+        self.translations.get(id).map_or(&[], Vec::as_slice)
+    }
 }
 
 impl Library {
@@ -54,6 +66,7 @@ pub fn load(content: &Path, progress: &ProgressBar) -> Result<Library, Vec<Probl
     let network = load_network(content)?;
     let mut problems = Vec::new();
     let mut contents = Vec::new();
+    let mut claims = Claims::default();
     for config in network.editions {
         let edition = config.edition;
         let locale = Locale::for_lang(&edition.lang);
@@ -62,6 +75,7 @@ pub fn load(content: &Path, progress: &ProgressBar) -> Result<Library, Vec<Probl
         let files = source_files(&content.join(edition.id.as_str()), &mut problems);
         progress.set_message("reading");
         progress.inc_length(files.len() as u64);
+        claims.add_edition(&files);
         for file in files {
             progress.inc(1);
             let source = match fs::read_to_string(&file) {
@@ -75,7 +89,7 @@ pub fn load(content: &Path, progress: &ProgressBar) -> Result<Library, Vec<Probl
                     continue;
                 }
             };
-            let article = parsed.source.article;
+            let article = &parsed.source.article;
             if edition.section_trail(&article.section).is_none() {
                 problems.push(Problem::at(
                     &file,
@@ -99,13 +113,20 @@ pub fn load(content: &Path, progress: &ProgressBar) -> Result<Library, Vec<Probl
                 ));
                 continue;
             }
-            first_seen.insert(article.id.to_string(), file);
-            articles.push(article);
+            first_seen.insert(article.id.to_string(), file.clone());
+            claims.add(&file, &parsed);
+            articles.push(parsed.source.article);
         }
         articles.sort_by(newest_first);
-        contents.push(EditionContent { edition, articles });
+        contents.push(EditionContent {
+            edition,
+            articles,
+            translations: HashMap::new(),
+        });
     }
+    problems.extend(claims.check(&contents));
     if problems.is_empty() {
+        claims.resolve(&mut contents);
         Ok(Library {
             site_url: network.site_url,
             editions: contents,

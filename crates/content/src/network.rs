@@ -1,10 +1,14 @@
 //! `content/network.toml`: where the site lives, the network, its editions
-//! and their section trees.
+//! and their section trees. The editions' order is the network's: language
+//! switchers list them so, and the first is the network's default edition,
+//! which `hreflang="x-default"` points to. Keep it the edition the network
+//! root `/` leads to (the reader's `<meta name="brnn-edition">`, `de`
+//! when absent).
 
 use std::path::Path;
 
 use brnn_model::date::UtcOffset;
-use brnn_model::format::{Edition, Network, Section, FORMAT_VERSION};
+use brnn_model::format::{Edition, EditionLink, Network, Section, FORMAT_VERSION};
 use brnn_model::site::{Site, PAGE_SEGMENT};
 use brnn_model::slug::{SectionPath, Slug};
 use serde::Deserialize;
@@ -31,7 +35,7 @@ struct SiteEntry {
 struct EditionEntry {
     id: Spanned<Slug>,
     lang: String,
-    name: String,
+    name: Spanned<String>,
     page_size: Spanned<u32>,
     utc_offset: UtcOffset,
     sections: Vec<SectionEntry>,
@@ -131,6 +135,16 @@ pub fn parse(file: &Path, text: &str) -> Result<NetworkConfig, Vec<Problem>> {
         if editions.iter().any(|e| e.edition.id == id) {
             problems.push(at(entry.id.span(), format!("edition `{id}` is listed twice")));
         }
+        // An imported page names its edition by name alone.
+        if let Some(other) = editions.iter().find(|e| e.edition.name == *entry.name.get_ref()) {
+            problems.push(at(
+                entry.name.span(),
+                format!(
+                    "edition `{id}` has the name of edition `{}`; a page's breadcrumb could not tell them apart",
+                    other.edition.id
+                ),
+            ));
+        }
         let mut sections = Vec::new();
         for section in &entry.sections {
             if let Err(message) = insert(&mut sections, section.path.get_ref(), &section.name) {
@@ -149,13 +163,26 @@ pub fn parse(file: &Path, text: &str) -> Result<NetworkConfig, Vec<Problem>> {
                 network: parsed.network.clone(),
                 id,
                 lang: entry.lang,
-                name: entry.name,
+                name: entry.name.into_inner(),
                 page_size: *entry.page_size.get_ref(),
                 sections,
+                editions: Vec::new(),
             },
             utc_offset: entry.utc_offset,
         };
         editions.push(edition);
+    }
+    // Each edition's document lists the whole network, for its language switcher.
+    let network: Vec<EditionLink> = editions
+        .iter()
+        .map(|config| EditionLink {
+            id: config.edition.id.clone(),
+            lang: config.edition.lang.clone(),
+            name: config.edition.name.clone(),
+        })
+        .collect();
+    for config in &mut editions {
+        config.edition.editions = network.clone();
     }
     match site_url {
         Some(site_url) if problems.is_empty() => Ok(NetworkConfig { site_url, editions }),
@@ -209,6 +236,60 @@ mod tests {
         assert_eq!(
             under.file("feeds/de/rss.xml"),
             "http://127.0.0.1:8080/news/feeds/de/rss.xml"
+        );
+    }
+
+    const TWO_EDITIONS: &str = r#"
+[site]
+url = "https://news.example.org/"
+
+[network]
+short_name = "BRNN"
+name = "Network"
+
+[[editions]]
+id = "de"
+lang = "de"
+name = "Nachrichten"
+page_size = 10
+utc_offset = "+08:00"
+sections = []
+
+[[editions]]
+id = "en"
+lang = "en"
+name = "News"
+page_size = 10
+utc_offset = "+08:00"
+sections = []
+"#;
+
+    #[test]
+    fn every_edition_lists_the_whole_network_in_its_order() {
+        let network = parse(Path::new("network.toml"), TWO_EDITIONS).ok().unwrap();
+        for config in &network.editions {
+            let listed: Vec<(&str, &str, &str)> = config
+                .edition
+                .editions
+                .iter()
+                .map(|link| (link.id.as_str(), link.lang.as_str(), link.name.as_str()))
+                .collect();
+            assert_eq!(listed, [("de", "de", "Nachrichten"), ("en", "en", "News")]);
+        }
+    }
+
+    #[test]
+    fn two_editions_of_one_name_are_refused_as_an_import_could_not_tell_them_apart() {
+        let toml = TWO_EDITIONS.replace("name = \"News\"", "name = \"Nachrichten\"");
+        let problems: Vec<String> = parse(Path::new("network.toml"), &toml)
+            .err()
+            .unwrap()
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert_eq!(
+            problems,
+            ["network.toml:20: edition `en` has the name of edition `de`; a page's breadcrumb could not tell them apart"]
         );
     }
 

@@ -142,7 +142,7 @@ fn problems_are_printed_one_a_line_and_counted_with_status_1() {
 fn check_and_build_say_what_they_did() {
     let output = run(&["check", "--content", path(&repo().join("content"))]);
     assert!(output.status.success(), "{}", stderr(&output));
-    assert!(stderr(&output).ends_with("articles in 1 edition(s), no problems\n"));
+    assert!(stderr(&output).ends_with("articles in 4 edition(s), no problems\n"));
 
     let out = TempDir::new().unwrap();
     let output = run(&[

@@ -96,9 +96,15 @@ fn check_reports_every_problem_with_file_line_and_sentence() {
     fs::write(de.join("archiv/ecf15130d4b083e2.txt"), &seed).unwrap();
     let network = content.path().join("network.toml");
     let toml = fs::read_to_string(&network).unwrap();
+    // At the end of the German edition's sections, before the next edition.
+    let german_end = toml.find("[[editions]]\nid = \"en\"").unwrap();
     fs::write(
         &network,
-        format!("{toml}\n[[editions.sections]]\npath = \"dokumente\"\nname = \"Nochmal\"\n"),
+        format!(
+            "{}[[editions.sections]]\npath = \"dokumente\"\nname = \"Nochmal\"\n\n{}",
+            &toml[..german_end],
+            &toml[german_end..]
+        ),
     )
     .unwrap();
 
@@ -109,7 +115,7 @@ fn check_reports_every_problem_with_file_line_and_sentence() {
         [format!(
             "{}:{}: edition `de`: section `dokumente` is listed twice (duplicate slug `dokumente`)",
             network.display(),
-            toml.lines().count() + 3
+            toml[..german_end].lines().count() + 2
         )]
     );
 
@@ -226,7 +232,7 @@ fn generate_is_deterministic_marks_its_articles_and_passes_check() {
         .all(|text| text.contains("headline = \"Beispiel: ") && text.contains("Beispielartikel")));
 
     let library = commands::check(runs[0].path(), &ProgressBar::hidden()).unwrap();
-    assert_eq!((library.article_count(), library.editions.len()), (250, 1));
+    assert_eq!((library.article_count(), library.editions.len()), (250, 4));
 
     let other_seed = empty_content();
     commands::generate(other_seed.path(), 250, 43, None).unwrap();

@@ -189,3 +189,86 @@ fn the_sitemap_index_leads_to_every_article() {
     let robots = fs::read_to_string(site.path().join("robots.txt")).unwrap();
     assert!(robots.contains("Sitemap: https://news.example.org/sitemap.xml\n"));
 }
+
+/// (edition, language, edition name, a section's feed folder, that section's name)
+const EDITIONS: [(&str, &str, &str, &str, &str); 4] = [
+    (
+        "de",
+        "de",
+        "„Belt and Road“-Nachrichtennetzwerk",
+        "section/bri-nachrichten/aktuelles/",
+        "Aktuelles",
+    ),
+    (
+        "en",
+        "en",
+        "Belt and Road News Network",
+        "section/news/latest/",
+        "Latest",
+    ),
+    (
+        "zh",
+        "zh-Hans",
+        "“一带一路”新闻合作联盟",
+        "section/xinwen/zuixin/",
+        "最新消息",
+    ),
+    (
+        "ar",
+        "ar",
+        "شبكة أخبار الحزام والطريق",
+        "section/akhbar/mustajaddat/",
+        "آخر المستجدات",
+    ),
+];
+
+#[test]
+fn every_editions_feeds_carry_its_language_and_its_own_titles() {
+    let site = built_site();
+    for (edition, lang, name, section_folder, section_name) in EDITIONS {
+        for (folder, title) in [
+            (String::new(), name.to_owned()),
+            (section_folder.to_owned(), format!("{section_name} – {name}")),
+        ] {
+            for file in FILES {
+                let path = site.path().join("feeds").join(edition).join(&folder).join(file);
+                let feed = feed_rs::parser::parse(fs::read(&path).unwrap().as_slice())
+                    .unwrap_or_else(|error| panic!("{}: {error}", path.display()));
+                let at = path.display();
+                // RSS readers lower-case the tag (`zh-hans`); it names the same language.
+                assert_eq!(
+                    feed.language.map(|language| language.to_lowercase()),
+                    Some(lang.to_lowercase()),
+                    "{at}"
+                );
+                assert_eq!(feed.title.map(|title| title.content), Some(title.clone()), "{at}");
+                assert!(!feed.entries.is_empty(), "{at}");
+                for entry in &feed.entries {
+                    let link = &entry.links[0].href;
+                    assert!(
+                        link.starts_with(&format!("https://news.example.org/{edition}/article/")),
+                        "{at}: {link}"
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn each_editions_feed_describes_itself_in_its_language() {
+    let site = built_site();
+    let description = |edition: &str| {
+        json(&site.path().join("feeds").join(edition).join("feed.json"))["description"].clone()
+    };
+    assert_eq!(
+        description("de"),
+        "Die neuesten Artikel: „Belt and Road“-Nachrichtennetzwerk"
+    );
+    assert_eq!(
+        description("en"),
+        "The latest articles: Belt and Road News Network"
+    );
+    assert_eq!(description("zh"), "最新文章：“一带一路”新闻合作联盟");
+    assert_eq!(description("ar"), "أحدث المقالات: شبكة أخبار الحزام والطريق");
+}

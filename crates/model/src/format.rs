@@ -9,6 +9,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::date::Published;
+use crate::locale::Locale;
 use crate::slug::{SectionPath, Slug};
 
 /// The `format` number every document of this version carries.
@@ -28,6 +29,30 @@ pub struct Edition {
     pub page_size: u32,
     /// Top-level sections in display order.
     pub sections: Vec<Section>,
+    /// Every edition of the network, this one included, in the network's
+    /// order (the first is its default edition): what a language switcher
+    /// lists. Empty in documents written before editions were listed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub editions: Vec<EditionLink>,
+}
+
+/// One edition of the network, as another edition's document names it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EditionLink {
+    pub id: Slug,
+    /// BCP 47 language tag of the edition's text.
+    pub lang: String,
+    /// The edition's name as its breadcrumb shows it.
+    pub name: String,
+}
+
+impl EditionLink {
+    /// What a language switcher calls the edition: its language's name in
+    /// that language (`English`, `中文`), or, for a language the reader has
+    /// no interface texts for, the edition's name.
+    pub fn language_name(&self) -> &str {
+        Locale::matching(&self.lang).map_or(&self.name, |locale| locale.language_name)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -138,6 +163,22 @@ pub struct ArticlePage {
     pub newer: Option<ArticleLink>,
     /// The next older article of the same section.
     pub older: Option<ArticleLink>,
+    /// The same article in other editions, in the network's order of
+    /// editions. Empty (and absent from the JSON) when it has none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub translations: Vec<Translation>,
+}
+
+/// An article's version in another edition.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Translation {
+    /// The edition it is in.
+    pub edition: Slug,
+    /// That edition's language (BCP 47), so that a page can say `hreflang`
+    /// and `lang` without fetching the other edition's document.
+    pub lang: String,
+    pub id: Slug,
+    pub headline: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -286,5 +327,49 @@ mod tests {
             Some("Aktuelles – E")
         );
         assert_eq!(edition.listing_name(Some(&"sport".parse().unwrap())), None);
+    }
+
+    #[test]
+    fn the_network_and_translations_are_optional_and_written_only_when_there_are_some() {
+        let edition = two_level_edition();
+        assert_eq!(edition.editions, []);
+        let json = serde_json::to_value(&edition).unwrap();
+        assert!(json.get("editions").is_none(), "{json}");
+
+        let page: ArticlePage = serde_json::from_str(
+            r#"{"format":1,"article":{"id":"a1","section":"aktuelles","headline":"Kopf",
+                "published":"2025-11-04T00:00:00+08:00","paragraphs":["Text."]},"newer":null,"older":null}"#,
+        )
+        .unwrap();
+        assert_eq!(page.translations, []);
+        assert!(serde_json::to_value(&page).unwrap().get("translations").is_none());
+
+        let translated = ArticlePage {
+            translations: vec![Translation {
+                edition: "en".parse().unwrap(),
+                lang: "en".into(),
+                id: "sample-a1".parse().unwrap(),
+                headline: "Head".into(),
+            }],
+            ..page
+        };
+        let json = serde_json::to_value(&translated).unwrap();
+        assert_eq!(
+            json["translations"],
+            serde_json::json!([{"edition": "en", "lang": "en", "id": "sample-a1", "headline": "Head"}])
+        );
+        assert_eq!(serde_json::from_value::<ArticlePage>(json).unwrap(), translated);
+    }
+
+    #[test]
+    fn an_edition_is_called_by_its_languages_own_name_where_the_reader_knows_it() {
+        let link = |lang: &str| EditionLink {
+            id: "x".parse().unwrap(),
+            lang: lang.into(),
+            name: "Edition X".into(),
+        };
+        assert_eq!(link("zh-Hans").language_name(), "中文");
+        assert_eq!(link("ar").language_name(), "العربية");
+        assert_eq!(link("fr").language_name(), "Edition X");
     }
 }

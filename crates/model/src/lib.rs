@@ -1,10 +1,12 @@
 //! The brnn-news content model, shared by the reader (wasm) and the content
 //! tool (native): publication dates, the one list order, paging, the
-//! endpoint's JSON format and its decoding, and the interface language.
+//! endpoint's JSON format and its decoding, the interface language, and a
+//! page's versions in the network's other languages.
 //!
 //! Nothing here touches the DOM or the network, so all of it is tested with
 //! a plain `cargo test`.
 
+pub mod alternates;
 pub mod date;
 pub mod format;
 pub mod load;

@@ -1,20 +1,63 @@
-//! What the reader says, per language: long dates and interface texts.
+//! What the reader says, per language: long dates, interface texts, the
+//! language's own name and its writing direction.
 //!
 //! Article text comes from the endpoint; everything the app itself writes
-//! comes from here, so a new language is one more `Locale`.
+//! comes from here, so a new language is one more `Locale` (a file beside
+//! this one) and its CLDR names in `locale/cldr.rs`, which
+//! `scripts/cldr-dates.mjs` generates.
+//!
+//! Long dates follow CLDR's full date pattern of each language, with CLDR's
+//! month and weekday names and the digits of its default numbering system,
+//! except where the newsroom prints otherwise (German: a two-digit day, as
+//! the seed shows).
+
+mod arabic;
+mod chinese;
+mod cldr;
+mod date_pattern;
+mod english;
+mod german;
+
+pub use arabic::ARABIC;
+pub use chinese::CHINESE;
+pub use english::ENGLISH;
+pub use german::GERMAN;
 
 use crate::date::CivilDate;
 use crate::load::LoadError;
+use date_pattern::{Calendar, Part};
+
+/// Which way a language's text runs, for `<html dir>`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    Ltr,
+    Rtl,
+}
+
+impl Direction {
+    /// `ltr` or `rtl`, as the `dir` attribute takes it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Direction::Ltr => "ltr",
+            Direction::Rtl => "rtl",
+        }
+    }
+}
 
 /// The interface texts and date names of one language.
 #[derive(Debug)]
 pub struct Locale {
     /// BCP 47 tag, for `<html lang>`.
     pub lang: &'static str,
-    weekdays: [&'static str; 7],
-    months: [&'static str; 12],
-    /// Writes the long date from its parts: weekday name, day, month name, year.
-    long_date_form: fn(&str, u8, &str, i32) -> String,
+    /// The language's name in itself, for a language switcher: `Deutsch`, `English`, `中文`, `العربية`.
+    pub language_name: &'static str,
+    pub direction: Direction,
+    /// Weekday and month names and digits, from CLDR.
+    calendar: &'static Calendar,
+    /// How the long date is written, in CLDR's pattern syntax.
+    long_date_pattern: &'static str,
+    /// Stands between a label and what it labels: `: ` in most languages, `：` in Chinese.
+    label_separator: &'static str,
     /// "Seite 2 von 4": where a list's pager stands.
     page_of: fn(u32, u32) -> String,
     pub loading: &'static str,
@@ -31,7 +74,7 @@ pub struct Locale {
     pub newer_article: &'static str,
     pub older_article: &'static str,
     pub empty_list: &'static str,
-    /// Describes a feed: "Die neuesten Artikel: Aktuelles".
+    /// Describes a feed: "Die neuesten Artikel: Aktuelles" (see [`Self::feed_description`]).
     pub newest_articles: &'static str,
     pub not_found_title: &'static str,
     pub not_found_text: &'static str,
@@ -48,77 +91,41 @@ pub struct Locale {
     pub error_details: &'static str,
 }
 
-pub static GERMAN: Locale = Locale {
-    lang: "de",
-    weekdays: [
-        "Montag",
-        "Dienstag",
-        "Mittwoch",
-        "Donnerstag",
-        "Freitag",
-        "Samstag",
-        "Sonntag",
-    ],
-    months: [
-        "Januar",
-        "Februar",
-        "März",
-        "April",
-        "Mai",
-        "Juni",
-        "Juli",
-        "August",
-        "September",
-        "Oktober",
-        "November",
-        "Dezember",
-    ],
-    long_date_form: |weekday, day, month, year| format!("{weekday}, {day:02}. {month} {year}"),
-    page_of: |page, pages| format!("Seite {page} von {pages}"),
-    loading: "Wird geladen …",
-    retry: "Erneut versuchen",
-    source_label: "Quelle :",
-    breadcrumb_label: "Brotkrümelnavigation",
-    sections_label: "Rubriken",
-    skip_to_content: "Zum Inhalt springen",
-    pagination_label: "Seiten",
-    newer_page: "Neuere Artikel",
-    older_page: "Ältere Artikel",
-    neighbours_label: "Weitere Artikel dieser Rubrik",
-    newer_article: "Neuerer Artikel",
-    older_article: "Älterer Artikel",
-    empty_list: "Hier gibt es noch keine Artikel.",
-    newest_articles: "Die neuesten Artikel",
-    not_found_title: "Seite nicht gefunden",
-    not_found_text:
-        "Diese Seite gibt es nicht oder nicht mehr. Vielleicht ist der Link veraltet oder falsch geschrieben.",
-    back_to_front_page: "Zur Startseite",
-    error_title: "Das hat nicht geklappt",
-    error_network: "Der Server ist nicht erreichbar. Bitte prüfen Sie Ihre Internetverbindung.",
-    error_not_found: "Die angeforderten Daten gibt es nicht.",
-    error_status: |status| format!("Der Server hat mit einem Fehler geantwortet (HTTP-Status {status})."),
-    error_syntax: "Die Daten vom Server sind beschädigt: Sie sind kein gültiges JSON.",
-    error_shape: "Die Daten vom Server haben nicht die erwartete Form.",
-    error_format: |format| {
-        format!("Die Daten vom Server haben die Formatversion {format}, die diese Version des Lesers nicht kennt. Bitte laden Sie die Seite neu.")
-    },
-    error_details: "Technische Angaben",
-};
+/// Every language the reader speaks; the first is the default.
+static LOCALES: [&Locale; 4] = [&GERMAN, &ENGLISH, &CHINESE, &ARABIC];
 
 impl Locale {
-    /// The locale for a BCP 47 tag; German, the first edition's, for anything unknown.
-    pub fn for_lang(_lang: &str) -> &'static Locale {
-        &GERMAN
+    /// Every language the reader has interface texts for, German first.
+    pub fn all() -> &'static [&'static Locale] {
+        &LOCALES
     }
 
-    /// The long date as the newsroom prints it: `Dienstag, 04. November 2025`.
+    /// The locale of the language `lang` names (a BCP 47 tag: `en`,
+    /// `zh-Hans`, `ar-EG`), by its primary subtag; `None` for a language
+    /// the reader has no texts for.
+    pub fn matching(lang: &str) -> Option<&'static Locale> {
+        let primary = |tag: &str| {
+            tag.split(['-', '_'])
+                .next()
+                .unwrap_or_default()
+                .to_ascii_lowercase()
+        };
+        let wanted = primary(lang);
+        LOCALES
+            .iter()
+            .copied()
+            .find(|locale| primary(locale.lang) == wanted)
+    }
+
+    /// The locale for a BCP 47 tag; German, the first edition's, for anything unknown.
+    pub fn for_lang(lang: &str) -> &'static Locale {
+        Self::matching(lang).unwrap_or(&GERMAN)
+    }
+
+    /// The long date as the newsroom prints it: `Dienstag, 04. November 2025`,
+    /// `Tuesday, 4 November 2025`, `2025年11月4日星期二`, `الثلاثاء، 4 نوفمبر 2025`.
     pub fn long_date(&self, date: CivilDate) -> String {
-        (self.long_date_form)(
-            self.weekdays[date.weekday().index()],
-            date.day,
-            self.months[usize::from(date.month) - 1],
-            date.year,
-        )
+        date_pattern::format(self.long_date_pattern, self.calendar, date)
     }
 
     /// A long date to show in a message about the form: `Dienstag, 04. November 2025`.
@@ -126,48 +133,43 @@ impl Locale {
         self.long_date(CivilDate::new(2025, 11, 4).expect("a real date"))
     }
 
-    /// Reads a long date as [`Self::long_date`] writes it. The weekday must
-    /// be the date's own: a page that contradicts itself is refused, not guessed at.
+    /// Reads a long date as [`Self::long_date`] writes it, with any white
+    /// space around its separators and a one- or two-digit day, in ASCII
+    /// digits or the language's own. The weekday must be the date's own: a
+    /// page that contradicts itself is refused, not guessed at.
     pub fn parse_long_date(&self, text: &str) -> Result<CivilDate, String> {
         let text = text.trim();
         let form = || format!("`{text}` is not a long date like `{}`", self.long_date_example());
-        let (weekday, rest) = text.split_once(", ").ok_or_else(form)?;
-        let mut parts = rest.split_whitespace();
-        let (Some(day), Some(month), Some(year), None) =
-            (parts.next(), parts.next(), parts.next(), parts.next())
-        else {
+        let pattern = date_pattern::parts(self.long_date_pattern);
+        let fields = date_pattern::fields(&pattern, text).ok_or_else(form)?;
+        let number =
+            |field: &str, digits| date_pattern::number(field, digits, self.calendar).ok_or_else(form);
+        let (mut day, mut month, mut year, mut weekday) = (None, None, None, None);
+        for (part, field) in fields {
+            match part {
+                Part::Day { .. } => day = Some(number(field, 1..=2)?),
+                Part::MonthNumber { .. } => month = Some(number(field, 1..=2)?),
+                Part::MonthName => month = Some(self.month_number(field)?),
+                Part::Year => year = Some(number(field, 4..=4)?),
+                // Checked once the date is known.
+                Part::WeekdayName => weekday = Some(field),
+                Part::Literal(_) => {}
+            }
+        }
+        let (Some(day), Some(month), Some(year), Some(weekday)) = (day, month, year, weekday) else {
             return Err(form());
         };
-        let day: u8 = day
-            .strip_suffix('.')
-            .filter(|digits| (1..=2).contains(&digits.len()))
-            .and_then(|digits| digits.parse().ok())
-            .ok_or_else(form)?;
-        let month = self
-            .months
-            .iter()
-            .position(|name| *name == month)
-            .ok_or_else(|| {
-                format!(
-                    "`{month}` is not a month name; expected one of {}",
-                    self.months.join(", ")
-                )
-            })?;
-        let year: i32 = year.parse().ok().filter(|_| year.len() == 4).ok_or_else(form)?;
-        let written_weekday = self
-            .weekdays
-            .iter()
-            .position(|name| *name == weekday)
-            .ok_or_else(|| {
-                format!(
-                    "`{weekday}` is not a weekday; expected one of {}",
-                    self.weekdays.join(", ")
-                )
-            })?;
-        let date = CivilDate::new(year, month as u8 + 1, day)
+        let weekdays = &self.calendar.weekdays;
+        let written_weekday = weekdays.iter().position(|name| *name == weekday).ok_or_else(|| {
+            format!(
+                "`{weekday}` is not a weekday; expected one of {}",
+                weekdays.join(", ")
+            )
+        })?;
+        let date = CivilDate::new(year as i32, month as u8, day as u8)
             .ok_or_else(|| format!("`{text}` names a day that does not exist"))?;
-        let actual_weekday = self.weekdays[date.weekday().index()];
         if written_weekday != date.weekday().index() {
+            let actual_weekday = weekdays[date.weekday().index()];
             return Err(format!(
                 "`{text}` says {weekday}, but that day is a {actual_weekday}"
             ));
@@ -175,9 +177,29 @@ impl Locale {
         Ok(date)
     }
 
+    /// 1 to 12 for a month's name.
+    fn month_number(&self, name: &str) -> Result<u32, String> {
+        let months = &self.calendar.months;
+        months
+            .iter()
+            .position(|month| *month == name)
+            .map(|index| index as u32 + 1)
+            .ok_or_else(|| {
+                format!(
+                    "`{name}` is not a month name; expected one of {}",
+                    months.join(", ")
+                )
+            })
+    }
+
     /// Where a list's pager stands: "Seite 2 von 4".
     pub fn page_of(&self, page: u32, pages: u32) -> String {
         (self.page_of)(page, pages)
+    }
+
+    /// What a feed of a listing says it is: "Die neuesten Artikel: Aktuelles".
+    pub fn feed_description(&self, listing_name: &str) -> String {
+        format!("{}{}{listing_name}", self.newest_articles, self.label_separator)
     }
 
     /// The sentence for the reader, and the technical detail for whoever runs the endpoint.
@@ -197,6 +219,10 @@ impl Locale {
 mod tests {
     use super::*;
     use crate::date::Published;
+
+    fn date(year: i32, month: u8, day: u8) -> CivilDate {
+        CivilDate::new(year, month, day).unwrap()
+    }
 
     #[test]
     fn seed_article_date_reads_like_the_newsroom() {
@@ -266,5 +292,206 @@ mod tests {
             assert!(sentence.ends_with('.') && !sentence.contains("{}"), "{sentence}");
         }
         assert!(GERMAN.load_error(&LoadError::Status(500)).0.contains("500"));
+    }
+
+    /// The 4 November 2025 of each language, as its newsroom prints it.
+    #[test]
+    fn each_language_writes_the_example_date_in_its_own_form() {
+        let tuesday = date(2025, 11, 4);
+        assert_eq!(GERMAN.long_date(tuesday), "Dienstag, 04. November 2025");
+        assert_eq!(ENGLISH.long_date(tuesday), "Tuesday, 4 November 2025");
+        assert_eq!(CHINESE.long_date(tuesday), "2025年11月4日星期二");
+        assert_eq!(ARABIC.long_date(tuesday), "الثلاثاء، 4 نوفمبر 2025");
+    }
+
+    #[test]
+    fn each_language_dates_an_article_by_the_newsrooms_calendar_across_midnight() {
+        // 23:30 UTC on Monday 3 November is 07:30 on Tuesday in Beijing.
+        let published = Published::parse("2025-11-03T23:30:00Z").unwrap();
+        let beijing = Published::parse("2025-11-04T07:30:00+08:00").unwrap();
+        assert_eq!(published, beijing);
+        let dates: Vec<String> = Locale::all()
+            .iter()
+            .map(|locale| locale.long_date(beijing.local_date()))
+            .collect();
+        assert_eq!(
+            dates,
+            [
+                "Dienstag, 04. November 2025",
+                "Tuesday, 4 November 2025",
+                "2025年11月4日星期二",
+                "الثلاثاء، 4 نوفمبر 2025"
+            ]
+        );
+        assert_eq!(
+            ENGLISH.long_date(published.local_date()),
+            "Monday, 3 November 2025",
+            "the same instant at UTC is still Monday"
+        );
+    }
+
+    /// CLDR writes the German day with one digit (`EEEE, d. MMMM y`); the
+    /// newsroom, and so the seed, with two. Nothing else differs.
+    #[test]
+    fn the_german_newsroom_form_is_cldrs_with_a_two_digit_day() {
+        assert_eq!(cldr::DE.full_date, "EEEE, d. MMMM y");
+        assert_eq!(
+            GERMAN.long_date_pattern,
+            cldr::DE.full_date.replace(" d.", " dd.")
+        );
+        for locale in [&ENGLISH, &CHINESE, &ARABIC] {
+            assert_eq!(
+                locale.long_date_pattern, locale.calendar.full_date,
+                "{}",
+                locale.lang
+            );
+        }
+    }
+
+    #[test]
+    fn every_language_reads_back_every_day_it_writes() {
+        let first = date(2024, 1, 1).days_since_epoch();
+        for locale in Locale::all() {
+            for day in first..first + 2 * 366 {
+                let date = CivilDate::from_days_since_epoch(day);
+                let written = locale.long_date(date);
+                assert_eq!(locale.parse_long_date(&written), Ok(date), "{written}");
+            }
+        }
+    }
+
+    #[test]
+    fn other_languages_read_their_usual_variants_and_refuse_contradictions() {
+        let tuesday = Ok(date(2025, 11, 4));
+        assert_eq!(ENGLISH.parse_long_date("Tuesday, 04 November 2025"), tuesday);
+        assert_eq!(CHINESE.parse_long_date("2025年11月4日 星期二"), tuesday);
+        assert_eq!(ARABIC.parse_long_date("الثلاثاء، ٤ نوفمبر ٢٠٢٥"), tuesday);
+        assert_eq!(
+            ENGLISH.parse_long_date("Wednesday, 4 November 2025").unwrap_err(),
+            "`Wednesday, 4 November 2025` says Wednesday, but that day is a Tuesday"
+        );
+        assert!(ARABIC
+            .parse_long_date("الثلاثاء، 4 Novembre 2025")
+            .unwrap_err()
+            .starts_with("`Novembre` is not a month name; expected one of يناير"));
+        assert_eq!(
+            CHINESE.parse_long_date("2025/11/4").unwrap_err(),
+            "`2025/11/4` is not a long date like `2025年11月4日星期二`"
+        );
+        assert!(CHINESE
+            .parse_long_date("2025年13月4日星期二")
+            .unwrap_err()
+            .ends_with("names a day that does not exist"));
+        assert!(ENGLISH
+            .parse_long_date("Tuesday, 4 November 25")
+            .unwrap_err()
+            .contains("is not a long date like `Tuesday, 4 November 2025`"));
+    }
+
+    #[test]
+    fn languages_are_found_by_their_primary_subtag_and_german_is_the_fallback() {
+        let lang = |tag| Locale::for_lang(tag).lang;
+        assert_eq!(lang("de"), "de");
+        assert_eq!(lang("de-CH"), "de");
+        assert_eq!(lang("en"), "en");
+        assert_eq!(lang("EN-gb"), "en");
+        assert_eq!(lang("zh"), "zh-Hans");
+        assert_eq!(lang("zh-Hans-CN"), "zh-Hans");
+        assert_eq!(lang("ar"), "ar");
+        assert_eq!(lang("ar_EG"), "ar");
+        assert_eq!(lang("fr"), "de");
+        assert_eq!(lang(""), "de");
+        assert!(Locale::matching("fr").is_none());
+        assert!(Locale::matching("").is_none());
+    }
+
+    #[test]
+    fn each_language_names_itself_and_its_direction() {
+        let named: Vec<(&str, &str)> = Locale::all()
+            .iter()
+            .map(|locale| (locale.language_name, locale.direction.as_str()))
+            .collect();
+        assert_eq!(
+            named,
+            [
+                ("Deutsch", "ltr"),
+                ("English", "ltr"),
+                ("中文", "ltr"),
+                ("العربية", "rtl")
+            ]
+        );
+    }
+
+    #[test]
+    fn every_language_has_every_text_and_a_sentence_for_every_load_error() {
+        let errors = [
+            LoadError::Network("TypeError: Failed to fetch".into()),
+            LoadError::NotFound,
+            LoadError::Status(503),
+            LoadError::Syntax("EOF while parsing".into()),
+            LoadError::Shape("missing field `headline`".into()),
+            LoadError::UnsupportedFormat(7),
+        ];
+        for locale in Locale::all() {
+            let texts = [
+                locale.loading,
+                locale.retry,
+                locale.source_label,
+                locale.breadcrumb_label,
+                locale.sections_label,
+                locale.skip_to_content,
+                locale.pagination_label,
+                locale.newer_page,
+                locale.older_page,
+                locale.neighbours_label,
+                locale.newer_article,
+                locale.older_article,
+                locale.empty_list,
+                locale.newest_articles,
+                locale.not_found_title,
+                locale.not_found_text,
+                locale.back_to_front_page,
+                locale.error_title,
+                locale.error_details,
+                locale.language_name,
+            ];
+            assert!(
+                texts.iter().all(|text| !text.trim().is_empty()),
+                "{}",
+                locale.lang
+            );
+            for error in &errors {
+                let (sentence, _) = locale.load_error(error);
+                assert!(
+                    sentence.ends_with(['.', '。']) && !sentence.contains('{'),
+                    "{}: {sentence}",
+                    locale.lang
+                );
+            }
+            assert!(locale.load_error(&errors[2]).0.contains("503"), "{}", locale.lang);
+            assert!(locale.load_error(&errors[5]).0.contains('7'), "{}", locale.lang);
+            let pager = locale.page_of(2, 4);
+            assert!(pager.contains('2') && pager.contains('4'), "{pager}");
+        }
+        // German is the one texts were written in first: the others are not copies of it.
+        for locale in &Locale::all()[1..] {
+            assert_ne!(locale.retry, GERMAN.retry);
+            assert_ne!(locale.not_found_text, GERMAN.not_found_text);
+        }
+    }
+
+    #[test]
+    fn interface_texts_read_naturally_in_each_language() {
+        assert_eq!(GERMAN.page_of(2, 4), "Seite 2 von 4");
+        assert_eq!(ENGLISH.page_of(2, 4), "Page 2 of 4");
+        assert_eq!(CHINESE.page_of(2, 4), "第 2 页，共 4 页");
+        assert_eq!(ARABIC.page_of(2, 4), "الصفحة 2 من 4");
+        assert_eq!(
+            GERMAN.feed_description("Aktuelles"),
+            "Die neuesten Artikel: Aktuelles"
+        );
+        assert_eq!(ENGLISH.feed_description("Latest"), "The latest articles: Latest");
+        assert_eq!(CHINESE.feed_description("经济"), "最新文章：经济");
+        assert_eq!(ARABIC.feed_description("اقتصاد"), "أحدث المقالات: اقتصاد");
     }
 }

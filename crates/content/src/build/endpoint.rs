@@ -62,6 +62,7 @@ pub(super) fn write(
             article: article.clone(),
             newer,
             older,
+            translations: content.translations_of(&article.id).to_vec(),
         };
         let path = paths::article(&edition.id, &article.id);
         let json = output.write_json(&path, &page)?;

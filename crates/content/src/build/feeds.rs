@@ -80,7 +80,7 @@ impl<'a> FeedFacts<'a> {
             })
             .collect();
         Self {
-            description: format!("{}: {}", locale.newest_articles, listing.name),
+            description: locale.feed_description(listing.name),
             lang: &edition.lang,
             publisher: &edition.network.name,
             home: site_url.absolute(&site.listing(&edition.id, listing.section.as_ref(), 1)),

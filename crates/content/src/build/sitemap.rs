@@ -3,10 +3,14 @@
 //! `sitemap.xml` is always a sitemap index: one sitemap holds at most
 //! 50,000 addresses, which a ten-year archive passes. Each edition's front
 //! page, section pages and articles are listed, with the date of the newest
-//! article each shows.
+//! article each shows. Front pages and translated articles carry their
+//! `hreflang` alternates as `xhtml:link` elements
+//! (<https://developers.google.com/search/docs/specialty/international/localized-versions#sitemap>),
+//! the same set the page's head names (`brnn_model::alternates`).
 
 use std::io;
 
+use brnn_model::alternates::Alternate;
 use brnn_model::date::Published;
 use quick_xml::events::{BytesDecl, BytesText, Event};
 use quick_xml::Writer;
@@ -18,10 +22,14 @@ use crate::network::SiteUrl;
 /// The protocol's limit of addresses per sitemap.
 const URLS_PER_SITEMAP: usize = 50_000;
 const NAMESPACE: &str = "http://www.sitemaps.org/schemas/sitemap/0.9";
+/// Of the `xhtml:link` elements that name a page's language versions.
+const XHTML_NAMESPACE: &str = "http://www.w3.org/1999/xhtml";
 
 struct Entry {
     location: String,
     last_modified: Option<Published>,
+    /// The page's language versions, with absolute addresses.
+    alternates: Vec<Alternate>,
 }
 
 /// Writes the sitemaps of every edition, given with its listings, and the index of them all.
@@ -31,16 +39,35 @@ pub(super) fn write(
     output: &mut Output,
 ) -> io::Result<()> {
     let site = site_url.site();
+    let absolute = |alternates: Vec<Alternate>| -> Vec<Alternate> {
+        alternates
+            .into_iter()
+            .map(|alternate| Alternate {
+                href: site_url.absolute(&alternate.href),
+                ..alternate
+            })
+            .collect()
+    };
     let mut sitemaps = Vec::new();
     for (content, listings) in editions {
-        let id = &content.edition.id;
+        let edition = &content.edition;
+        let id = &edition.id;
         let pages = listings.iter().map(|listing| Entry {
             location: site_url.absolute(&site.listing(id, listing.section.as_ref(), 1)),
             last_modified: listing.articles.first().map(|article| article.published),
+            alternates: match listing.section {
+                None => absolute(site.front_page_alternates(edition)),
+                Some(_) => Vec::new(),
+            },
         });
         let articles = content.articles.iter().map(|article| Entry {
             location: site_url.absolute(&site.article(id, &article.id)),
             last_modified: Some(article.published),
+            alternates: absolute(site.article_alternates(
+                edition,
+                &article.id,
+                content.translations_of(&article.id),
+            )),
         });
         let entries: Vec<Entry> = pages.chain(articles).collect();
         for (index, chunk) in entries.chunks(URLS_PER_SITEMAP).enumerate() {
@@ -49,6 +76,7 @@ pub(super) fn write(
             sitemaps.push(Entry {
                 location: site_url.file(&relative),
                 last_modified: chunk.iter().filter_map(|entry| entry.last_modified).max(),
+                alternates: Vec::new(),
             });
         }
     }
@@ -68,25 +96,36 @@ pub(super) fn write(
 fn document(root: &str, element: &str, entries: &[Entry]) -> io::Result<Vec<u8>> {
     let mut writer = Writer::new_with_indent(Vec::new(), b' ', 1);
     writer.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
-    writer
-        .create_element(root)
-        .with_attribute(("xmlns", NAMESPACE))
-        .write_inner_content(|writer| {
-            for entry in entries {
-                writer.create_element(element).write_inner_content(|writer| {
+    let start = writer.create_element(root).with_attribute(("xmlns", NAMESPACE));
+    let start = if entries.iter().any(|entry| !entry.alternates.is_empty()) {
+        start.with_attribute(("xmlns:xhtml", XHTML_NAMESPACE))
+    } else {
+        start
+    };
+    start.write_inner_content(|writer| {
+        for entry in entries {
+            writer.create_element(element).write_inner_content(|writer| {
+                writer
+                    .create_element("loc")
+                    .write_text_content(BytesText::new(&entry.location))?;
+                if let Some(published) = entry.last_modified {
                     writer
-                        .create_element("loc")
-                        .write_text_content(BytesText::new(&entry.location))?;
-                    if let Some(published) = entry.last_modified {
-                        writer
-                            .create_element("lastmod")
-                            .write_text_content(BytesText::new(&published.to_string()))?;
-                    }
-                    Ok(())
-                })?;
-            }
-            Ok(())
-        })?;
+                        .create_element("lastmod")
+                        .write_text_content(BytesText::new(&published.to_string()))?;
+                }
+                for alternate in &entry.alternates {
+                    writer
+                        .create_element("xhtml:link")
+                        .with_attribute(("rel", "alternate"))
+                        .with_attribute(("hreflang", alternate.hreflang.as_str()))
+                        .with_attribute(("href", alternate.href.as_str()))
+                        .write_empty()?;
+                }
+                Ok(())
+            })?;
+        }
+        Ok(())
+    })?;
     let mut bytes = writer.into_inner();
     bytes.push(b'\n');
     Ok(bytes)

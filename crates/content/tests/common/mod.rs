@@ -26,7 +26,8 @@ pub fn content_copy() -> TempDir {
     dir
 }
 
-/// A content folder with the shipped network.toml and no sources.
+/// A content folder with the shipped network.toml and an empty folder for
+/// each of its editions.
 pub fn empty_content() -> TempDir {
     let dir = TempDir::new().unwrap();
     fs::copy(
@@ -34,6 +35,10 @@ pub fn empty_content() -> TempDir {
         dir.path().join("network.toml"),
     )
     .unwrap();
+    let network = brnn_content::library::load_network(dir.path()).ok().unwrap();
+    for config in &network.editions {
+        fs::create_dir(dir.path().join(config.edition.id.as_str())).unwrap();
+    }
     dir
 }
 

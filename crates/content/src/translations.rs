@@ -1,0 +1,210 @@
+//! Translations named in sources (`translations = { en = "sample-logistics" }`),
+//! checked across editions and resolved into what an article's page carries.
+//!
+//! A translation must point at an article of another edition of the
+//! network, and that article must name this one back. Every version of an
+//! article must name the same versions: pages then give every member of
+//! the group the same `hreflang` alternates, reciprocal as search engines
+//! require.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+use brnn_model::format::{Article, Translation};
+use brnn_model::slug::Slug;
+
+use crate::article_source::ParsedSource;
+use crate::library::EditionContent;
+use crate::problem::Problem;
+
+/// What one source says about its translations, and where.
+struct Claim {
+    file: PathBuf,
+    /// Edition id → the article id there, and the line that says so.
+    translations: BTreeMap<Slug, (Slug, usize)>,
+}
+
+/// The translations of every edition's sources, gathered while they are
+/// read; editions are added in the network's order.
+#[derive(Default)]
+pub(crate) struct Claims {
+    /// Per edition: article id → what its source names.
+    by_edition: Vec<BTreeMap<Slug, Claim>>,
+    /// Per edition: the ids of all its source files, read or not, so that a
+    /// source with problems of its own is not also reported as missing.
+    file_ids: Vec<HashSet<String>>,
+}
+
+impl Claims {
+    /// Starts the next edition, whose sources are `files`.
+    pub(crate) fn add_edition(&mut self, files: &[PathBuf]) {
+        self.by_edition.push(BTreeMap::new());
+        self.file_ids.push(
+            files
+                .iter()
+                .filter_map(|file| file.file_stem()?.to_str().map(str::to_owned))
+                .collect(),
+        );
+    }
+
+    /// Keeps what `parsed`, a source of the edition added last, names.
+    pub(crate) fn add(&mut self, file: &Path, parsed: &ParsedSource) {
+        let source = &parsed.source;
+        if source.translations.is_empty() {
+            return;
+        }
+        let translations = source
+            .translations
+            .iter()
+            .map(|(edition, id)| {
+                let line = parsed.translation_lines.get(edition).copied().unwrap_or(1);
+                (edition.clone(), (id.clone(), line))
+            })
+            .collect();
+        if let Some(edition) = self.by_edition.last_mut() {
+            edition.insert(
+                source.article.id.clone(),
+                Claim {
+                    file: file.to_owned(),
+                    translations,
+                },
+            );
+        }
+    }
+
+    /// Every translation that points nowhere, at its own edition, at an
+    /// article that does not point back, or at a group that differs.
+    pub(crate) fn check(&self, editions: &[EditionContent]) -> Vec<Problem> {
+        let known = editions
+            .iter()
+            .map(|content| format!("`{}`", content.edition.id))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let read: Vec<HashSet<&Slug>> = editions
+            .iter()
+            .map(|content| content.articles.iter().map(|article| &article.id).collect())
+            .collect();
+        let mut problems = Vec::new();
+        // A group's difference is found from each member that names it; say it once.
+        let mut differences_told: HashSet<(usize, &Slug, &Slug)> = HashSet::new();
+        for (own, claims) in self.by_edition.iter().enumerate() {
+            let own_edition = &editions[own].edition.id;
+            for (id, claim) in claims {
+                for (edition, (target, line)) in &claim.translations {
+                    let problem =
+                        |message: String| Problem::at(&claim.file, *line, format!("translations: {message}"));
+                    let Some(other) = position(editions, edition) else {
+                        problems.push(problem(format!(
+                            "network.toml has no edition `{edition}`; it has {known}"
+                        )));
+                        continue;
+                    };
+                    if other == own {
+                        problems.push(problem(format!(
+                            "`{edition}` is this article's own edition; name its versions in other editions"
+                        )));
+                        continue;
+                    }
+                    if !read[other].contains(target) {
+                        if !self.file_ids[other].contains(target.as_str()) {
+                            problems.push(problem(format!("edition `{edition}` has no article `{target}`")));
+                        }
+                        // Else its source has problems of its own, reported with it.
+                        continue;
+                    }
+                    let back = self.by_edition[other]
+                        .get(target)
+                        .and_then(|theirs| Some((theirs, theirs.translations.get(own_edition)?)));
+                    let (theirs, back_line) = match back {
+                        Some((theirs, (named, back_line))) if named == id => (theirs, *back_line),
+                        Some((_, (named, _))) => {
+                            problems.push(problem(format!(
+                                "`{edition}/{target}` names `{own_edition}/{named}` as its `{own_edition}` version, not this article"
+                            )));
+                            continue;
+                        }
+                        None => {
+                            problems.push(problem(format!(
+                                "`{edition}/{target}` does not name this article back; add `{own_edition} = \"{id}\"` to its translations"
+                            )));
+                            continue;
+                        }
+                    };
+                    // Both name each other: the target must name every other version this one names.
+                    for (third, (expected, _)) in &claim.translations {
+                        if third == edition || third == own_edition || position(editions, third).is_none() {
+                            continue;
+                        }
+                        let named = theirs.translations.get(third).map(|(named, _)| named);
+                        if named == Some(expected) || !differences_told.insert((other, target, third)) {
+                            continue;
+                        }
+                        let message = match named {
+                            Some(named) => format!(
+                                "translations: names `{third}/{named}`, but its `{own_edition}` version `{own_edition}/{id}` names `{third}/{expected}`; every version must name the same articles"
+                            ),
+                            None => format!(
+                                "translations: its `{own_edition}` version `{own_edition}/{id}` also names `{third}/{expected}`; name it here too (`{third} = \"{expected}\"`), so that every version names the same articles"
+                            ),
+                        };
+                        problems.push(Problem::at(&theirs.file, back_line, message));
+                    }
+                }
+            }
+        }
+        problems
+    }
+
+    /// Each edition's translations as its article pages carry them, in the
+    /// network's order of editions. Call it on checked content only.
+    pub(crate) fn resolve(&self, editions: &mut [EditionContent]) {
+        let articles: Vec<HashMap<&Slug, &Article>> = editions
+            .iter()
+            .map(|content| {
+                content
+                    .articles
+                    .iter()
+                    .map(|article| (&article.id, article))
+                    .collect()
+            })
+            .collect();
+        let resolved: Vec<HashMap<Slug, Vec<Translation>>> = self
+            .by_edition
+            .iter()
+            .map(|claims| {
+                claims
+                    .iter()
+                    .map(|(id, claim)| {
+                        let mut translations: Vec<(usize, Translation)> = claim
+                            .translations
+                            .iter()
+                            .filter_map(|(edition, (target, _))| {
+                                let other = position(editions, edition)?;
+                                let article = articles[other].get(target)?;
+                                Some((
+                                    other,
+                                    Translation {
+                                        edition: edition.clone(),
+                                        lang: editions[other].edition.lang.clone(),
+                                        id: target.clone(),
+                                        headline: article.headline.clone(),
+                                    },
+                                ))
+                            })
+                            .collect();
+                        translations.sort_by_key(|(other, _)| *other);
+                        (id.clone(), translations.into_iter().map(|(_, t)| t).collect())
+                    })
+                    .collect()
+            })
+            .collect();
+        for (content, translations) in editions.iter_mut().zip(resolved) {
+            content.translations = translations;
+        }
+    }
+}
+
+/// Where the edition `id` stands in the network.
+fn position(editions: &[EditionContent], id: &Slug) -> Option<usize> {
+    editions.iter().position(|content| content.edition.id == *id)
+}

@@ -1,0 +1,43 @@
+//! Arabic (Modern Standard Arabic), written right to left.
+
+use super::{cldr, Direction, Locale};
+
+pub static ARABIC: Locale = Locale {
+    lang: "ar",
+    language_name: "العربية",
+    direction: Direction::Rtl,
+    calendar: &cldr::AR,
+    // CLDR's `EEEE، d MMMM y` in the digits of CLDR's default numbering
+    // system for `ar`, which is `latn` (0-9): `الثلاثاء، 4 نوفمبر 2025`.
+    // Arabic-Indic digits (`٤`), the native system, are read as well.
+    long_date_pattern: cldr::AR.full_date,
+    label_separator: ": ",
+    page_of: |page, pages| format!("الصفحة {page} من {pages}"),
+    loading: "جارٍ التحميل …",
+    retry: "إعادة المحاولة",
+    source_label: "المصدر:",
+    breadcrumb_label: "مسار التنقل",
+    sections_label: "الأقسام",
+    skip_to_content: "الانتقال إلى المحتوى",
+    pagination_label: "الصفحات",
+    newer_page: "مقالات أحدث",
+    older_page: "مقالات أقدم",
+    neighbours_label: "مقالات أخرى في هذا القسم",
+    newer_article: "المقال الأحدث",
+    older_article: "المقال الأقدم",
+    empty_list: "لا توجد مقالات هنا بعد.",
+    newest_articles: "أحدث المقالات",
+    not_found_title: "الصفحة غير موجودة",
+    not_found_text: "هذه الصفحة غير موجودة أو لم تعد متاحة. ربما يكون الرابط قديمًا أو مكتوبًا بشكل خاطئ.",
+    back_to_front_page: "العودة إلى الصفحة الرئيسية",
+    error_title: "حدث خطأ",
+    error_network: "تعذّر الوصول إلى الخادم. يُرجى التحقق من اتصالك بالإنترنت.",
+    error_not_found: "البيانات المطلوبة غير موجودة.",
+    error_status: |status| format!("ردّ الخادم برسالة خطأ (رمز حالة HTTP: {status})."),
+    error_syntax: "البيانات الواردة من الخادم تالفة: إنها ليست بصيغة JSON صالحة.",
+    error_shape: "البيانات الواردة من الخادم ليست بالشكل المتوقع.",
+    error_format: |format| {
+        format!("تستخدم البيانات الواردة من الخادم الإصدار {format} من التنسيق، وهو إصدار لا يعرفه هذا الإصدار من القارئ. يُرجى إعادة تحميل الصفحة.")
+    },
+    error_details: "التفاصيل التقنية",
+};

@@ -1,0 +1,43 @@
+//! German, the first edition's language and the reader's default.
+
+use super::{cldr, Direction, Locale};
+
+pub static GERMAN: Locale = Locale {
+    lang: "de",
+    language_name: "Deutsch",
+    direction: Direction::Ltr,
+    calendar: &cldr::DE,
+    // CLDR's `EEEE, d. MMMM y` with the two-digit day the newsroom prints
+    // (`Dienstag, 04. November 2025`, as on the seed page).
+    long_date_pattern: "EEEE, dd. MMMM y",
+    label_separator: ": ",
+    page_of: |page, pages| format!("Seite {page} von {pages}"),
+    loading: "Wird geladen …",
+    retry: "Erneut versuchen",
+    source_label: "Quelle :",
+    breadcrumb_label: "Brotkrümelnavigation",
+    sections_label: "Rubriken",
+    skip_to_content: "Zum Inhalt springen",
+    pagination_label: "Seiten",
+    newer_page: "Neuere Artikel",
+    older_page: "Ältere Artikel",
+    neighbours_label: "Weitere Artikel dieser Rubrik",
+    newer_article: "Neuerer Artikel",
+    older_article: "Älterer Artikel",
+    empty_list: "Hier gibt es noch keine Artikel.",
+    newest_articles: "Die neuesten Artikel",
+    not_found_title: "Seite nicht gefunden",
+    not_found_text:
+        "Diese Seite gibt es nicht oder nicht mehr. Vielleicht ist der Link veraltet oder falsch geschrieben.",
+    back_to_front_page: "Zur Startseite",
+    error_title: "Das hat nicht geklappt",
+    error_network: "Der Server ist nicht erreichbar. Bitte prüfen Sie Ihre Internetverbindung.",
+    error_not_found: "Die angeforderten Daten gibt es nicht.",
+    error_status: |status| format!("Der Server hat mit einem Fehler geantwortet (HTTP-Status {status})."),
+    error_syntax: "Die Daten vom Server sind beschädigt: Sie sind kein gültiges JSON.",
+    error_shape: "Die Daten vom Server haben nicht die erwartete Form.",
+    error_format: |format| {
+        format!("Die Daten vom Server haben die Formatversion {format}, die diese Version des Lesers nicht kennt. Bitte laden Sie die Seite neu.")
+    },
+    error_details: "Technische Angaben",
+};
