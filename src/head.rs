@@ -7,6 +7,7 @@
 //! collected for the renderer, which writes it into the page; in the
 //! browser it is written into the document.
 
+use brnn_model::locale::Locale;
 use leptos::prelude::*;
 
 /// One element of the head besides the title: `<meta>`, `<link>` or a
@@ -94,18 +95,24 @@ pub fn show_head(title: impl Into<String>, tags: Vec<HeadTag>) {
     let _ = (title, tags);
 }
 
-/// Sets `<html lang>`: the language of the page in view.
+/// Sets `<html lang dir>`: the language of the page in view (a BCP 47
+/// tag), and its writing direction.
 pub fn show_language(lang: &str) {
+    let dir = Locale::for_lang(lang).direction.as_str();
     #[cfg(feature = "ssr")]
     if let Some(rendered) = use_context::<RenderedHead>() {
-        rendered.update(|head| head.lang = lang.to_owned());
+        rendered.update(|head| {
+            head.lang = lang.to_owned();
+            head.dir = dir;
+        });
     }
     #[cfg(feature = "csr")]
     if let Some(root) = document().document_element() {
         let _ = root.set_attribute("lang", lang);
+        let _ = root.set_attribute("dir", dir);
     }
     #[cfg(not(any(feature = "ssr", feature = "csr")))]
-    let _ = lang;
+    let _ = (lang, dir);
 }
 
 /// The head a native render collected, for the renderer to write.
@@ -117,6 +124,7 @@ pub struct RenderedHead(std::sync::Arc<std::sync::Mutex<CollectedHead>>);
 #[derive(Debug, Clone, Default)]
 pub struct CollectedHead {
     pub lang: String,
+    pub dir: &'static str,
     pub title: String,
     pub tags: Vec<HeadTag>,
 }

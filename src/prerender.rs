@@ -115,7 +115,11 @@ impl Renderer {
         owner.unset();
         let mut page = String::with_capacity(self.head_start.len() + body.len() + self.tail.len() + 4096);
         page.push_str(&self.doctype);
-        page.push_str(&format!(r#"<html lang="{}">"#, escape_text(&head.lang)));
+        page.push_str(&format!(
+            r#"<html lang="{}" dir="{}">"#,
+            escape_text(&head.lang),
+            head.dir
+        ));
         page.push_str(&self.head_start);
         page.push_str(&format!("<title>{}</title>", escape_text(&head.title)));
         for tag in &head.tags {

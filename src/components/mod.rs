@@ -2,6 +2,7 @@
 
 pub mod article_list;
 pub mod breadcrumb;
+pub mod language_links;
 pub mod load_state;
 pub mod navigation_focus;
 pub mod not_found;

@@ -6,6 +6,7 @@
 //! address: only the native renderer builds it. The app leaves it out (and
 //! with it a JSON writer in the wasm) and removes the previous page's.
 
+use brnn_model::alternates::Alternate;
 use brnn_model::date::Published;
 use brnn_model::structured_data::og_locale;
 #[cfg(feature = "ssr")]
@@ -31,14 +32,17 @@ pub struct PageHead<D> {
     pub kind: PageKind,
     #[cfg_attr(not(feature = "ssr"), allow(dead_code))]
     pub data: D,
-    /// Further links: feeds, other languages.
+    /// Further links: feeds.
     pub links: Vec<HeadTag>,
+    /// The page in other languages (`hreflang`).
+    pub alternates: Vec<Alternate>,
 }
 
 impl<D: FnOnce(&str, &str) -> Vec<Value>> PageHead<D> {
     pub fn show(self) {
         let edition = use_edition();
-        let url = use_config().absolute(&self.path);
+        let config = use_config();
+        let url = config.absolute(&self.path);
         let mut tags = vec![
             HeadTag::meta("description", self.description.clone()),
             HeadTag::link("canonical", url.clone()),
@@ -58,6 +62,9 @@ impl<D: FnOnce(&str, &str) -> Vec<Value>> PageHead<D> {
         }
         tags.push(HeadTag::meta("twitter:card", "summary"));
         tags.extend(self.links);
+        tags.extend(self.alternates.into_iter().map(|alternate| {
+            HeadTag::link("alternate", config.absolute(&alternate.href)).with("hreflang", alternate.hreflang)
+        }));
         #[cfg(feature = "ssr")]
         tags.extend(
             (self.data)(&url, &self.description)

@@ -6,6 +6,7 @@ use brnn_model::structured_data::{breadcrumb_list, news_article};
 use leptos::prelude::*;
 
 use crate::components::breadcrumb::Breadcrumb;
+use crate::components::language_links::LanguageLinks;
 use crate::components::load_state::load_state;
 use crate::components::page_head::{PageHead, PageKind};
 use crate::components::published_date::PublishedDate;
@@ -28,6 +29,7 @@ fn ArticleView(page: ArticlePage) -> impl IntoView {
         article,
         newer,
         older,
+        translations,
         ..
     } = page;
     // An article filed under a section the edition lacks still shows, under the edition.
@@ -56,6 +58,8 @@ fn ArticleView(page: ArticlePage) -> impl IntoView {
             ]
         },
         links: Vec::new(),
+        // Every version of the article names every other, and itself.
+        alternates: site.article_alternates(&edition, &article.id, &translations),
     }
     .show();
     let source = (!article.source.is_empty()).then(|| {
@@ -99,6 +103,7 @@ fn ArticleView(page: ArticlePage) -> impl IntoView {
                 <PublishedDate published=article.published/>
                 {source}
             </p>
+            <LanguageLinks links=site.translation_links(&edition, &article.id, &translations)/>
             <div class="article-body">{paragraphs}</div>
         </article>
         {neighbours}

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 
 use crate::components::article_list::ArticleList;
 use crate::components::breadcrumb::Breadcrumb;
+use crate::components::language_links::LanguageLinks;
 use crate::components::load_state::load_state;
 use crate::components::not_found::NotFound;
 use crate::components::page_head::{PageHead, PageKind};
@@ -42,13 +43,21 @@ pub fn Listing(section: Option<SectionPath>, page: PageNumber) -> impl IntoView 
         let path = site.listing(&edition.id, section.as_ref(), list.page);
         let crumbs = site.breadcrumb(&edition, section.as_ref()).unwrap_or_default();
         // Feed readers find this list's feeds from its page.
-        let feeds = FeedKind::ALL
+        let links = FeedKind::ALL
             .map(|kind| {
                 HeadTag::link("alternate", site.feed(&edition.id, section.as_ref(), kind))
                     .with("type", kind.media_type())
                     .with("title", format!("{name} ({})", kind.label()))
             })
             .to_vec();
+        // The front page leads to the other editions' front pages, which name it back.
+        let front_page = section.is_none();
+        let alternates = if front_page && list.page == 1 {
+            site.front_page_alternates(&edition)
+        } else {
+            Vec::new()
+        };
+        let languages = front_page.then(|| view! { <LanguageLinks links=site.edition_links(&edition)/> });
         PageHead {
             title,
             description: name.clone(),
@@ -60,7 +69,8 @@ pub fn Listing(section: Option<SectionPath>, page: PageNumber) -> impl IntoView 
                     breadcrumb_list(&crumbs, |path| config.absolute(path)),
                 ]
             },
-            links: feeds,
+            links,
+            alternates,
         }
         .show();
         let section = section.clone();
@@ -68,6 +78,7 @@ pub fn Listing(section: Option<SectionPath>, page: PageNumber) -> impl IntoView 
         view! {
             <Breadcrumb crumbs/>
             <h1>{name}</h1>
+            {languages}
             <ArticleList list link/>
         }
     })

@@ -11,7 +11,7 @@ const TYPES = ['application/rss+xml', 'application/atom+xml', 'application/feed+
 /** The page's announced feeds, each fetched and parsed in the page: the first item's link path. */
 async function announcedFeeds(page) {
   return page.evaluate(async () => {
-    const links = [...document.head.querySelectorAll('link[rel="alternate"]')];
+    const links = [...document.head.querySelectorAll('link[rel="alternate"][type]')];
     return Promise.all(
       links.map(async (link) => {
         const response = await fetch(link.href);

@@ -71,19 +71,27 @@ impl Site {
         if translations.is_empty() {
             return Vec::new();
         }
-        let itself = (&edition.id, edition.lang.as_str(), article, true);
-        let others = translations.iter().map(|translation| {
-            (
-                &translation.edition,
-                translation.lang.as_str(),
-                &translation.id,
-                false,
-            )
-        });
-        let mut members: Vec<_> = std::iter::once(itself).chain(others).collect();
-        members.sort_by_key(|(id, ..)| (network_position(edition, id), *id));
-        members
-            .into_iter()
+        let version = |id: &Slug| {
+            if *id == edition.id {
+                return Some((edition.lang.as_str(), article, true));
+            }
+            translations
+                .iter()
+                .find(|translation| translation.edition == *id)
+                .map(|translation| (translation.lang.as_str(), &translation.id, false))
+        };
+        // The network's order; editions it does not list (older or
+        // hand-made documents) after it, as they come. (No sort: the wasm
+        // would carry one for this alone.)
+        let listed = |id: &Slug| edition.editions.iter().any(|link| link.id == *id);
+        let mut unlisted: Vec<&Slug> = std::iter::once(&edition.id)
+            .chain(translations.iter().map(|translation| &translation.edition))
+            .filter(|id| !listed(id))
+            .collect();
+        unlisted.dedup();
+        let order = edition.editions.iter().map(|link| &link.id).chain(unlisted);
+        order
+            .filter_map(|id| version(id).map(|(lang, article, current)| (id, lang, article, current)))
             .map(|(id, lang, article, current)| LanguageLink {
                 lang: lang.to_owned(),
                 label: language_label(edition, id, lang),
@@ -131,16 +139,6 @@ fn alternates(links: Vec<LanguageLink>) -> Vec<Alternate> {
         })
         .chain(x_default)
         .collect()
-}
-
-/// Where the edition `id` stands in the network's order; after every
-/// listed edition if `edition`'s document does not list it.
-fn network_position(edition: &Edition, id: &Slug) -> usize {
-    edition
-        .editions
-        .iter()
-        .position(|link| link.id == *id)
-        .unwrap_or(usize::MAX)
 }
 
 /// The language name a switcher shows for the edition `id` in `lang`.

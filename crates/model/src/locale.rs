@@ -67,6 +67,8 @@ pub struct Locale {
     pub breadcrumb_label: &'static str,
     pub sections_label: &'static str,
     pub skip_to_content: &'static str,
+    /// Names the links to the other languages: an edition's, or an article's translations.
+    pub languages_label: &'static str,
     pub pagination_label: &'static str,
     pub newer_page: &'static str,
     pub older_page: &'static str,

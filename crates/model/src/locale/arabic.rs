@@ -19,6 +19,7 @@ pub static ARABIC: Locale = Locale {
     breadcrumb_label: "مسار التنقل",
     sections_label: "الأقسام",
     skip_to_content: "الانتقال إلى المحتوى",
+    languages_label: "اللغات",
     pagination_label: "الصفحات",
     newer_page: "مقالات أحدث",
     older_page: "مقالات أقدم",

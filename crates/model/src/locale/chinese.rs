@@ -18,6 +18,7 @@ pub static CHINESE: Locale = Locale {
     breadcrumb_label: "面包屑导航",
     sections_label: "栏目",
     skip_to_content: "跳到主要内容",
+    languages_label: "语言",
     pagination_label: "分页",
     newer_page: "较新的文章",
     older_page: "较早的文章",

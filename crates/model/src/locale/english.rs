@@ -17,6 +17,7 @@ pub static ENGLISH: Locale = Locale {
     breadcrumb_label: "Breadcrumb",
     sections_label: "Sections",
     skip_to_content: "Skip to content",
+    languages_label: "Languages",
     pagination_label: "Pages",
     newer_page: "Newer articles",
     older_page: "Older articles",

@@ -18,6 +18,7 @@ pub static GERMAN: Locale = Locale {
     breadcrumb_label: "Brotkrümelnavigation",
     sections_label: "Rubriken",
     skip_to_content: "Zum Inhalt springen",
+    languages_label: "Sprachen",
     pagination_label: "Seiten",
     newer_page: "Neuere Artikel",
     older_page: "Ältere Artikel",
