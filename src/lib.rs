@@ -15,6 +15,9 @@ pub mod page_markers;
 pub mod prerender;
 pub mod router;
 pub mod routes;
+// Only the browser searches: natively the search page is rendered empty.
+#[cfg(feature = "csr")]
+pub mod search_index;
 
 use brnn_model::site::{Route, Screen};
 use brnn_model::slug::Slug;
@@ -29,6 +32,7 @@ use crate::routes::article::ArticleScreen;
 use crate::routes::edition::EditionLayout;
 use crate::routes::listing::Listing;
 use crate::routes::root::NetworkRoot;
+use crate::routes::search::SearchScreen;
 
 /// The whole app; its [`config::Config`], [`router::Location`] (and any
 /// [`api::Preloaded`] documents) are provided around it: by `main.rs` in
@@ -75,6 +79,7 @@ fn screen_view(screen: Screen) -> AnyView {
     match screen {
         Screen::Listing { section, page } => view! { <Listing section page/> }.into_any(),
         Screen::Article { id } => view! { <ArticleScreen id/> }.into_any(),
+        Screen::Search => view! { <SearchScreen/> }.into_any(),
         Screen::NotFound => view! { <NotFound/> }.into_any(),
     }
 }

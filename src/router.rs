@@ -17,10 +17,16 @@ pub struct Address {
 }
 
 impl Address {
-    pub fn new(path: impl Into<String>) -> Self {
+    /// `address` is a path, with or without a query.
+    pub fn new(address: &str) -> Self {
+        let (path, query) = address.split_once('?').unwrap_or((address, ""));
         Self {
-            path: path.into(),
-            search: String::new(),
+            path: path.to_owned(),
+            search: if query.is_empty() {
+                String::new()
+            } else {
+                format!("?{query}")
+            },
         }
     }
 
@@ -48,6 +54,17 @@ impl Location {
     /// Reads the address, tracked.
     pub fn with<R>(&self, read: impl FnOnce(&Address) -> R) -> R {
         self.0.with(read)
+    }
+
+    /// Goes to `path` as a link would: a new entry in the history.
+    pub fn push(&self, path: &str) {
+        #[cfg(feature = "csr")]
+        {
+            browser::go(*self, path, browser::Entry::Push);
+            window().scroll_to_with_x_and_y(0.0, 0.0);
+        }
+        #[cfg(not(feature = "csr"))]
+        self.0.set(Address::new(path));
     }
 
     /// Shows `path` instead of the address in view, as a redirect does: the
@@ -94,9 +111,8 @@ mod browser {
         window_event_listener(leptos::ev::click, move |event| {
             if let Some(path) = link_target(&event, &base) {
                 event.prevent_default();
-                go(location, &path, Entry::Push);
                 // A new page starts at its top; back and forward are `navigation_focus`'s.
-                window().scroll_to_with_x_and_y(0.0, 0.0);
+                location.push(&path);
             }
         });
     }

@@ -9,4 +9,5 @@ pub mod not_found;
 pub mod page_head;
 pub mod pager;
 pub mod published_date;
+pub mod search_form;
 pub mod site_header;

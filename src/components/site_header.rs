@@ -3,6 +3,7 @@
 use brnn_model::slug::SectionPath;
 use leptos::prelude::*;
 
+use crate::components::search_form::SearchForm;
 use crate::context::{use_config, CurrentEdition};
 use crate::page_markers::MAIN_ID;
 use crate::router::use_location;
@@ -11,8 +12,13 @@ use crate::router::use_location;
 /// edition rather than finding it in context.
 #[component]
 pub fn SiteHeader(edition: CurrentEdition) -> impl IntoView {
-    let site = use_config().site;
+    let config = use_config();
+    let site = config.site;
     let locale = edition.locale();
+    // A remote endpoint comes without the search index the site was built with.
+    let search = config.own_endpoint.then(|| {
+        view! { <SearchForm edition=edition.id.clone() label=locale.search_label button=locale.search_button/> }
+    });
     let sections = edition
         .sections
         .iter()
@@ -32,6 +38,7 @@ pub fn SiteHeader(edition: CurrentEdition) -> impl IntoView {
                 <span class="masthead-network">{edition.network.short_name.clone()}</span>
                 <span class="masthead-edition">{edition.name.clone()}</span>
             </a>
+            {search}
             <nav class="sections" aria-label=locale.sections_label>
                 <ul>{sections}</ul>
             </nav>

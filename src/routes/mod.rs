@@ -4,3 +4,4 @@ pub mod article;
 pub mod edition;
 pub mod listing;
 pub mod root;
+pub mod search;

@@ -99,13 +99,14 @@ function focused(page) {
       href: element.getAttribute('href'),
       text: element.textContent.trim(),
       inMain: element.closest('main') !== null,
+      // Within a pixel: the browser scrolls by whole pixels, boxes stand at fractions.
       visible:
         box.width > 0 &&
         box.height > 0 &&
-        box.top >= 0 &&
-        box.left >= 0 &&
-        box.bottom <= innerHeight &&
-        box.right <= innerWidth &&
+        box.top >= -1 &&
+        box.left >= -1 &&
+        box.bottom <= innerHeight + 1 &&
+        box.right <= innerWidth + 1 &&
         style.visibility !== 'hidden' &&
         style.opacity !== '0',
     };
@@ -138,6 +139,8 @@ async function follow(page, path) {
   await page.keyboard.press('Enter');
   await page.waitForURL((url) => url.pathname === path);
   await page.locator('main h1').first().waitFor();
+  // The app moves focus on the frame after it draws the page.
+  await page.waitForFunction(() => document.activeElement.closest('main') !== null, null, { timeout: 2000 }).catch(() => {});
   const focus = await focused(page);
   assert.ok(focus.inMain, `after opening ${path} focus is in main, not ${JSON.stringify(focus)}`);
   return focus;

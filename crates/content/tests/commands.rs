@@ -200,12 +200,24 @@ fn build_is_deterministic_and_rewrites_only_what_changed() {
         (1..files.len() / 2).contains(&after_edit.written),
         "{after_edit:?}"
     );
-    assert_eq!(after_edit.removed, 0);
+    // Only the search index's files are named by their content: those the edit changed are replaced.
+    let edited_files = tree(first.path());
+    let gone: Vec<&String> = files
+        .keys()
+        .filter(|name| !edited_files.contains_key(*name))
+        .collect();
+    assert_eq!(after_edit.removed, gone.len());
+    assert!(
+        gone.iter().all(|name| name.starts_with("pagefind/de/")),
+        "{gone:?}"
+    );
 
     fs::remove_file(&edited).unwrap();
     let after_delete = build(content.path(), first.path());
     assert_eq!(after_delete.articles, report.articles - 1);
-    assert_eq!(after_delete.removed, 1, "the article's own page");
+    // The article's own document, and its record in the search index with
+    // every index file whose content (and so whose name) changed.
+    assert!(after_delete.removed >= 2, "{after_delete:?}");
     assert!(!first
         .path()
         .join("api/v1/de/articles/beispiel-chronik.json")
@@ -364,4 +376,51 @@ fn a_build_that_fails_midway_leaves_the_previous_site_as_it_was() {
             .unwrap()
             .contains("Neu: ")
     );
+}
+
+#[test]
+fn the_search_index_holds_every_article_of_its_edition_and_a_rebuild_leaves_it_as_it_was() {
+    let content = content_copy();
+    let out = TempDir::new().unwrap();
+    build(content.path(), out.path());
+    let indexed = |edition: &str| -> u64 {
+        let entry = fs::read(out.path().join(format!("pagefind/{edition}/pagefind-entry.json"))).unwrap();
+        let entry: serde_json::Value = serde_json::from_slice(&entry).unwrap();
+        let languages = entry["languages"].as_object().unwrap();
+        languages
+            .values()
+            .map(|language| language["page_count"].as_u64().unwrap())
+            .sum()
+    };
+    let sources = |edition: &str| {
+        fs::read_dir(content.path().join(edition))
+            .unwrap()
+            .filter(|entry| {
+                entry
+                    .as_ref()
+                    .unwrap()
+                    .path()
+                    .extension()
+                    .is_some_and(|ext| ext == "txt")
+            })
+            .count() as u64
+    };
+    for edition in ["de", "en", "zh", "ar"] {
+        assert!(sources(edition) >= 15, "{edition}");
+        assert_eq!(indexed(edition), sources(edition), "{edition}");
+    }
+    let index = || tree(&out.path().join("pagefind"));
+    let before = index();
+    assert!(before.contains_key("de/pagefind.js") && before.contains_key("zh/pagefind-worker.js"));
+    assert!(
+        !before.keys().any(|name| name.contains("-ui.")),
+        "no ready-made search interface"
+    );
+    let again = build(content.path(), out.path());
+    assert_eq!(again.written, 0);
+    assert_eq!(index(), before, "the index as it was");
+
+    fs::remove_file(content.path().join("de/beispiel-chronik.txt")).unwrap();
+    build(content.path(), out.path());
+    assert_eq!(indexed("de"), sources("de"));
 }

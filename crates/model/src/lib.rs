@@ -12,6 +12,7 @@ pub mod format;
 pub mod load;
 pub mod locale;
 pub mod paging;
+pub mod search;
 pub mod site;
 pub mod slug;
 pub mod sorting;

@@ -91,6 +91,21 @@ pub struct Locale {
     /// The sentence for a format version this reader does not know.
     error_format: fn(u32) -> String,
     pub error_details: &'static str,
+    /// The search field's label, the search page's heading and title.
+    pub search_label: &'static str,
+    pub search_button: &'static str,
+    /// The search page without JavaScript, which the search runs on.
+    pub search_needs_javascript: &'static str,
+    /// Before anything is searched for.
+    pub search_prompt: &'static str,
+    pub search_running: &'static str,
+    /// The search index could not be loaded.
+    pub search_failed: &'static str,
+    pub more_results: &'static str,
+    /// How many articles a search found: "3 Treffer".
+    search_count: fn(u32) -> String,
+    /// Nothing found for the query.
+    search_none: fn(&str) -> String,
 }
 
 /// Every language the reader speaks; the first is the default.
@@ -192,6 +207,16 @@ impl Locale {
                     months.join(", ")
                 )
             })
+    }
+
+    /// How many articles a search found: "3 Treffer".
+    pub fn search_count(&self, count: u32) -> String {
+        (self.search_count)(count)
+    }
+
+    /// That nothing was found for `query`.
+    pub fn search_none(&self, query: &str) -> String {
+        (self.search_none)(query)
     }
 
     /// Where a list's pager stands: "Seite 2 von 4".

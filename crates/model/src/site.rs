@@ -7,6 +7,8 @@
 //! | edition front page | `{base}/de/`, `{base}/de/page/2`, … | `de/index.html`, `de/page/2.html` |
 //! | section page | `{base}/de/section/bri-nachrichten/aktuelles/`, `…/aktuelles/page/2` | `de/section/bri-nachrichten/aktuelles/index.html`, `…/page/2.html` |
 //! | article page | `{base}/de/article/ecf15130d4b083e2` | `de/article/ecf15130d4b083e2.html` |
+//! | search page | `{base}/de/search?q=…` | `de/search.html` |
+//! | the edition's not-found page | `{base}/de/404` | `de/404.html` |
 //! | feeds of the front page | `{base}/feeds/de/rss.xml`, `atom.xml`, `feed.json` |
 //! | feeds of a section | `{base}/feeds/de/section/bri-nachrichten/aktuelles/rss.xml`, … |
 //!
@@ -30,6 +32,10 @@ use crate::slug::{SectionPath, Slug};
 
 /// The segment before a list page's number: `…/page/2`. No section may be called so.
 pub const PAGE_SEGMENT: &str = "page";
+/// An edition's search page: `/de/search?q=…`.
+const SEARCH_SEGMENT: &str = "search";
+/// The query parameter of the search page, as its form sends it.
+pub const SEARCH_PARAMETER: &str = "q";
 
 /// Builds every in-site link from one base path.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -86,6 +92,32 @@ impl Site {
 
     pub fn article(&self, edition: &Slug, id: &Slug) -> String {
         format!("{}/{edition}/article/{id}", self.base)
+    }
+
+    /// The edition's page for its addresses that lead nowhere (`/de/404`,
+    /// the file `de/404.html`), which hosts can answer them with.
+    pub fn not_found(&self, edition: &Slug) -> String {
+        format!("{}/{edition}/404", self.base)
+    }
+
+    /// The edition's search page; with a query, its results for it.
+    pub fn search(&self, edition: &Slug, query: &str) -> String {
+        let page = format!("{}/{edition}/{SEARCH_SEGMENT}", self.base);
+        if query.is_empty() {
+            return page;
+        }
+        let query: String = form_urlencoded::Serializer::new(String::new())
+            .append_pair(SEARCH_PARAMETER, query)
+            .finish();
+        format!("{page}?{query}")
+    }
+
+    /// What the search page's query (without its `?`) searches for.
+    pub fn search_query(query: &str) -> String {
+        form_urlencoded::parse(query.as_bytes())
+            .find(|(name, _)| name == SEARCH_PARAMETER)
+            .map(|(_, value)| value.trim().to_owned())
+            .unwrap_or_default()
     }
 
     /// A feed of the edition's front page (`section` `None`) or of a section.
@@ -258,6 +290,10 @@ pub enum Screen {
     Article {
         id: Slug,
     },
+    /// The search page; what is searched for is the address's `q`
+    /// ([`Site::search_query`]), which changes as the reader types without
+    /// making it another screen.
+    Search,
     /// An address below the edition that leads nowhere.
     NotFound,
 }
@@ -309,6 +345,9 @@ impl Site {
         };
         if below.is_empty() {
             return listing(None, PageNumber::FIRST);
+        }
+        if below == SEARCH_SEGMENT {
+            return Some(Screen::Search);
         }
         let (kind, rest) = below.split_once('/')?;
         match kind {
@@ -523,6 +562,38 @@ mod tests {
         ] {
             assert_eq!(within(nowhere), Screen::NotFound, "{nowhere}");
         }
+    }
+
+    #[test]
+    fn a_search_address_holds_its_query_as_a_form_sends_it() {
+        let site = Site::new("/news/");
+        let address = site.search(&slug("de"), "Li Qiang & „Mischustin“");
+        assert_eq!(
+            address,
+            "/news/de/search?q=Li+Qiang+%26+%E2%80%9EMischustin%E2%80%9C"
+        );
+        let (path, query) = address.split_once('?').unwrap();
+        assert_eq!(
+            site.route(path, query),
+            Route::Edition {
+                edition: slug("de"),
+                screen: Screen::Search
+            }
+        );
+        assert_eq!(Site::search_query(query), "Li Qiang & „Mischustin“");
+        assert_eq!(site.search(&slug("de"), ""), "/news/de/search");
+        assert_eq!(Site::search_query(""), "");
+        assert_eq!(Site::search_query("x=1&q=%20zusammenarbeit%20"), "zusammenarbeit");
+        assert_eq!(site.page_file("/news/de/search"), "de/search.html");
+        let not_found = site.not_found(&slug("de"));
+        assert_eq!(site.page_file(&not_found), "de/404.html");
+        assert_eq!(
+            site.route(&not_found, ""),
+            Route::Edition {
+                edition: slug("de"),
+                screen: Screen::NotFound
+            }
+        );
     }
 
     #[test]

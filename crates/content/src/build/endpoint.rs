@@ -76,6 +76,14 @@ pub(super) fn write(
         }
         output.progress.inc(1);
     }
+    if let Some(pages) = pages {
+        // The search page (the app searches; without it, the page says it
+        // needs it) and the edition's own not-found page, in its language.
+        let site = pages.site();
+        let carried = [(edition_path.as_str(), edition_json.as_str())];
+        pages.write(&site.search(&edition.id, ""), &carried, output)?;
+        pages.write(&site.not_found(&edition.id), &carried, output)?;
+    }
     Ok(())
 }
 

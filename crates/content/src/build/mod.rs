@@ -7,6 +7,7 @@
 //! | `feeds/<edition>/` | RSS 2.0, Atom and JSON Feed of the front page, and of each section below `section/<path>/` |
 //! | `sitemap.xml`, `sitemaps/` | a sitemap index and its sitemaps |
 //! | `robots.txt` | points crawlers at the sitemap |
+//! | `pagefind/<edition>/` | the edition's search index (`search.rs`) |
 //!
 //! Output is a function of the sources alone (no clock, no hash order), and
 //! a file is only rewritten when its bytes change. Nothing is half-written:
@@ -17,6 +18,7 @@
 mod endpoint;
 mod feeds;
 mod pages;
+mod search;
 mod sitemap;
 
 use std::collections::HashSet;
@@ -88,6 +90,7 @@ impl<'a> Listing<'a> {
 }
 
 pub use pages::Pages;
+pub use search::SEARCH_FOLDER;
 
 /// Writes everything below `out`; see the module documentation for what
 /// goes where. With `pages`, also every HTML page. `progress` counts the
@@ -143,9 +146,11 @@ fn write_site(
         for listing in listings {
             feeds::write(listing, &library.site_url, output)?;
         }
+        search::write(content, output)?;
         let edition = content.edition.id.as_str();
         stale_folders.push(out.join(ENDPOINT_FOLDER).join(edition));
         stale_folders.push(out.join(FEEDS_FOLDER).join(edition));
+        stale_folders.push(out.join(SEARCH_FOLDER).join(edition));
         if pages.is_some() {
             stale_folders.push(out.join(edition));
         }

@@ -41,4 +41,14 @@ pub static ARABIC: Locale = Locale {
         format!("تستخدم البيانات الواردة من الخادم الإصدار {format} من التنسيق، وهو إصدار لا يعرفه هذا الإصدار من القارئ. يُرجى إعادة تحميل الصفحة.")
     },
     error_details: "التفاصيل التقنية",
+    search_label: "بحث",
+    search_button: "ابحث",
+    search_needs_javascript: "يتطلب البحث تفعيل JavaScript. يرجى تفعيله، أو تصفح المقالات عبر الأقسام.",
+    search_prompt: "اكتب ما تبحث عنه.",
+    search_running: "جارٍ البحث …",
+    search_failed: "البحث غير متاح حاليًا. يرجى المحاولة لاحقًا.",
+    more_results: "مزيد من النتائج",
+    // A count before a noun takes one of six plural forms in Arabic; a label before the number needs none.
+    search_count: |count| format!("عدد النتائج: {count}"),
+    search_none: |query| format!("لا توجد نتائج لـ «{query}»."),
 };

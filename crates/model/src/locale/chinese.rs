@@ -40,4 +40,13 @@ pub static CHINESE: Locale = Locale {
         format!("服务器返回的数据格式版本为 {format}，当前版本的阅读器无法识别。请重新加载页面。")
     },
     error_details: "技术详情",
+    search_label: "搜索",
+    search_button: "搜索",
+    search_needs_javascript: "搜索功能需要 JavaScript。请启用 JavaScript，或通过栏目查找文章。",
+    search_prompt: "请输入要搜索的内容。",
+    search_running: "正在搜索……",
+    search_failed: "搜索功能暂时无法使用，请稍后再试。",
+    more_results: "更多结果",
+    search_count: |count| format!("找到 {count} 条结果"),
+    search_none: |query| format!("没有找到与“{query}”相关的结果。"),
 };

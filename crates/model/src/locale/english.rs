@@ -39,4 +39,17 @@ pub static ENGLISH: Locale = Locale {
         format!("The data from the server has format version {format}, which this version of the reader does not know. Please reload the page.")
     },
     error_details: "Technical details",
+    search_label: "Search",
+    search_button: "Search",
+    search_needs_javascript:
+        "Search needs JavaScript. Please turn JavaScript on, or find articles through the sections.",
+    search_prompt: "Type what you are looking for.",
+    search_running: "Searching …",
+    search_failed: "Search is not available at the moment. Please try again later.",
+    more_results: "More results",
+    search_count: |count| match count {
+        1 => "1 result".to_owned(),
+        count => format!("{count} results"),
+    },
+    search_none: |query| format!("No results for “{query}”."),
 };

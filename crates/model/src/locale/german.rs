@@ -41,4 +41,13 @@ pub static GERMAN: Locale = Locale {
         format!("Die Daten vom Server haben die Formatversion {format}, die diese Version des Lesers nicht kennt. Bitte laden Sie die Seite neu.")
     },
     error_details: "Technische Angaben",
+    search_label: "Suche",
+    search_button: "Suchen",
+    search_needs_javascript: "Die Suche braucht JavaScript. Bitte schalten Sie JavaScript ein, oder finden Sie Artikel über die Rubriken.",
+    search_prompt: "Geben Sie ein, wonach Sie suchen.",
+    search_running: "Suche läuft …",
+    search_failed: "Die Suche ist gerade nicht verfügbar. Bitte versuchen Sie es später noch einmal.",
+    more_results: "Weitere Treffer",
+    search_count: |count| format!("{count} Treffer"),
+    search_none: |query| format!("Keine Treffer für „{query}“."),
 };

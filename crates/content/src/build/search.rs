@@ -1,0 +1,154 @@
+//! The search index: one Pagefind bundle per edition, in
+//! `pagefind/<edition>/`, which the reader's search page loads on demand
+//! (Pagefind's own browser script, its wasm per language, and the index in
+//! chunks). Every article is a record: its headline, section, date and
+//! text, in the edition's language (stemmed, and for Chinese segmented
+//! into words).
+//!
+//! Pagefind names its index files by their content, and builds the same
+//! bytes from the same records in the same order; the files go through
+//! [`Output`] like every other, so a rebuild with nothing changed writes
+//! nothing and a removed article's files are removed.
+
+use std::collections::BTreeMap;
+use std::fmt::Display;
+use std::io;
+
+use brnn_model::format::Article;
+use brnn_model::search::{META_PUBLISHED, META_SECTION, META_TITLE};
+use brnn_model::site::Site;
+use brnn_model::slug::Slug;
+use pagefind::api::PagefindIndex;
+use pagefind::options::PagefindServiceConfig;
+
+use super::Output;
+use crate::library::EditionContent;
+
+/// Below the site's root: `pagefind/<edition>/pagefind.js` and the rest.
+pub const SEARCH_FOLDER: &str = "pagefind";
+
+/// Writes the edition's bundle; an edition without articles has none
+/// (Pagefind's script refuses an index without pages).
+pub fn write(content: &EditionContent, output: &mut Output) -> io::Result<()> {
+    if content.articles.is_empty() {
+        return Ok(());
+    }
+    let edition = &content.edition;
+    let folder = format!("{SEARCH_FOLDER}/{}", edition.id);
+    for (name, bytes) in bundle(content).map_err(io::Error::other)? {
+        output.write(&format!("{folder}/{name}"), &bytes)?;
+    }
+    Ok(())
+}
+
+/// The bundle's files the reader needs, by path within the bundle.
+fn bundle(content: &EditionContent) -> Result<Vec<(String, Vec<u8>)>, String> {
+    let edition = &content.edition.id;
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|error| error.to_string())?;
+    runtime.block_on(async {
+        let config = PagefindServiceConfig::builder().build();
+        let mut index = PagefindIndex::new(Some(config)).map_err(|error| failed(edition, error))?;
+        // Site-relative addresses: the reader puts its own base before them.
+        let site = Site::new("/");
+        let language = content.edition.lang.to_ascii_lowercase();
+        // Oldest first: a new article is appended and the older records keep their numbers.
+        for article in content.articles.iter().rev() {
+            let section = content
+                .edition
+                .section_name(&article.section)
+                .unwrap_or_default()
+                .to_owned();
+            let meta = BTreeMap::from([
+                (META_TITLE.to_owned(), article.headline.clone()),
+                (META_SECTION.to_owned(), section),
+                (META_PUBLISHED.to_owned(), article.published.to_string()),
+            ]);
+            index
+                .add_custom_record(
+                    site.article(&content.edition.id, &article.id),
+                    record_text(article, &language),
+                    language.clone(),
+                    Some(meta),
+                    None,
+                    None,
+                )
+                .await
+                .map_err(|error| failed(edition, error))?;
+        }
+        let files = index.get_files().await.map_err(|error| failed(edition, error))?;
+        Ok(files
+            .into_iter()
+            .filter_map(|file| {
+                let name = file.filename.to_string_lossy().replace('\\', "/");
+                read_by_the_reader(&name).then_some((name, file.contents))
+            })
+            .collect())
+    })
+}
+
+fn failed(edition: &Slug, error: impl Display) -> String {
+    format!("search index of edition `{edition}`: {error:#}")
+}
+
+/// The text a record is searched by and its excerpts are cut from: every
+/// paragraph. Pagefind splits the title (the headline, searched too) into
+/// words at spaces only; in a language written without them the headline
+/// is also put first in the text, where it is split into words. Words
+/// Pagefind would take for its own instructions are left out.
+fn record_text(article: &Article, language: &str) -> String {
+    let unspaced = ["zh", "ja", "th"].contains(&language.split('-').next().unwrap_or_default());
+    unspaced
+        .then_some(&article.headline)
+        .into_iter()
+        .chain(&article.paragraphs)
+        .map(|text| {
+            text.split_whitespace()
+                .filter(|word| !word.starts_with("___PAGEFIND_"))
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Pagefind also writes its ready-made search interfaces; the reader has
+/// its own and loads only the search script, its worker, the wasm and the index.
+fn read_by_the_reader(name: &str) -> bool {
+    matches!(name, "pagefind.js" | "pagefind-worker.js" | "pagefind-entry.json")
+        || name.starts_with("wasm.")
+        || name.ends_with(".pf_meta")
+        || ["fragment/", "index/", "filter/"]
+            .iter()
+            .any(|folder| name.starts_with(folder))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_the_script_the_wasm_and_the_index_are_kept() {
+        for kept in [
+            "pagefind.js",
+            "pagefind-worker.js",
+            "pagefind-entry.json",
+            "wasm.de.pagefind",
+            "pagefind.de_1a2b3c4d5e.pf_meta",
+            "fragment/de_1a2b3c4.pf_fragment",
+            "index/de_1a2b3c4.pf_index",
+        ] {
+            assert!(read_by_the_reader(kept), "{kept}");
+        }
+        for dropped in [
+            "pagefind-ui.js",
+            "pagefind-ui.css",
+            "pagefind-highlight.js",
+            "pagefind-modular-ui.js",
+        ] {
+            assert!(!read_by_the_reader(dropped), "{dropped}");
+        }
+    }
+}

@@ -1,0 +1,72 @@
+//! The search field in every page's header. Without the app it is a plain
+//! form that goes to the edition's search page; with it, Enter goes there
+//! within the app, and on the search page the results follow the field as
+//! the reader types.
+
+use brnn_model::site::{Route, Screen, Site};
+use brnn_model::slug::Slug;
+use leptos::prelude::*;
+
+use crate::context::use_config;
+use crate::router::use_location;
+
+#[component]
+pub fn SearchForm(edition: Slug, label: &'static str, button: &'static str) -> impl IntoView {
+    let site = use_config().site;
+    let location = use_location();
+    let on_search_page = {
+        let site = site.clone();
+        Memo::new(move |_| {
+            location.with(|address| {
+                matches!(
+                    site.route(&address.path, address.query()),
+                    Route::Edition {
+                        screen: Screen::Search,
+                        ..
+                    }
+                )
+            })
+        })
+    };
+    // What the search page searches for; elsewhere the field starts empty.
+    let query = move || {
+        if on_search_page.get() {
+            location.with(|address| Site::search_query(address.query()))
+        } else {
+            String::new()
+        }
+    };
+    let results = {
+        let (site, edition) = (site.clone(), edition.clone());
+        move |term: &str| site.search(&edition, term)
+    };
+    let on_input = {
+        let results = results.clone();
+        move |event: leptos::ev::Event| {
+            // On the search page the address holds what is typed, with no history entry per key.
+            if on_search_page.get_untracked() {
+                location.replace(&results(&event_target_value(&event)));
+            }
+        }
+    };
+    let field = NodeRef::<leptos::html::Input>::new();
+    let on_submit = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        let term = field
+            .get_untracked()
+            .map(|field| field.value())
+            .unwrap_or_default();
+        if on_search_page.get_untracked() {
+            location.replace(&results(&term));
+        } else {
+            location.push(&results(&term));
+        }
+    };
+    view! {
+        <form class="search-form" role="search" action=site.search(&edition, "") method="get" on:submit=on_submit>
+            <label for="search-field">{label}</label>
+            <input type="search" id="search-field" name="q" node_ref=field prop:value=query on:input=on_input/>
+            <button type="submit">{button}</button>
+        </form>
+    }
+}
