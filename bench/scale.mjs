@@ -8,7 +8,13 @@
 // peak memory, the files and bytes it wrote, a second, no-change build's
 // time and how many files it wrote (0 expected), the size of the first
 // front-page and section-page JSON, and the median time from navigation start
-// until the first list entry is visible in headless Chromium. The last lines
+// until the first list entry is visible in headless Chromium. For search:
+// the time the build spent on the search index and the index's size on
+// disk, and for a typical query typed into the search page a second after
+// its field took focus (which starts loading the index), the median time
+// from the typing to the first result shown (Pagefind's 100 ms debounce
+// included) and the bytes fetched from the focus on (the index files as
+// they are, already gzip; Pagefind's scripts as a CDN would gzip them). The last lines
 // compare the largest archive with the smallest.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -24,6 +30,8 @@ const loads = Number(option('--loads', 15));
 const ROOT = new URL('..', import.meta.url).pathname;
 const TOOL = join(ROOT, 'target/release/brnn-content');
 const SECTION = 'bri-nachrichten/aktuelles';
+// A word of the generated articles' text (about one in four has it).
+const QUERY = 'Planung';
 const env = { ...process.env, TRUNK_OFFLINE: 'true' };
 
 if (!args.includes('--no-build')) {
@@ -53,7 +61,8 @@ function timed(toolArgs) {
   const [seconds, user, system, maxrssKib] = run.stdout.trim().split(/\s+/).map(Number);
   // The tool's summary: "… in 1.2 s: 123 files written, 4 unchanged, 0 removed".
   const written = Number(run.stderr.match(/(\d+) files written/)?.[1]);
-  return { seconds, user, system, peakMib: maxrssKib / 1024, written };
+  const searchSeconds = Number(run.stderr.match(/search index ([\d.]+) s/)?.[1]);
+  return { seconds, user, system, peakMib: maxrssKib / 1024, written, searchSeconds };
 }
 
 /** Files below `folder` and their bytes on disk (`du`), as an operator uploads them. */
@@ -62,6 +71,45 @@ function footprint(folder) {
   const pages = Number(execFileSync('sh', ['-c', `find "$1" -type f -name '*.html' | wc -l`, 'sh', folder], { encoding: 'utf8' }).trim());
   const kib = Number(execFileSync('du', ['-sk', folder], { encoding: 'utf8' }).split(/\s/)[0]);
   return { files, pages, mib: kib / 1024 };
+}
+
+/**
+ * Types QUERY into the search page of `host` `loads` times (a new page each
+ * time, HTTP cache off): the median milliseconds from the typing to the
+ * first result shown, and the bytes of the search files fetched meanwhile.
+ */
+async function searchTimes(host, root) {
+  const times = [];
+  let bytes = 0;
+  for (let round = -1; round < loads; round++) {
+    const view = await browser.newPage();
+    const devtools = await browser.context.newCDPSession(view);
+    await devtools.send('Network.setCacheDisabled', { cacheDisabled: true });
+    await view.goto(`${host.origin}/de/search`);
+    await view.waitForFunction(() => window.wasmBindings !== undefined);
+    // The reader reaches for the field, and a second passes before the first key.
+    const before = host.requests.length;
+    await view.focus('#search-field');
+    await view.waitForTimeout(1000);
+    const started = await view.evaluate((query) => {
+      const field = document.querySelector('#search-field');
+      field.value = query;
+      const now = performance.now();
+      field.dispatchEvent(new Event('input', { bubbles: true }));
+      return now;
+    }, QUERY);
+    await view.locator('.search-results li').first().waitFor();
+    const shown = await view.evaluate(() => performance.now());
+    if (round >= 0) times.push(shown - started);
+    const fetched = host.requests.slice(before).filter((path) => path.includes('/pagefind/'));
+    bytes = fetched.reduce((sum, path) => {
+      const file = readFileSync(join(root, path));
+      return sum + (path.endsWith('.js') ? sizes(file).gzip : file.length);
+    }, 0);
+    await view.close();
+  }
+  times.sort((a, b) => a - b);
+  return { median: times[Math.floor(times.length / 2)], bytes };
 }
 
 const work = mkdtempSync(join(tmpdir(), 'brnn-scale-'));
@@ -74,6 +122,10 @@ try {
     const site = join(work, `site-${count}`);
     mkdirSync(content);
     cpSync(join(ROOT, 'content/network.toml'), join(content, 'network.toml'));
+    // Every edition has its folder; the generated articles all go to the first.
+    for (const [, edition] of readFileSync(join(content, 'network.toml'), 'utf8').matchAll(/^id = "([a-z0-9-]+)"/gm)) {
+      mkdirSync(join(content, edition), { recursive: true });
+    }
     execFileSync(TOOL, ['generate', String(count), '--seed', '1', '--content', content], { stdio: 'ignore' });
     // The app as built, without the shipped content's output.
     cpSync(DIST, site, { recursive: true, filter: (path) => !/\/(api|feeds|sitemaps)$|sitemap\.xml$|robots\.txt$/.test(path) });
@@ -85,7 +137,8 @@ try {
     const disk = footprint(site);
     const front = sizes(readFileSync(join(site, 'api/v1/de/pages/1.json')));
     const section = sizes(readFileSync(join(site, `api/v1/de/sections/${SECTION}/pages/1.json`)));
-    rows.push({ count, build, rebuild, disk, front, section });
+    const index = footprint(join(site, 'pagefind/de'));
+    rows.push({ count, build, rebuild, disk, front, section, index });
     hosts.push(await startHost({ root: site }));
   }
   // Every archive's pages take turns in one browser.
@@ -93,6 +146,9 @@ try {
   const sectionUrls = hosts.map((host) => `${host.origin}/de/section/${SECTION}/`);
   const sectionTimes = await timeToVisible(browser, sectionUrls, '.article-list li', loads);
   rows.forEach((row, index) => Object.assign(row, { frontTime: frontTimes[index], sectionTime: sectionTimes[index] }));
+  for (const [index, row] of rows.entries()) {
+    row.search = await searchTimes(hosts[index], join(work, `site-${row.count}`));
+  }
 } finally {
   await browser.close();
   await Promise.all(hosts.map((host) => host.close()));
@@ -115,6 +171,14 @@ for (const row of rows) {
       `${pad(disk.files, 8)} ${pad(disk.pages, 8)} ${pad(disk.mib.toFixed(0), 9)} ${pad(row.rebuild.seconds.toFixed(2), 10)} ${pad(row.rebuild.written, 10)} ` +
       `${pad(kib(row.front.raw).trim(), 11)} ${pad(kib(row.front.brotli).trim(), 8)} ` +
       `${pad(row.frontTime.median.toFixed(0), 9)} ${pad(row.sectionTime.median.toFixed(0), 11)}`,
+  );
+}
+console.log(`\nSearch: the index of the edition, and the query "${QUERY}" typed into its search page\n`);
+console.log(`${pad('articles', 9)} ${pad('index s', 8)} ${pad('files', 8)} ${pad('disk MiB', 9)} ${pad('query KiB', 10)} ${pad('first result ms', 16)}`);
+for (const row of rows) {
+  console.log(
+    `${pad(row.count, 9)} ${pad(row.build.searchSeconds.toFixed(2), 8)} ${pad(row.index.files, 8)} ${pad(row.index.mib.toFixed(1), 9)} ` +
+      `${pad((row.search.bytes / 1024).toFixed(1), 10)} ${pad(row.search.median.toFixed(0), 16)}`,
   );
 }
 if (rows.length > 1) {

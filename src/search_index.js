@@ -11,22 +11,43 @@ function bundle(url, baseUrl) {
       await pagefind.options({ baseUrl });
       return pagefind;
     });
-    // A failed load may be retried by the next search.
     loading.catch(() => bundles.delete(url));
     bundles.set(url, loading);
   }
   return loading;
 }
 
+// A failed load (the script, or Pagefind's own wasm and index, which it
+// would not load again) is forgotten, so that the next search tries anew.
+async function forget(url) {
+  const loading = bundles.get(url);
+  bundles.delete(url);
+  const pagefind = await loading?.catch(() => undefined);
+  await pagefind?.destroy().catch(() => {});
+}
+
+// Loads the index's script, wasm and page list ahead of the first search
+// (when the reader is about to search), so that it answers at once.
+export function warmIndex(url, baseUrl) {
+  bundle(url, baseUrl)
+    .then((pagefind) => pagefind.init())
+    .catch(() => forget(url));
+}
+
 // Hits `offset` to `offset + limit` of the search for `term`, and how many
 // there are in all; `null` when a newer search came before this one ended.
 export async function searchIndex(url, baseUrl, term, offset, limit) {
-  const pagefind = await bundle(url, baseUrl);
-  const search = await pagefind.debouncedSearch(term, {}, 200);
-  if (search === null) return null;
-  const hits = await Promise.all(search.results.slice(offset, offset + limit).map((result) => result.data()));
-  return {
-    total: search.results.length,
-    hits: hits.map((hit) => ({ raw_url: hit.raw_url, excerpt: hit.excerpt, meta: hit.meta })),
-  };
+  try {
+    const pagefind = await bundle(url, baseUrl);
+    const search = await pagefind.debouncedSearch(term, {}, 100);
+    if (search === null) return null;
+    const hits = await Promise.all(search.results.slice(offset, offset + limit).map((result) => result.data()));
+    return {
+      total: search.results.length,
+      hits: hits.map((hit) => ({ raw_url: hit.raw_url, excerpt: hit.excerpt, meta: hit.meta })),
+    };
+  } catch (error) {
+    await forget(url);
+    throw error;
+  }
 }

@@ -14,8 +14,36 @@ pub enum SearchError {
     Unavailable(String),
 }
 
-/// Hits `offset` to `offset + limit` for `term` in `edition`'s index, below
-/// the site's base path `base` (empty at the domain's root).
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(module = "/src/search_index.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = searchIndex, catch)]
+    async fn search_index(
+        url: &str,
+        base_url: &str,
+        term: &str,
+        offset: u32,
+        limit: u32,
+    ) -> Result<JsValue, JsValue>;
+
+    #[wasm_bindgen(js_name = warmIndex)]
+    fn warm_index(url: &str, base_url: &str);
+}
+
+/// Pagefind's script of `edition`, below the site's base path `base`
+/// (empty at the domain's root).
+fn script(base: &str, edition: &Slug) -> String {
+    let origin = leptos::prelude::window().location().origin().unwrap_or_default();
+    format!("{origin}{base}/pagefind/{edition}/pagefind.js")
+}
+
+/// Loads `edition`'s index ahead of a search the reader is about to make.
+pub fn warm(base: &str, edition: &Slug) {
+    warm_index(&script(base, edition), &format!("{base}/"));
+}
+
+/// Hits `offset` to `offset + limit` for `term` in `edition`'s index.
 pub async fn search(
     base: &str,
     edition: &Slug,
@@ -23,24 +51,8 @@ pub async fn search(
     offset: usize,
     limit: usize,
 ) -> Result<SearchPage, SearchError> {
-    use wasm_bindgen::prelude::*;
-
-    #[wasm_bindgen(module = "/src/search_index.js")]
-    extern "C" {
-        #[wasm_bindgen(js_name = searchIndex, catch)]
-        async fn search_index(
-            url: &str,
-            base_url: &str,
-            term: &str,
-            offset: u32,
-            limit: u32,
-        ) -> Result<JsValue, JsValue>;
-    }
-
-    let origin = leptos::prelude::window().location().origin().unwrap_or_default();
-    let url = format!("{origin}{base}/pagefind/{edition}/pagefind.js");
     let answer = search_index(
-        &url,
+        &script(base, edition),
         &format!("{base}/"),
         term,
         u32::try_from(offset).unwrap_or(u32::MAX),

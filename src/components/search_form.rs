@@ -49,6 +49,16 @@ pub fn SearchForm(edition: Slug, label: &'static str, button: &'static str) -> i
             }
         }
     };
+    // The reader is about to search: the index loads meanwhile.
+    let on_focus = {
+        let (base, edition) = (site.base().to_owned(), edition.clone());
+        move |_| {
+            #[cfg(feature = "csr")]
+            crate::search_index::warm(&base, &edition);
+            #[cfg(not(feature = "csr"))]
+            let _ = (&base, &edition);
+        }
+    };
     let field = NodeRef::<leptos::html::Input>::new();
     let on_submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
@@ -65,7 +75,7 @@ pub fn SearchForm(edition: Slug, label: &'static str, button: &'static str) -> i
     view! {
         <form class="search-form" role="search" action=site.search(&edition, "") method="get" on:submit=on_submit>
             <label for="search-field">{label}</label>
-            <input type="search" id="search-field" name="q" node_ref=field prop:value=query on:input=on_input/>
+            <input type="search" id="search-field" name="q" node_ref=field prop:value=query on:focus=on_focus on:input=on_input/>
             <button type="submit">{button}</button>
         </form>
     }

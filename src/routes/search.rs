@@ -131,6 +131,7 @@ mod browser {
     ) -> impl Fn(usize) + Copy + 'static {
         let base = use_config().site.base().to_owned();
         let edition = use_edition().id.clone();
+        crate::search_index::warm(&base, &edition);
         let context = StoredValue::new((base, edition));
         let ask = move |term: String, offset: usize| {
             let (base, edition) = context.get_value();

@@ -131,13 +131,14 @@ fn main() -> ExitCode {
             let started = Instant::now();
             commands::build(&content, &out, site_url, shell.as_deref(), &progress_bar()).map(|report| {
                 eprintln!(
-                    "brnn-content: {} articles into {} in {:.1} s: {} files written, {} unchanged, {} removed",
+                    "brnn-content: {} articles into {} in {:.1} s: {} files written, {} unchanged, {} removed; search index {:.1} s",
                     report.articles,
                     out.display(),
                     started.elapsed().as_secs_f64(),
                     report.written,
                     report.unchanged,
-                    report.removed
+                    report.removed,
+                    report.search_index.as_secs_f64()
                 );
             })
         }

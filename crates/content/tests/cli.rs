@@ -154,7 +154,7 @@ fn check_and_build_say_what_they_did() {
     ]);
     assert!(output.status.success(), "{}", stderr(&output));
     assert!(
-        stderr(&output).contains(" files written, 0 unchanged, 0 removed\n"),
+        stderr(&output).contains(" files written, 0 unchanged, 0 removed; search index "),
         "{}",
         stderr(&output)
     );

@@ -187,7 +187,8 @@ fn build_is_deterministic_and_rewrites_only_what_changed() {
             articles: report.articles,
             written: 0,
             unchanged: files.len(),
-            removed: 0
+            removed: 0,
+            search_index: again.search_index
         }
     );
 

@@ -68,9 +68,30 @@ pub fn script_safe(json: &str) -> String {
         .replace('&', "\\u0026")
 }
 
-/// `og:locale` wants `language_TERRITORY`: `de-CH` becomes `de_CH`.
+/// `og:locale` is `language_TERRITORY` (Open Graph): the tag's region if it
+/// names one (`de-CH` is `de_CH`, `zh-Hans-TW` is `zh_TW`), else the
+/// territory Facebook's locale list gives the language (`de` is `de_DE`,
+/// `ar` is `ar_AR`); a language it does not know stands alone.
 pub fn og_locale(lang: &str) -> String {
-    lang.replace('-', "_")
+    let mut subtags = lang.split('-');
+    let language = subtags.next().unwrap_or_default().to_ascii_lowercase();
+    let region = subtags
+        .find(|subtag| subtag.len() == 2 && subtag.chars().all(|c| c.is_ascii_alphabetic()))
+        .map(str::to_ascii_uppercase);
+    let territory = region.or_else(|| {
+        let likely = match language.as_str() {
+            "de" => "DE",
+            "en" => "GB",
+            "zh" => "CN",
+            "ar" => "AR",
+            _ => return None,
+        };
+        Some(likely.to_owned())
+    });
+    match territory {
+        Some(territory) => format!("{language}_{territory}"),
+        None => language,
+    }
 }
 
 #[cfg(test)]
@@ -104,8 +125,13 @@ mod tests {
     }
 
     #[test]
-    fn og_locale_uses_an_underscore() {
-        assert_eq!(og_locale("de"), "de");
-        assert_eq!(og_locale("zh-Hans-CN"), "zh_Hans_CN");
+    fn og_locale_is_language_and_territory() {
+        assert_eq!(og_locale("de"), "de_DE");
+        assert_eq!(og_locale("de-CH"), "de_CH");
+        assert_eq!(og_locale("zh-Hans"), "zh_CN");
+        assert_eq!(og_locale("zh-Hant-TW"), "zh_TW");
+        assert_eq!(og_locale("ar"), "ar_AR");
+        assert_eq!(og_locale("en"), "en_GB");
+        assert_eq!(og_locale("eo"), "eo");
     }
 }

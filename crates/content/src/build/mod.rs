@@ -25,6 +25,7 @@ use std::collections::HashSet;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 use brnn_model::format::{Article, Edition};
 use brnn_model::slug::SectionPath;
@@ -47,6 +48,8 @@ pub struct BuildReport {
     pub written: usize,
     pub unchanged: usize,
     pub removed: usize,
+    /// Spent building the search index, the build's largest single part.
+    pub search_index: Duration,
 }
 
 /// One list the site shows: an edition's front page (`section` `None`) or a
@@ -146,7 +149,9 @@ fn write_site(
         for listing in listings {
             feeds::write(listing, &library.site_url, output)?;
         }
+        let started = Instant::now();
         search::write(content, output)?;
+        output.report.search_index += started.elapsed();
         let edition = content.edition.id.as_str();
         stale_folders.push(out.join(ENDPOINT_FOLDER).join(edition));
         stale_folders.push(out.join(FEEDS_FOLDER).join(edition));
