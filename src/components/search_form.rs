@@ -28,14 +28,22 @@ pub fn SearchForm(edition: Slug, label: &'static str, button: &'static str) -> i
             })
         })
     };
-    // What the search page searches for; elsewhere the field starts empty.
-    let query = move || {
-        if on_search_page.get() {
+    let field = NodeRef::<leptos::html::Input>::new();
+    // The field shows what the search page's address holds (on arrival, back
+    // and forward), elsewhere nothing. Only a different text is written: the
+    // field is never rewritten under the reader's typing (the caret stays).
+    Effect::new(move |_| {
+        let shown = if on_search_page.get() {
             location.with(|address| Site::search_query(address.query()))
         } else {
             String::new()
+        };
+        if let Some(field) = field.get() {
+            if field.value() != shown {
+                field.set_value(&shown);
+            }
         }
-    };
+    });
     let results = {
         let (site, edition) = (site.clone(), edition.clone());
         move |term: &str| site.search(&edition, term)
@@ -59,7 +67,6 @@ pub fn SearchForm(edition: Slug, label: &'static str, button: &'static str) -> i
             let _ = (&base, &edition);
         }
     };
-    let field = NodeRef::<leptos::html::Input>::new();
     let on_submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         let term = field
@@ -75,7 +82,7 @@ pub fn SearchForm(edition: Slug, label: &'static str, button: &'static str) -> i
     view! {
         <form class="search-form" role="search" action=site.search(&edition, "") method="get" on:submit=on_submit>
             <label for="search-field">{label}</label>
-            <input type="search" id="search-field" name="q" node_ref=field prop:value=query on:focus=on_focus on:input=on_input/>
+            <input type="search" id="search-field" name="q" node_ref=field on:focus=on_focus on:input=on_input/>
             <button type="submit">{button}</button>
         </form>
     }

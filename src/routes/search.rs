@@ -30,7 +30,9 @@ pub fn SearchScreen() -> impl IntoView {
     let edition = use_edition();
     let locale = use_locale();
     let location = use_location();
-    let query = Memo::new(move |_| location.with(|address| Site::search_query(address.query())));
+    // What is searched for: the field's text without the spaces around it.
+    let query =
+        Memo::new(move |_| location.with(|address| Site::search_query(address.query()).trim().to_owned()));
     let state = RwSignal::new(SearchState::Empty);
     let title = {
         let edition_name = edition.name.clone();

@@ -245,6 +245,25 @@ test('results follow the field as the reader types, debounced, and the address i
     assert.deepEqual(errors, []);
   }));
 
+test('the field keeps what is typed, spaces and all, and the caret where the reader put it', () =>
+  withPage(session.browser, async (page, errors) => {
+    await openApp(page, session.host.origin + searchPath('de', ''));
+    await page.focus('#search-field');
+    await page.keyboard.type('Li Qiang', { delay: 30 });
+    assert.equal(await page.inputValue('#search-field'), 'Li Qiang', 'the space between the words stays');
+    await waitForStatus(page, '1 Treffer');
+    assert.deepEqual(await resultLinks(page), [SEED]);
+    assert.equal(address(page), '/de/search?q=Li+Qiang');
+    // An edit in the middle: the caret stays where it was put.
+    await page.keyboard.press('Home');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.type(' und', { delay: 30 });
+    assert.equal(await page.inputValue('#search-field'), 'Li und Qiang');
+    assert.deepEqual(await page.evaluate(() => document.activeElement.selectionStart), 6);
+    assert.deepEqual(errors, []);
+  }));
+
 test('a query that finds nothing says so and lists nothing', () =>
   withPage(session.browser, async (page, errors) => {
     assert.deepEqual(await articlesContaining('de', 'xyzzyquux'), []);

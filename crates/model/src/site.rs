@@ -112,11 +112,13 @@ impl Site {
         format!("{page}?{query}")
     }
 
-    /// What the search page's query (without its `?`) searches for.
+    /// The search page's query (without its `?`) as the reader typed it,
+    /// spaces and all: it is what the field shows. What is searched for is
+    /// that, trimmed.
     pub fn search_query(query: &str) -> String {
         form_urlencoded::parse(query.as_bytes())
             .find(|(name, _)| name == SEARCH_PARAMETER)
-            .map(|(_, value)| value.trim().to_owned())
+            .map(|(_, value)| value.into_owned())
             .unwrap_or_default()
     }
 
@@ -583,7 +585,7 @@ mod tests {
         assert_eq!(Site::search_query(query), "Li Qiang & „Mischustin“");
         assert_eq!(site.search(&slug("de"), ""), "/news/de/search");
         assert_eq!(Site::search_query(""), "");
-        assert_eq!(Site::search_query("x=1&q=%20zusammenarbeit%20"), "zusammenarbeit");
+        assert_eq!(Site::search_query("x=1&q=Li+"), "Li ", "as typed, the space too");
         assert_eq!(site.page_file("/news/de/search"), "de/search.html");
         let not_found = site.not_found(&slug("de"));
         assert_eq!(site.page_file(&not_found), "de/404.html");
