@@ -48,6 +48,9 @@ const STATES = {
   'page 2 of the front page': (page) => open(page, '/de/page/2', 'nav.pager'),
   'the seed article': (page) => open(page, SEED, 'article h1'),
   'the not-found page': (page) => open(page, '/de/article/gibt-es-nicht', 'h1:text("Seite nicht gefunden")'),
+  'search results': (page) => open(page, '/de/search?q=Zusammenarbeit', '.search-results mark'),
+  'an Arabic article, right to left': (page) => open(page, '/ar/article/mithal-lujistiyat', 'nav.languages'),
+  'a Chinese front page': (page) => open(page, '/zh/', '.article-list'),
   'an article opened in the app': async (page) => {
     await open(page, '/de/', '.article-list');
     await page.locator(`a[href="${SEED}"]`).first().click();
