@@ -28,3 +28,20 @@ test('a deep link below the sub-path loads, and every link stays below it', () =
     assert.deepEqual(session.host.requests.filter((path) => !path.startsWith('/news/')), []);
     assert.deepEqual(errors, []);
   }));
+
+test('search below the sub-path: its form, its index and its results stay below it', () =>
+  withPage(session.browser, async (page, errors) => {
+    await openApp(page, session.host.origin + '/news/de/');
+    assert.equal(await page.locator('form[role="search"]').getAttribute('action'), '/news/de/search');
+    await page.fill('#search-field', 'Mischustin');
+    await page.press('#search-field', 'Enter');
+    await page.waitForURL('**/news/de/search?q=Mischustin');
+    await page.locator('.search-results h2 a').first().waitFor();
+    assert.deepEqual(
+      await page.locator('.search-results h2 a').evaluateAll((as) => as.map((a) => a.getAttribute('href'))),
+      ['/news/de/article/ecf15130d4b083e2'],
+    );
+    assert.ok(session.host.requests.some((path) => path.startsWith('/news/pagefind/de/')), 'the index came from below the sub-path');
+    assert.deepEqual(session.host.requests.filter((path) => !path.startsWith('/news/')), []);
+    assert.deepEqual(errors, []);
+  }));
