@@ -1,8 +1,10 @@
 // The edition's search index through Pagefind's own browser script, which
-// the content build writes to pagefind/<edition>/ and which is loaded only
+// the content build writes to pagefind/<edition>/<year>/ (one bundle per
+// year, `years.json` naming them newest first) and which is loaded only
 // when the reader searches. (A file of its own: the wasm cannot import a
 // module, and an inline script would break the Content-Security-Policy.)
 const bundles = new Map();
+const yearLists = new Map();
 
 function bundle(url, baseUrl) {
   let loading = bundles.get(url);
@@ -17,6 +19,21 @@ function bundle(url, baseUrl) {
   return loading;
 }
 
+function years(folder) {
+  let loading = yearLists.get(folder);
+  if (!loading) {
+    loading = fetch(`${folder}years.json`).then((response) => {
+      if (!response.ok) throw new Error(`${response.status} fetching ${folder}years.json`);
+      return response.json();
+    });
+    loading.catch(() => yearLists.delete(folder));
+    yearLists.set(folder, loading);
+  }
+  return loading;
+}
+
+const script = (folder, year) => `${folder}${year}/pagefind.js`;
+
 // A failed load (the script, or Pagefind's own wasm and index, which it
 // would not load again) is forgotten, so that the next search tries anew.
 async function forget(url) {
@@ -26,28 +43,48 @@ async function forget(url) {
   await pagefind?.destroy().catch(() => {});
 }
 
-// Loads the index's script, wasm and page list ahead of the first search
-// (when the reader is about to search), so that it answers at once.
-export function warmIndex(url, baseUrl) {
-  bundle(url, baseUrl)
+// Loads the newest year's index (script, wasm and page list) ahead of the
+// first search, when the reader is about to search, so that it answers at once.
+export function warmIndex(folder, baseUrl) {
+  years(folder)
+    .then(([newest]) => bundle(script(folder, newest), baseUrl))
     .then((pagefind) => pagefind.init())
-    .catch(() => forget(url));
+    .catch(() => {});
 }
 
-// Hits `offset` to `offset + limit` of the search for `term`, and how many
-// there are in all; `null` when a newer search came before this one ended.
-export async function searchIndex(url, baseUrl, term, offset, limit) {
-  try {
-    const pagefind = await bundle(url, baseUrl);
-    const search = await pagefind.debouncedSearch(term, {}, 100);
-    if (search === null) return null;
-    const hits = await Promise.all(search.results.slice(offset, offset + limit).map((result) => result.data()));
-    return {
-      total: search.results.length,
-      hits: hits.map((hit) => ({ raw_url: hit.raw_url, excerpt: hit.excerpt, meta: hit.meta })),
-    };
-  } catch (error) {
-    await forget(url);
-    throw error;
+// Hits `offset` to `offset + limit` of the search for `term`, newest year
+// first: a year's hits in Pagefind's order, then the year before. Only the
+// years needed are searched: `total` counts the hits of those (`since`, the
+// oldest of them), `complete` says whether every year was. `null` when a
+// newer search came before this one ended.
+export async function searchIndex(folder, baseUrl, term, offset, limit) {
+  const wanted = offset + limit;
+  const hits = [];
+  let total = 0;
+  let since = null;
+  const list = await years(folder);
+  for (const [index, year] of list.entries()) {
+    const url = script(folder, year);
+    let search;
+    try {
+      const pagefind = await bundle(url, baseUrl);
+      // The first year waits for a pause in typing; the others follow at once.
+      search = index === 0 ? await pagefind.debouncedSearch(term, {}, 100) : await pagefind.search(term);
+      if (search === null) return null;
+      const from = Math.max(0, offset - total);
+      const to = Math.max(0, wanted - total);
+      hits.push(...(await Promise.all(search.results.slice(from, to).map((result) => result.data()))));
+    } catch (error) {
+      await forget(url);
+      throw error;
+    }
+    total += search.results.length;
+    since = year;
+    if (total >= wanted && index < list.length - 1) {
+      return { total, hits: hits.map(hitOf), complete: false, since };
+    }
   }
+  return { total, hits: hits.map(hitOf), complete: true, since };
 }
+
+const hitOf = (hit) => ({ raw_url: hit.raw_url, excerpt: hit.excerpt, meta: hit.meta });

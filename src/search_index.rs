@@ -20,7 +20,7 @@ use wasm_bindgen::prelude::*;
 extern "C" {
     #[wasm_bindgen(js_name = searchIndex, catch)]
     async fn search_index(
-        url: &str,
+        folder: &str,
         base_url: &str,
         term: &str,
         offset: u32,
@@ -28,22 +28,22 @@ extern "C" {
     ) -> Result<JsValue, JsValue>;
 
     #[wasm_bindgen(js_name = warmIndex)]
-    fn warm_index(url: &str, base_url: &str);
+    fn warm_index(folder: &str, base_url: &str);
 }
 
-/// Pagefind's script of `edition`, below the site's base path `base`
+/// The folder of `edition`'s index, below the site's base path `base`
 /// (empty at the domain's root).
-fn script(base: &str, edition: &Slug) -> String {
+fn folder(base: &str, edition: &Slug) -> String {
     let origin = leptos::prelude::window().location().origin().unwrap_or_default();
-    format!("{origin}{base}/pagefind/{edition}/pagefind.js")
+    format!("{origin}{base}/pagefind/{edition}/")
 }
 
 /// Loads `edition`'s index ahead of a search the reader is about to make.
 pub fn warm(base: &str, edition: &Slug) {
-    warm_index(&script(base, edition), &format!("{base}/"));
+    warm_index(&folder(base, edition), &format!("{base}/"));
 }
 
-/// Hits `offset` to `offset + limit` for `term` in `edition`'s index.
+/// Hits `offset` to `offset + limit` for `term` in `edition`'s index, newest year first.
 pub async fn search(
     base: &str,
     edition: &Slug,
@@ -52,7 +52,7 @@ pub async fn search(
     limit: usize,
 ) -> Result<SearchPage, SearchError> {
     let answer = search_index(
-        &script(base, edition),
+        &folder(base, edition),
         &format!("{base}/"),
         term,
         u32::try_from(offset).unwrap_or(u32::MAX),

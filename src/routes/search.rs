@@ -57,7 +57,10 @@ pub fn SearchScreen() -> impl IntoView {
         SearchState::Running => locale.search_running.to_owned(),
         SearchState::Failed => locale.search_failed.to_owned(),
         SearchState::Found(page) if page.total == 0 => locale.search_none(&query.get()),
-        SearchState::Found(page) => locale.search_count(page.total),
+        SearchState::Found(page) => match (page.complete, page.since) {
+            (false, Some(year)) => locale.search_count_since(page.total, year),
+            _ => locale.search_count(page.total),
+        },
     };
     // The hits and the button for more, drawn anew with each answer (a few
     // dozen at most; a keyed list would cost the wasm more than it saves).
@@ -66,7 +69,7 @@ pub fn SearchScreen() -> impl IntoView {
             return None;
         };
         let shown = page.hits.len();
-        let more = (shown < page.total as usize).then(|| {
+        let more = page.has_more().then(|| {
             view! { <button type="button" class="more-results" on:click=move |_| more(shown)>{locale.more_results}</button> }
         });
         let hits = page

@@ -217,7 +217,7 @@ test('results follow the field as the reader types, debounced, and the address i
     // search of each half-typed word would load those of its hits.
     const fragments = new Set();
     page.on('request', (request) => {
-      if (request.url().includes('/pagefind/de/fragment/')) fragments.add(new URL(request.url()).pathname);
+      if (request.url().includes('/pagefind/de/2025/fragment/')) fragments.add(new URL(request.url()).pathname);
     });
     await page.focus('#search-field');
     await page.keyboard.press('Control+A');
@@ -354,7 +354,7 @@ function hostileFragment(fragment) {
 test('a hostile index fragment shows as text: no element, no script of it runs', () =>
   withPage(session.browser, async (page, errors) => {
     let served = 0;
-    await page.route('**/pagefind/de/fragment/**', async (route) => {
+    await page.route('**/pagefind/de/2025/fragment/**', async (route) => {
       const response = await route.fetch();
       const bytes = gunzipSync(await response.body());
       const signature = bytes.subarray(0, 12).toString('latin1');
@@ -495,18 +495,54 @@ async function failThenRecover(page, file) {
   assertSeedAlone(await results(page), 'Zusammenarbeit');
 }
 
+test('when the list of years cannot load, the page says so, and the next search tries again', () =>
+  withPage(session.browser, async (page, errors) => {
+    await failThenRecover(page, '/pagefind/de/years.json');
+    assert.deepEqual(errors, []);
+  }));
+
+test('the index is searched a year at a time, newest first, and only as far back as needed', () =>
+  withPage(session.browser, async (page, errors) => {
+    // A second year, 2026, whose bundle is a copy of 2025's: 31 hits each.
+    const wanted = await articlesContaining('de', 'Beispielartikel');
+    await page.route('**/pagefind/de/years.json', (route) =>
+      route.fulfill({ status: 200, contentType: 'application/json', body: '[2026,2025]' }),
+    );
+    const asked = new Set();
+    await page.route('**/pagefind/de/2026/**', async (route) => {
+      const url = route.request().url();
+      asked.add(2026);
+      route.fulfill({ response: await route.fetch({ url: url.replace('/2026/', '/2025/') }) });
+    });
+    page.on('request', (request) => {
+      if (request.url().includes('/pagefind/de/2025/')) asked.add(2025);
+    });
+    await openApp(page, session.host.origin + searchPath('de', 'Beispielartikel'));
+    await waitForStatus(page, `${wanted.length} Treffer seit 2026`);
+    assert.deepEqual([...asked], [2026], 'the older year is not searched for the first ten hits');
+    assert.equal(await page.locator('.search-results > li').count(), 10);
+    // More, until the newest year's hits are all shown and the next year's follow.
+    for (let shown = 10; shown < wanted.length + 10; shown += 10) {
+      await page.locator('button.more-results').click();
+      await page.waitForFunction((n) => document.querySelectorAll('.search-results > li').length === n, Math.min(shown + 10, 2 * wanted.length));
+    }
+    await waitForStatus(page, `${2 * wanted.length} Treffer`);
+    assert.ok(asked.has(2025), 'the older year is searched once the newer one is shown');
+    assert.deepEqual(errors, []);
+  }));
+
 test('when the search script cannot load, the page says so, and the next search tries again', () =>
   withPage(session.browser, async (page, errors) => {
-    await failThenRecover(page, '/pagefind/de/pagefind.js');
+    await failThenRecover(page, '/pagefind/de/2025/pagefind.js');
     assert.deepEqual(errors, []);
   }));
 
 test("when the index's wasm cannot load, the page says so, and the next search tries again", () =>
   withPage(session.browser, async (page, errors) => {
-    await failThenRecover(page, '/pagefind/de/wasm.de.pagefind');
+    await failThenRecover(page, '/pagefind/de/2025/wasm.de.pagefind');
     // Pagefind's script reports the failed load itself, uncaught; nothing else may fail.
     assert.deepEqual(
-      errors.filter((error) => !error.includes('404 fetching /pagefind/de/wasm.de.pagefind')),
+      errors.filter((error) => !error.includes('404 fetching /pagefind/de/2025/wasm.de.pagefind')),
       [],
     );
   }));

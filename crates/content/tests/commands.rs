@@ -384,13 +384,25 @@ fn the_search_index_holds_every_article_of_its_edition_and_a_rebuild_leaves_it_a
     let content = content_copy();
     let out = TempDir::new().unwrap();
     build(content.path(), out.path());
+    // Every year's bundle, as `years.json` names them.
     let indexed = |edition: &str| -> u64 {
-        let entry = fs::read(out.path().join(format!("pagefind/{edition}/pagefind-entry.json"))).unwrap();
-        let entry: serde_json::Value = serde_json::from_slice(&entry).unwrap();
-        let languages = entry["languages"].as_object().unwrap();
-        languages
-            .values()
-            .map(|language| language["page_count"].as_u64().unwrap())
+        let folder = out.path().join(format!("pagefind/{edition}"));
+        let years: Vec<i32> = serde_json::from_slice(&fs::read(folder.join("years.json")).unwrap()).unwrap();
+        assert!(
+            !years.is_empty() && years.windows(2).all(|pair| pair[0] > pair[1]),
+            "{years:?}"
+        );
+        years
+            .iter()
+            .map(|year| {
+                let entry = fs::read(folder.join(format!("{year}/pagefind-entry.json"))).unwrap();
+                let entry: serde_json::Value = serde_json::from_slice(&entry).unwrap();
+                let languages = entry["languages"].as_object().unwrap();
+                languages
+                    .values()
+                    .map(|language| language["page_count"].as_u64().unwrap())
+                    .sum::<u64>()
+            })
             .sum()
     };
     let sources = |edition: &str| {
@@ -412,7 +424,7 @@ fn the_search_index_holds_every_article_of_its_edition_and_a_rebuild_leaves_it_a
     }
     let index = || tree(&out.path().join("pagefind"));
     let before = index();
-    assert!(before.contains_key("de/pagefind.js") && before.contains_key("zh/pagefind-worker.js"));
+    assert!(before.contains_key("de/2025/pagefind.js") && before.contains_key("zh/2025/pagefind-worker.js"));
     assert!(
         !before.keys().any(|name| name.contains("-ui.")),
         "no ready-made search interface"

@@ -104,6 +104,8 @@ pub struct Locale {
     pub more_results: &'static str,
     /// How many articles a search found: "3 Treffer".
     search_count: fn(u32) -> String,
+    /// How many a search found in the years back to one, older ones not yet searched: "12 Treffer seit 2024".
+    search_count_since: fn(u32, i32) -> String,
     /// Nothing found for the query.
     search_none: fn(&str) -> String,
 }
@@ -212,6 +214,12 @@ impl Locale {
     /// How many articles a search found: "3 Treffer".
     pub fn search_count(&self, count: u32) -> String {
         (self.search_count)(count)
+    }
+
+    /// How many a search found from the newest year back to `year`, the
+    /// older years not searched yet.
+    pub fn search_count_since(&self, count: u32, year: i32) -> String {
+        (self.search_count_since)(count, year)
     }
 
     /// That nothing was found for `query`.

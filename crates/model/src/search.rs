@@ -16,11 +16,23 @@ pub const META_PUBLISHED: &str = "published";
 /// How many results a search shows at first, and how many more each time.
 pub const RESULTS_PER_PAGE: usize = 10;
 
-/// Some results of a search, and how many it found in all.
+/// Some results of a search, and how many it found. The index is searched
+/// a year at a time, newest first, and only as far back as the hits asked
+/// for need: `total` counts the hits of the years searched, back to `since`;
+/// `complete` says whether that was every year.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct SearchPage {
     pub total: u32,
     pub hits: Vec<SearchHit>,
+    pub complete: bool,
+    pub since: Option<i32>,
+}
+
+impl SearchPage {
+    /// Whether there are hits beyond those shown: in the years searched, or in older ones.
+    pub fn has_more(&self) -> bool {
+        self.hits.len() < self.total as usize || !self.complete
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]

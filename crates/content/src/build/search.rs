@@ -1,5 +1,5 @@
-//! The search index: one Pagefind bundle per edition, in
-//! `pagefind/<edition>/`, which the reader's search page loads on demand
+//! The search index: Pagefind bundles per edition and year, in
+//! `pagefind/<edition>/<year>/`, which the reader's search page loads on demand
 //! (Pagefind's own browser script, its wasm per language, and the index in
 //! chunks). Every article is a record: its headline, section, date and
 //! text, in the edition's language (stemmed, and for Chinese segmented
@@ -27,22 +27,39 @@ use crate::library::EditionContent;
 /// Below the site's root: `pagefind/<edition>/pagefind.js` and the rest.
 pub const SEARCH_FOLDER: &str = "pagefind";
 
-/// Writes the edition's bundle; an edition without articles has none
-/// (Pagefind's script refuses an index without pages).
+/// Writes the edition's bundles, one per year of its articles (their
+/// newsroom's calendar year), and `years.json`, the years newest first.
+/// A first search loads only the newest year's page list, whatever the
+/// archive's size; a past year's bundle never changes again. An edition
+/// without articles has none (Pagefind's script refuses an index without pages).
 pub fn write(content: &EditionContent, output: &mut Output) -> io::Result<()> {
-    if content.articles.is_empty() {
-        return Ok(());
+    let mut by_year: BTreeMap<i32, Vec<&Article>> = BTreeMap::new();
+    for article in &content.articles {
+        by_year
+            .entry(article.published.local_date().year)
+            .or_default()
+            .push(article);
     }
-    let edition = &content.edition;
-    let folder = format!("{SEARCH_FOLDER}/{}", edition.id);
-    for (name, bytes) in bundle(content).map_err(io::Error::other)? {
-        output.write(&format!("{folder}/{name}"), &bytes)?;
+    let folder = format!("{SEARCH_FOLDER}/{}", content.edition.id);
+    for (year, articles) in &by_year {
+        for (name, bytes) in bundle(content, articles).map_err(io::Error::other)? {
+            output.write(&format!("{folder}/{year}/{name}"), &bytes)?;
+        }
+    }
+    if !by_year.is_empty() {
+        let newest_first: Vec<i32> = by_year.keys().rev().copied().collect();
+        let years = serde_json::to_vec(&newest_first).map_err(io::Error::other)?;
+        output.write(&format!("{folder}/{YEARS_FILE}"), &years)?;
     }
     Ok(())
 }
 
-/// The bundle's files the reader needs, by path within the bundle.
-fn bundle(content: &EditionContent) -> Result<Vec<(String, Vec<u8>)>, String> {
+/// In each edition's folder: the years that have a bundle, newest first.
+pub const YEARS_FILE: &str = "years.json";
+
+/// The files of the bundle of `articles` (newest first) that the reader
+/// needs, by path within the bundle.
+fn bundle(content: &EditionContent, articles: &[&Article]) -> Result<Vec<(String, Vec<u8>)>, String> {
     let edition = &content.edition.id;
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
@@ -55,7 +72,7 @@ fn bundle(content: &EditionContent) -> Result<Vec<(String, Vec<u8>)>, String> {
         let site = Site::new("/");
         let language = content.edition.lang.to_ascii_lowercase();
         // Oldest first: a new article is appended and the older records keep their numbers.
-        for article in content.articles.iter().rev() {
+        for article in articles.iter().rev() {
             let section = content
                 .edition
                 .section_name(&article.section)

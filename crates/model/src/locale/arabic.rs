@@ -50,5 +50,6 @@ pub static ARABIC: Locale = Locale {
     more_results: "مزيد من النتائج",
     // A count before a noun takes one of six plural forms in Arabic; a label before the number needs none.
     search_count: |count| format!("عدد النتائج: {count}"),
+    search_count_since: |count, year| format!("عدد النتائج منذ {year}: {count}"),
     search_none: |query| format!("لا توجد نتائج لـ «{query}»."),
 };

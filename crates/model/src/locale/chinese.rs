@@ -48,5 +48,6 @@ pub static CHINESE: Locale = Locale {
     search_failed: "搜索功能暂时无法使用，请稍后再试。",
     more_results: "更多结果",
     search_count: |count| format!("找到 {count} 条结果"),
+    search_count_since: |count, year| format!("{year} 年以来找到 {count} 条结果"),
     search_none: |query| format!("没有找到与“{query}”相关的结果。"),
 };

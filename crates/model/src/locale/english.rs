@@ -51,5 +51,9 @@ pub static ENGLISH: Locale = Locale {
         1 => "1 result".to_owned(),
         count => format!("{count} results"),
     },
+    search_count_since: |count, year| match count {
+        1 => format!("1 result since {year}"),
+        count => format!("{count} results since {year}"),
+    },
     search_none: |query| format!("No results for “{query}”."),
 };

@@ -49,5 +49,6 @@ pub static GERMAN: Locale = Locale {
     search_failed: "Die Suche ist gerade nicht verfügbar. Bitte versuchen Sie es später noch einmal.",
     more_results: "Weitere Treffer",
     search_count: |count| format!("{count} Treffer"),
+    search_count_since: |count, year| format!("{count} Treffer seit {year}"),
     search_none: |query| format!("Keine Treffer für „{query}“."),
 };
