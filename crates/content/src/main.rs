@@ -131,14 +131,15 @@ fn main() -> ExitCode {
             let started = Instant::now();
             commands::build(&content, &out, site_url, shell.as_deref(), &progress_bar()).map(|report| {
                 eprintln!(
-                    "brnn-content: {} articles into {} in {:.1} s: {} files written, {} unchanged, {} removed; search index {:.1} s",
+                    "brnn-content: {} articles into {} in {:.1} s: {} files written, {} unchanged, {} removed; search index {:.1} s ({} year bundles indexed)",
                     report.articles,
                     out.display(),
                     started.elapsed().as_secs_f64(),
                     report.written,
                     report.unchanged,
                     report.removed,
-                    report.search_index.as_secs_f64()
+                    report.search_index.as_secs_f64(),
+                    report.years_indexed
                 );
             })
         }

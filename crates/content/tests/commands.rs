@@ -188,7 +188,8 @@ fn build_is_deterministic_and_rewrites_only_what_changed() {
             written: 0,
             unchanged: files.len(),
             removed: 0,
-            search_index: again.search_index
+            search_index: again.search_index,
+            years_indexed: 0,
         }
     );
 
@@ -431,7 +432,23 @@ fn the_search_index_holds_every_article_of_its_edition_and_a_rebuild_leaves_it_a
     );
     let again = build(content.path(), out.path());
     assert_eq!(again.written, 0);
+    assert_eq!(again.years_indexed, 0, "no year indexed again");
     assert_eq!(index(), before, "the index as it was");
+
+    // An article of another year: that year's bundle is built, 2025's kept.
+    let seed = fs::read_to_string(content.path().join("de/ecf15130d4b083e2.txt")).unwrap();
+    let older = seed
+        .replace("2025-11-04T00:00:00+08:00", "2024-03-01T09:00:00+08:00")
+        .replace("Dienstag, 04. November 2025", "Freitag, 01. März 2024")
+        .replace("China und Russland", "Ein Jahr davor: China und Russland");
+    fs::write(content.path().join("de/ein-jahr-davor.txt"), older).unwrap();
+    let with_2024 = build(content.path(), out.path());
+    assert_eq!(with_2024.years_indexed, 1, "{with_2024:?}");
+    assert_eq!(
+        fs::read_to_string(out.path().join("pagefind/de/years.json")).unwrap(),
+        "[2025,2024]"
+    );
+    assert_eq!(indexed("de"), sources("de"));
 
     fs::remove_file(content.path().join("de/beispiel-chronik.txt")).unwrap();
     build(content.path(), out.path());

@@ -50,6 +50,8 @@ pub struct BuildReport {
     pub removed: usize,
     /// Spent building the search index, the build's largest single part.
     pub search_index: Duration,
+    /// Search bundles (an edition's year) built anew; the others' records were as before.
+    pub years_indexed: usize,
 }
 
 /// One list the site shows: an edition's front page (`section` `None`) or a
@@ -215,6 +217,34 @@ impl Output<'_> {
         }
         self.written.insert(path);
         Ok(())
+    }
+
+    /// The bytes of the file at `relative`, as the last build left it.
+    fn existing(&self, relative: &str) -> Option<Vec<u8>> {
+        fs::read(self.out.join(relative)).ok()
+    }
+
+    /// Keeps every file below the folder `relative` as it is, as if this
+    /// build had written it; false (and nothing kept) if there is no such folder.
+    fn keep_folder(&mut self, relative: &str) -> io::Result<bool> {
+        let mut files = Vec::new();
+        let mut folders = vec![self.out.join(relative)];
+        while let Some(folder) = folders.pop() {
+            let Ok(entries) = fs::read_dir(&folder) else {
+                return Ok(false);
+            };
+            for entry in entries {
+                let entry = entry?;
+                if entry.file_type()?.is_dir() {
+                    folders.push(entry.path());
+                } else {
+                    files.push(entry.path());
+                }
+            }
+        }
+        self.report.unchanged += files.len();
+        self.written.extend(files);
+        Ok(true)
     }
 
     /// Puts every staged file in place, then removes what the build did not write below `stale_folders`.

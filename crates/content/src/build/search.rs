@@ -12,6 +12,7 @@
 
 use std::collections::BTreeMap;
 use std::fmt::Display;
+use std::hash::{Hash, Hasher};
 use std::io;
 
 use brnn_model::format::Article;
@@ -42,8 +43,23 @@ pub fn write(content: &EditionContent, output: &mut Output) -> io::Result<()> {
     }
     let folder = format!("{SEARCH_FOLDER}/{}", content.edition.id);
     for (year, articles) in &by_year {
-        for (name, bytes) in bundle(content, articles).map_err(io::Error::other)? {
-            output.write(&format!("{folder}/{year}/{name}"), &bytes)?;
+        let year_folder = format!("{folder}/{year}");
+        let records = records(content, articles);
+        let fingerprint = format!("{:016x}\n", fingerprint(&content.edition.lang, &records));
+        // A year whose records are as they were keeps its bundle: Pagefind
+        // would build the same bytes, at a cost that grows with the year.
+        let kept = output.existing(&format!("{year_folder}/{FINGERPRINT_FILE}"))
+            == Some(fingerprint.clone().into_bytes())
+            && output.keep_folder(&year_folder)?;
+        if !kept {
+            output.report.years_indexed += 1;
+            for (name, bytes) in bundle(content, records).map_err(io::Error::other)? {
+                output.write(&format!("{year_folder}/{name}"), &bytes)?;
+            }
+            output.write(
+                &format!("{year_folder}/{FINGERPRINT_FILE}"),
+                fingerprint.as_bytes(),
+            )?;
         }
     }
     if !by_year.is_empty() {
@@ -56,10 +72,56 @@ pub fn write(content: &EditionContent, output: &mut Output) -> io::Result<()> {
 
 /// In each edition's folder: the years that have a bundle, newest first.
 pub const YEARS_FILE: &str = "years.json";
+/// In each year's bundle: what its records were built from, as a hash.
+const FINGERPRINT_FILE: &str = "records.hash";
 
-/// The files of the bundle of `articles` (newest first) that the reader
-/// needs, by path within the bundle.
-fn bundle(content: &EditionContent, articles: &[&Article]) -> Result<Vec<(String, Vec<u8>)>, String> {
+/// What one article gives the index.
+#[derive(Hash)]
+struct Record {
+    url: String,
+    text: String,
+    meta: BTreeMap<String, String>,
+}
+
+/// The records of `articles` (newest first), oldest first: a new article
+/// is appended and the older records keep their numbers.
+fn records(content: &EditionContent, articles: &[&Article]) -> Vec<Record> {
+    // Site-relative addresses: the reader puts its own base before them.
+    let site = Site::new("/");
+    let language = content.edition.lang.to_ascii_lowercase();
+    articles
+        .iter()
+        .rev()
+        .map(|article| {
+            let section = content
+                .edition
+                .section_name(&article.section)
+                .unwrap_or_default()
+                .to_owned();
+            Record {
+                url: site.article(&content.edition.id, &article.id),
+                text: record_text(article, &language),
+                meta: BTreeMap::from([
+                    (META_TITLE.to_owned(), article.headline.clone()),
+                    (META_SECTION.to_owned(), section),
+                    (META_PUBLISHED.to_owned(), article.published.to_string()),
+                ]),
+            }
+        })
+        .collect()
+}
+
+/// A hash of everything a bundle is built from: the records, the language
+/// and this tool's version (which pins Pagefind's). Std's hasher is fixed
+/// within one build of the tool; a new build may index once more, no harm.
+fn fingerprint(lang: &str, records: &[Record]) -> u64 {
+    let mut hasher = std::hash::DefaultHasher::new();
+    (env!("CARGO_PKG_VERSION"), lang, records).hash(&mut hasher);
+    hasher.finish()
+}
+
+/// The files of the bundle of `records` that the reader needs, by path within the bundle.
+fn bundle(content: &EditionContent, records: Vec<Record>) -> Result<Vec<(String, Vec<u8>)>, String> {
     let edition = &content.edition.id;
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
@@ -68,27 +130,14 @@ fn bundle(content: &EditionContent, articles: &[&Article]) -> Result<Vec<(String
     runtime.block_on(async {
         let config = PagefindServiceConfig::builder().build();
         let mut index = PagefindIndex::new(Some(config)).map_err(|error| failed(edition, error))?;
-        // Site-relative addresses: the reader puts its own base before them.
-        let site = Site::new("/");
         let language = content.edition.lang.to_ascii_lowercase();
-        // Oldest first: a new article is appended and the older records keep their numbers.
-        for article in articles.iter().rev() {
-            let section = content
-                .edition
-                .section_name(&article.section)
-                .unwrap_or_default()
-                .to_owned();
-            let meta = BTreeMap::from([
-                (META_TITLE.to_owned(), article.headline.clone()),
-                (META_SECTION.to_owned(), section),
-                (META_PUBLISHED.to_owned(), article.published.to_string()),
-            ]);
+        for record in records {
             index
                 .add_custom_record(
-                    site.article(&content.edition.id, &article.id),
-                    record_text(article, &language),
+                    record.url,
+                    record.text,
                     language.clone(),
-                    Some(meta),
+                    Some(record.meta),
                     None,
                     None,
                 )
