@@ -30,6 +30,11 @@ impl Address {
         }
     }
 
+    /// Path and query as one: `/de/search?q=x`.
+    pub fn href(&self) -> String {
+        format!("{}{}", self.path, self.search)
+    }
+
     /// The query without its `?`.
     pub fn query(&self) -> &str {
         self.search.trim_start_matches('?')

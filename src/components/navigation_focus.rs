@@ -9,7 +9,9 @@ use std::collections::HashMap;
 
 use leptos::prelude::*;
 
-use crate::router::use_location;
+#[cfg(feature = "csr")]
+use crate::router::browser_address;
+use crate::router::{use_location, Address};
 
 /// Whether the page in view came from a navigation in the app and has not
 /// had its focus moved yet (and whether by back or forward), the text the
@@ -40,7 +42,7 @@ pub fn NavigationAnnouncer() -> impl IntoView {
     provide_context(focus);
     let location = use_location();
     Effect::new(move |before: Option<String>| {
-        let address = location.with(|address| format!("{}{}", address.path, address.search));
+        let address = location.with(Address::href);
         if before.is_some_and(|before| before != address) {
             focus.pending.set_value(true);
         }
@@ -52,7 +54,7 @@ pub fn NavigationAnnouncer() -> impl IntoView {
         if let Ok(history) = window().history() {
             let _ = history.set_scroll_restoration(web_sys::ScrollRestoration::Manual);
         }
-        focus.settled.set_value(browser_address());
+        focus.settled.set_value(browser_address().href());
         // Where the reader is on the page they leave, noted before anything
         // moves: on a click (on `document`, before the router's listener on
         // `window` acts on it) and on back or forward (the browser, told
@@ -93,7 +95,7 @@ pub fn focus_new_page() {
             return;
         }
         focus.pending.set_value(false);
-        focus.settled.set_value(browser_address());
+        focus.settled.set_value(browser_address().href());
         let document = document();
         let target = document
             .query_selector("main h1")
@@ -113,7 +115,7 @@ pub fn focus_new_page() {
         }
         if focus.by_history.get_value() {
             focus.by_history.set_value(false);
-            let address = browser_address();
+            let address = browser_address().href();
             let position = focus
                 .scrolled
                 .with_value(|scrolled| scrolled.get(&address).copied())
@@ -124,15 +126,4 @@ pub fn focus_new_page() {
     });
     #[cfg(not(feature = "csr"))]
     let _ = focus;
-}
-
-/// The address in the browser's bar, path and query: the key of a scroll position.
-#[cfg(feature = "csr")]
-fn browser_address() -> String {
-    let location = window().location();
-    format!(
-        "{}{}",
-        location.pathname().unwrap_or_default(),
-        location.search().unwrap_or_default()
-    )
 }

@@ -29,8 +29,7 @@ pub fn SiteHeader(edition: CurrentEdition) -> impl IntoView {
         .collect_view();
     // This page's own address: a bare `#inhalt` resolves against `<base href>`, another page.
     let location = use_location();
-    let skip_target =
-        move || location.with(|address| format!("{}{}#{MAIN_ID}", address.path, address.search));
+    let skip_target = move || location.with(|address| format!("{}#{MAIN_ID}", address.href()));
     view! {
         <header class="site-header">
             <a class="skip-link" href=skip_target on:click=skip_to_content>{locale.skip_to_content}</a>

@@ -300,16 +300,6 @@ pub enum Screen {
     NotFound,
 }
 
-impl Route {
-    /// The edition the address belongs to, if any.
-    pub fn edition(&self) -> Option<&Slug> {
-        match self {
-            Route::Edition { edition, .. } => Some(edition),
-            Route::Home | Route::NotFound => None,
-        }
-    }
-}
-
 impl Site {
     /// Reads an address as [`Self::listing`] and [`Self::article`] write it:
     /// `path` with the base, and the query without its `?`. A list's page
