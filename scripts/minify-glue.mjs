@@ -1,10 +1,12 @@
-// Minifies the JS glue wasm-bindgen wrote into Trunk's staging folder (run
-// by Trunk's post_build hook). Trunk 0.21's own minifier fails on that
-// output; terser (pinned in package.json) handles it. The file keeps its
-// name: its hash stands for the build it came from.
+// Minifies the JS glue wasm-bindgen wrote into Trunk's staging folder, and
+// the JS snippets it copied beside it (`snippets/`, modules the glue imports
+// at once, so part of every first view). Run by Trunk's post_build hook.
+// Trunk 0.21's own minifier fails on that output; terser (pinned in
+// package.json) handles it. The files keep their names: the hashes in them
+// stand for the build they came from.
 //
 //   node scripts/minify-glue.mjs <staging folder>
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { minify } from 'terser';
 
@@ -18,6 +20,11 @@ if (glue.length !== 1) {
   console.error(`minify-glue: expected one brnn-news-<hash>.js in ${folder}, found ${glue.length}`);
   process.exit(1);
 }
-const file = join(folder, glue[0]);
-const { code } = await minify(readFileSync(file, 'utf8'), { module: true, compress: { passes: 2 } });
-writeFileSync(file, code);
+const snippets = join(folder, 'snippets');
+const snippetFiles = existsSync(snippets)
+  ? readdirSync(snippets, { recursive: true }).filter((name) => name.endsWith('.js')).map((name) => join(snippets, name))
+  : [];
+for (const file of [join(folder, glue[0]), ...snippetFiles]) {
+  const { code } = await minify(readFileSync(file, 'utf8'), { module: true, compress: { passes: 2 } });
+  writeFileSync(file, code);
+}
