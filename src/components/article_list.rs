@@ -1,10 +1,11 @@
 //! The date-sorted list of the front page and of every section.
 
 use brnn_model::format::ListPage;
+use brnn_model::search::ExcerptRun;
 use leptos::prelude::*;
 
+use crate::components::article_entry::ArticleEntry;
 use crate::components::pager::Pager;
-use crate::components::published_date::PublishedDate;
 use crate::context::{use_config, use_edition, use_locale};
 
 /// One page of a list, in the order the endpoint gives (newest first), and
@@ -18,18 +19,14 @@ pub fn ArticleList(list: ListPage, link: impl Fn(u32) -> String) -> impl IntoVie
         .articles
         .into_iter()
         .map(|summary| {
-            let section = edition.section_name(&summary.section).map(str::to_owned);
             view! {
-                <li>
-                    <article class="entry">
-                        <p class="entry-meta">
-                            <PublishedDate published=summary.published/>
-                            {section.map(|name| view! { <span class="entry-section">{name}</span> })}
-                        </p>
-                        <h2><a href=site.article(&edition.id, &summary.id)>{summary.headline}</a></h2>
-                        <p class="lead">{summary.lead}</p>
-                    </article>
-                </li>
+                <ArticleEntry
+                    published=Some(summary.published)
+                    section=edition.section_name(&summary.section).map(str::to_owned)
+                    href=Some(site.article(&edition.id, &summary.id))
+                    headline=summary.headline
+                    lead=vec![ExcerptRun::Text(summary.lead)]
+                />
             }
         })
         .collect_view();

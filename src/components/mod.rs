@@ -1,5 +1,6 @@
 //! Reusable pieces of the view, one component per file.
 
+pub mod article_entry;
 pub mod article_list;
 pub mod breadcrumb;
 pub mod language_links;

@@ -2,13 +2,12 @@
 //! match what the header's search field holds, as the reader types.
 
 use brnn_model::date::Published;
-use brnn_model::search::{excerpt_runs, ExcerptRun, SearchHit, SearchPage};
+use brnn_model::search::{excerpt_runs, SearchHit, SearchPage};
 use brnn_model::site::Site;
-use leptos::either::Either;
 use leptos::prelude::*;
 
+use crate::components::article_entry::ArticleEntry;
 use crate::components::navigation_focus::focus_new_page;
-use crate::components::published_date::PublishedDate;
 use crate::context::{use_config, use_edition, use_locale};
 use crate::head::{show_head, HeadTag};
 use crate::router::use_location;
@@ -94,27 +93,14 @@ pub fn SearchScreen() -> impl IntoView {
 fn SearchResult(hit: SearchHit) -> impl IntoView {
     let edition = use_edition();
     let site = use_config().site;
-    let href = hit.article().map(|id| site.article(&edition.id, &id));
-    let published = Published::parse(&hit.meta.published).ok();
-    let section = (!hit.meta.section.is_empty()).then(|| hit.meta.section.clone());
-    let excerpt = excerpt_runs(&hit.excerpt)
-        .into_iter()
-        .map(|run| match run {
-            ExcerptRun::Text(text) => Either::Left(text),
-            ExcerptRun::Marked(text) => Either::Right(view! { <mark>{text}</mark> }),
-        })
-        .collect_view();
     view! {
-        <li>
-            <article class="entry">
-                <p class="entry-meta">
-                    {published.map(|published| view! { <PublishedDate published/> })}
-                    {section.map(|name| view! { <span class="entry-section">{name}</span> })}
-                </p>
-                <h2><a href=href>{hit.meta.title.clone()}</a></h2>
-                <p class="lead">{excerpt}</p>
-            </article>
-        </li>
+        <ArticleEntry
+            published=Published::parse(&hit.meta.published).ok()
+            section=(!hit.meta.section.is_empty()).then(|| hit.meta.section.clone())
+            href=hit.article().map(|id| site.article(&edition.id, &id))
+            headline=hit.meta.title.clone()
+            lead=excerpt_runs(&hit.excerpt)
+        />
     }
 }
 
