@@ -142,15 +142,12 @@ impl<T: Document + Clone + Send + Sync + 'static> Loaded<T> {
 /// (One function for every document type: only decoding is per type.)
 #[cfg(feature = "csr")]
 async fn fetch_text(url: &str, signal: Option<&web_sys::AbortSignal>) -> Result<String, LoadError> {
-    use wasm_bindgen::JsCast;
-    use wasm_bindgen_futures::JsFuture;
-
-    let init = web_sys::RequestInit::new();
-    init.set_signal(signal);
-    let response: web_sys::Response = JsFuture::from(window().fetch_with_str_and_init(url, &init))
+    let network_error = |error: gloo_net::Error| LoadError::Network(error.to_string());
+    let response = gloo_net::http::Request::get(url)
+        .abort_signal(signal)
+        .send()
         .await
-        .map_err(network_error)?
-        .unchecked_into();
+        .map_err(network_error)?;
     match response.status() {
         404 | 410 => return Err(LoadError::NotFound),
         status if !response.ok() => return Err(LoadError::Status(status)),
@@ -161,17 +158,11 @@ async fn fetch_text(url: &str, signal: Option<&web_sys::AbortSignal>) -> Result<
     if response
         .headers()
         .get("content-type")
-        .ok()
-        .flatten()
         .is_some_and(|kind| kind.starts_with("text/html"))
     {
         return Err(LoadError::NotFound);
     }
-    Ok(JsFuture::from(response.text().map_err(network_error)?)
-        .await
-        .map_err(network_error)?
-        .as_string()
-        .unwrap_or_default())
+    response.text().await.map_err(network_error)
 }
 
 /// Decodes a document's text with the browser's JSON parser, which the
@@ -197,12 +188,6 @@ fn decode_text<T: Document>(text: &str) -> Result<T, LoadError> {
 #[cfg(not(feature = "csr"))]
 fn decode_text<T: Document>(text: &str) -> Result<T, LoadError> {
     brnn_model::load::decode(text)
-}
-
-/// What the browser says went wrong (`TypeError: Failed to fetch`).
-#[cfg(feature = "csr")]
-fn network_error(error: wasm_bindgen::JsValue) -> LoadError {
-    LoadError::Network(js_error_text(error))
 }
 
 /// A thrown JS value as text: `TypeError: Failed to fetch`.
