@@ -1,6 +1,6 @@
 // Benchmark of the first article view (not a test: it prints figures).
 //
-//   node bench/first-view.mjs [--no-build] [--loads N]
+//   node bench/first-view.mjs [--no-build] [--loads N] [--against DIST]
 //
 // Builds the release (unless --no-build), then prints the size of every file
 // the seed article's first view transfers (HTML, JS, wasm, CSS, JSON if any)
@@ -9,7 +9,9 @@
 // script, no data), served side by side: the median time from navigation
 // start to the seed's text being visible for both, and their ratio,
 // unthrottled and at 4x CPU throttle, and the time until the app has taken
-// the page over.
+// the page over. With --against, another build's dist/ (an older commit's,
+// say) is served beside this one and its seed page measured in turns with
+// this build's, so that both see the same moments of the machine.
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,6 +21,7 @@ import { kib, sizes, timeToVisible } from './measure.mjs';
 
 const args = process.argv.slice(2);
 const loads = Number(args[args.indexOf('--loads') + 1]) || 15;
+const against = args.includes('--against') ? args[args.indexOf('--against') + 1] : undefined;
 const SEED = '/de/article/ecf15130d4b083e2';
 const STATIC = '/bench-static-seed.html';
 
@@ -26,24 +29,32 @@ if (!args.includes('--no-build')) {
   execFileSync('trunk', ['build', '--release'], { stdio: 'inherit', env: { ...process.env, TRUNK_OFFLINE: 'true' } });
 }
 
+/** A copy of `dist` to serve, its seed page's first paragraph marked; returns the copy's seed page. */
+function markedCopy(dist, root) {
+  cpSync(dist, root, { recursive: true });
+  const seedFile = join(root, `${SEED.slice(1)}.html`);
+  const seedPage = readFileSync(seedFile, 'utf8').replace(
+    '<div class="article-body"><p>',
+    '<div class="article-body"><p elementtiming="seed-text">',
+  );
+  writeFileSync(seedFile, seedPage);
+  return seedPage;
+}
 // The built site, plus the seed's page with every script and data block
 // taken out. In both, the first paragraph is marked for Element Timing: the
 // app redraws it when it takes over, and only the first paint is the
 // reader's first sight of the text.
 const root = mkdtempSync(join(tmpdir(), 'brnn-first-view-'));
-cpSync(DIST, root, { recursive: true });
-const seedFile = join(root, `${SEED.slice(1)}.html`);
-const seedPage = readFileSync(seedFile, 'utf8').replace(
-  '<div class="article-body"><p>',
-  '<div class="article-body"><p elementtiming="seed-text">',
-);
-writeFileSync(seedFile, seedPage);
+const seedPage = markedCopy(DIST, root);
 const plain = seedPage
   .replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, (script) => (script.includes('ld+json') ? script : ''))
   .replace(/<link rel="(modulepreload|preload)"[^>]*>/g, '');
 writeFileSync(join(root, STATIC.slice(1)), plain);
+const otherRoot = against && mkdtempSync(join(tmpdir(), 'brnn-first-view-against-'));
+if (against) markedCopy(against, otherRoot);
 
 const host = await startHost({ root: `${root}/` });
+const otherHost = against && (await startHost({ root: `${otherRoot}/` }));
 const browser = await launchBrowser();
 try {
   // Which files the first view fetches, as the browser saw them.
@@ -62,7 +73,8 @@ try {
   const started = () => window.wasmBindings !== undefined;
   for (const throttle of [1, 4]) {
     const measure = { throttle, element: 'seed-text' };
-    const [app] = await timeToVisible(browser, [host.origin + SEED], '.article-body p', loads, { ...measure, until: started });
+    const seeds = [host.origin + SEED, ...(against ? [otherHost.origin + SEED] : [])];
+    const [app, other] = await timeToVisible(browser, seeds, '.article-body p', loads, { ...measure, until: started });
     const [reference] = await timeToVisible(browser, [host.origin + STATIC], '.article-body p', loads, measure);
     const cpu = throttle === 1 ? 'unthrottled' : `${throttle}x CPU throttle`;
     console.log(
@@ -72,9 +84,17 @@ try {
         `  ratio             ${(app.median / reference.median).toFixed(2)}\n` +
         `  app taken over    ${app.until.median.toFixed(0)} ms (${app.until.min.toFixed(0)}-${app.until.max.toFixed(0)})`,
     );
+    if (other) {
+      console.log(
+        `  against ${against}, its loads in turns with these:\n` +
+          `    prerendered page ${other.median.toFixed(0)} ms (${other.min.toFixed(0)}-${other.max.toFixed(0)})\n` +
+          `    app taken over   ${other.until.median.toFixed(0)} ms (${other.until.min.toFixed(0)}-${other.until.max.toFixed(0)})`,
+      );
+    }
   }
 } finally {
   await browser.close();
   await host.close();
-  rmSync(root, { recursive: true, force: true });
+  await otherHost?.close();
+  for (const folder of [root, otherRoot].filter(Boolean)) rmSync(folder, { recursive: true, force: true });
 }
