@@ -42,6 +42,8 @@ pub fn App() -> impl IntoView {
     let site = use_config().site;
     let location = use_location();
     let route = Memo::new(move |_| location.with(|address| site.route(&address.path, address.query())));
+    // Parts that depend on the screen (the header's search field) read it from here.
+    provide_context(route);
     // The frame changes only when the reader moves to another edition (or
     // out of all): within one, only the screen is drawn anew.
     let frame = Memo::new(move |_| {

@@ -86,6 +86,11 @@ pub fn use_location() -> Location {
     expect_context()
 }
 
+/// The route of the address in view (`Site::route`'s answer), which the app provides.
+pub fn use_route() -> Memo<brnn_model::site::Route> {
+    expect_context()
+}
+
 #[cfg(feature = "csr")]
 mod browser {
     use leptos::prelude::*;

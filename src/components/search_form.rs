@@ -8,26 +8,24 @@ use brnn_model::slug::Slug;
 use leptos::prelude::*;
 
 use crate::context::use_config;
-use crate::router::use_location;
+use crate::router::{use_location, use_route};
 
 #[component]
 pub fn SearchForm(edition: Slug, label: &'static str, button: &'static str) -> impl IntoView {
     let site = use_config().site;
     let location = use_location();
-    let on_search_page = {
-        let site = site.clone();
-        Memo::new(move |_| {
-            location.with(|address| {
-                matches!(
-                    site.route(&address.path, address.query()),
-                    Route::Edition {
-                        screen: Screen::Search,
-                        ..
-                    }
-                )
-            })
+    let route = use_route();
+    let on_search_page = Memo::new(move |_| {
+        route.with(|route| {
+            matches!(
+                route,
+                Route::Edition {
+                    screen: Screen::Search,
+                    ..
+                }
+            )
         })
-    };
+    });
     let field = NodeRef::<leptos::html::Input>::new();
     // The field shows what the search page's address holds (on arrival, back
     // and forward), elsewhere nothing. Only a different text is written: the
