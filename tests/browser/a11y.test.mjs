@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { hostAndBrowser, injectFault, launchBrowser, openApp, withPage } from './harness.mjs';
+import { focused, hostAndBrowser, injectFault, launchBrowser, openApp, tabTo, withPage } from './harness.mjs';
 
 const SEED = '/de/article/ecf15130d4b083e2';
 const SEED_JSON = '/api/v1/de/articles/ecf15130d4b083e2.json';
@@ -85,52 +85,6 @@ for (const colorScheme of ['light', 'dark']) {
         assert.deepEqual(errors, []);
       }));
   }
-}
-
-/**
- * The focused element: tag, id, href (as written), text, whether it is inside
- * `main`, and whether it shows, whole, in the viewport.
- */
-function focused(page) {
-  return page.evaluate(() => {
-    const element = document.activeElement;
-    const box = element.getBoundingClientRect();
-    const style = getComputedStyle(element);
-    return {
-      tag: element.localName,
-      id: element.id,
-      href: element.getAttribute('href'),
-      text: element.textContent.trim(),
-      inMain: element.closest('main') !== null,
-      // Within a pixel: the browser scrolls by whole pixels, boxes stand at fractions.
-      visible:
-        box.width > 0 &&
-        box.height > 0 &&
-        box.top >= -1 &&
-        box.left >= -1 &&
-        box.bottom <= innerHeight + 1 &&
-        box.right <= innerWidth + 1 &&
-        style.visibility !== 'hidden' &&
-        style.opacity !== '0',
-    };
-  });
-}
-
-/**
- * Presses Tab until `predicate` (run in the page) holds for the focus, at
- * most `max` times; returns the focused element (see focused). The browser
- * scrolls a focused element into view, so it must then be visible.
- */
-async function tabTo(page, predicate, max = 40) {
-  for (let presses = 0; presses < max; presses += 1) {
-    await page.keyboard.press('Tab');
-    if (await page.evaluate(predicate)) {
-      const focus = await focused(page);
-      assert.ok(focus.visible, `the focused ${focus.tag} ${focus.href ?? focus.text} is visible`);
-      return focus;
-    }
-  }
-  assert.fail(`no focus after ${max} presses of Tab for ${predicate}; it is on ${JSON.stringify(await focused(page))}`);
 }
 
 /**

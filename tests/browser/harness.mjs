@@ -4,7 +4,7 @@
 // Netlify and Cloudflare Pages do; headless Chromium driven by playwright-core,
 // failing a test on any violation of the policy; and per-page fault injection,
 // so the host only ever serves files and no fault outlives the page it was
-// made for.
+// made for; and the keyboard tests' view of the focus (`focused`, `tabTo`).
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
@@ -360,4 +360,50 @@ export async function firstViewFiles(browser, host, path, root = DIST) {
   } finally {
     await page.close();
   }
+}
+
+/**
+ * The focused element: tag, id, href (as written), text, whether it is inside
+ * `main`, and whether it shows, whole, in the viewport.
+ */
+export function focused(page) {
+  return page.evaluate(() => {
+    const element = document.activeElement;
+    const box = element.getBoundingClientRect();
+    const style = getComputedStyle(element);
+    return {
+      tag: element.localName,
+      id: element.id,
+      href: element.getAttribute('href'),
+      text: element.textContent.trim(),
+      inMain: element.closest('main') !== null,
+      // Within a pixel: the browser scrolls by whole pixels, boxes stand at fractions.
+      visible:
+        box.width > 0 &&
+        box.height > 0 &&
+        box.top >= -1 &&
+        box.left >= -1 &&
+        box.bottom <= innerHeight + 1 &&
+        box.right <= innerWidth + 1 &&
+        style.visibility !== 'hidden' &&
+        style.opacity !== '0',
+    };
+  });
+}
+
+/**
+ * Presses Tab until `predicate` (run in the page) holds for the focus, at
+ * most `max` times; returns the focused element (see focused). The browser
+ * scrolls a focused element into view, so it must then be visible.
+ */
+export async function tabTo(page, predicate, max = 40) {
+  for (let presses = 0; presses < max; presses += 1) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate(predicate)) {
+      const focus = await focused(page);
+      assert.ok(focus.visible, `the focused ${focus.tag} ${focus.href ?? (focus.id || focus.text)} is visible`);
+      return focus;
+    }
+  }
+  assert.fail(`no focus after ${max} presses of Tab for ${predicate}; it is on ${JSON.stringify(await focused(page))}`);
 }

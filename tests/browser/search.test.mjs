@@ -21,12 +21,14 @@ import { readFile, readdir } from 'node:fs/promises';
 import { gunzipSync } from 'node:zlib';
 import {
   appStarted,
+  focused,
   hostAndBrowser,
   injectFault,
   launchBrowser,
   openApp,
   readSeed,
   startHost,
+  tabTo,
   withPage,
 } from './harness.mjs';
 
@@ -388,37 +390,6 @@ test('a hostile index fragment shows as text: no element, no script of it runs',
   }));
 
 // --- Keyboard -------------------------------------------------------------------
-
-/** The focused element: tag, id, href as written, text, and whether it shows whole in the viewport. */
-function focused(page) {
-  return page.evaluate(() => {
-    const element = document.activeElement;
-    const box = element.getBoundingClientRect();
-    return {
-      tag: element.localName,
-      id: element.id,
-      href: element.getAttribute('href'),
-      text: element.textContent.trim(),
-      visible: box.width > 0 && box.height > 0 && box.top >= -1 && box.bottom <= innerHeight + 1,
-    };
-  });
-}
-
-/**
- * Presses Tab until `predicate` (run in the page) holds for the focus, at
- * most `max` times; returns the focused element (see focused).
- */
-async function tabTo(page, predicate, max = 30) {
-  for (let presses = 0; presses < max; presses += 1) {
-    await page.keyboard.press('Tab');
-    if (await page.evaluate(predicate)) {
-      const focus = await focused(page);
-      assert.ok(focus.visible, `the focused ${focus.tag} ${focus.href ?? focus.id} is visible`);
-      return focus;
-    }
-  }
-  assert.fail(`no focus after ${max} presses of Tab for ${predicate}; it is on ${JSON.stringify(await focused(page))}`);
-}
 
 test('a keyboard alone searches from the front page and opens a result', () =>
   withPage(session.browser, async (page, errors) => {

@@ -190,6 +190,17 @@ mod tests {
         import_into_edition(text).map(|(_, source)| source)
     }
 
+    /// Each page is refused with a message that starts as expected.
+    fn assert_rejected(cases: impl IntoIterator<Item = (String, &'static str)>) {
+        for (page, expected) in cases {
+            let error = import_page(&page).unwrap_err();
+            assert!(
+                error.starts_with(expected),
+                "expected `{expected}`, got `{error}`"
+            );
+        }
+    }
+
     /// The page's article and the id of the edition it was imported into.
     fn import_into_edition(text: &str) -> Result<(String, ArticleSource), String> {
         let network = network::parse(Path::new("network.toml"), NETWORK).ok().unwrap();
@@ -275,13 +286,7 @@ BRNN>>شبكة أخبار الحزام والطريق>>أخبار الحزام �
                 "page.txt:7: `الأربعاء، 4 نوفمبر 2025` says الأربعاء, but that day is a الثلاثاء",
             ),
         ];
-        for (page, expected) in cases {
-            let error = import_page(&page).unwrap_err();
-            assert!(
-                error.starts_with(expected),
-                "expected `{expected}`, got `{error}`"
-            );
-        }
+        assert_rejected(cases);
     }
 
     #[test]
@@ -338,12 +343,6 @@ BRNN>>شبكة أخبار الحزام والطريق>>أخبار الحزام �
             ),
             (String::new(), "page.txt: the page ends where the edition's name was expected"),
         ];
-        for (page, expected) in cases {
-            let error = import_page(&page).unwrap_err();
-            assert!(
-                error.starts_with(expected),
-                "expected `{expected}`, got `{error}`"
-            );
-        }
+        assert_rejected(cases);
     }
 }

@@ -185,151 +185,123 @@ fn source(section: &str, translations: &str) -> String {
     )
 }
 
+/// Checks a copy of the shipped content with `sources` (path below
+/// `content/`, text) added: the problems reported, each with its file's
+/// path below `content/` (`de/test.txt:5: …`).
+fn check_with(sources: &[(&str, String)]) -> BTreeSet<String> {
+    let content = content_copy();
+    for (path, text) in sources {
+        fs::write(content.path().join(path), text).unwrap();
+    }
+    let folder = format!("{}/", content.path().display());
+    problems(commands::check(content.path(), &ProgressBar::hidden()).unwrap_err())
+        .into_iter()
+        .map(|problem| {
+            problem
+                .strip_prefix(&folder)
+                .map(str::to_owned)
+                .unwrap_or(problem)
+        })
+        .collect()
+}
+
+/// `expected` as the set `check_with` answers.
+fn reports<const N: usize>(expected: [&str; N]) -> BTreeSet<String> {
+    expected.map(str::to_owned).into()
+}
+
 #[test]
 fn check_reports_translations_that_point_nowhere_at_their_own_edition_or_not_back() {
-    let content = content_copy();
-    let write = |path: &str, text: String| fs::write(content.path().join(path), text).unwrap();
-    write(
-        "de/test-nowhere.txt",
-        source("dokumente", r#"fr = "x", en = "nothing-here""#),
-    );
-    write(
-        "de/test-own.txt",
-        source("dokumente", r#"de = "beispiel-chronik""#),
-    );
-    write(
-        "de/test-one-way.txt",
-        source("dokumente", r#"en = "sample-about-this-edition""#),
-    );
-    // A group whose English member names only the German one.
-    write(
-        "de/test-group.txt",
-        source("dokumente", r#"en = "test-group-en", zh = "test-group-zh""#),
-    );
-    write(
-        "en/test-group-en.txt",
-        source("documents", r#"de = "test-group""#),
-    );
-    write(
-        "zh/test-group-zh.txt",
-        source("wenjian", r#"de = "test-group", en = "test-group-en""#),
-    );
-
-    let found = problems(commands::check(content.path(), &ProgressBar::hidden()).unwrap_err());
-    let at = |file: &str| content.path().join(file).display().to_string();
-    let expected = [
-        format!("{}:5: translations: network.toml has no edition `fr`; it has `de`, `en`, `zh`, `ar`", at("de/test-nowhere.txt")),
-        format!("{}:5: translations: edition `en` has no article `nothing-here`", at("de/test-nowhere.txt")),
-        format!(
-            "{}:5: translations: `de` is this article's own edition; name its versions in other editions",
-            at("de/test-own.txt")
+    let found = check_with(&[
+        (
+            "de/test-nowhere.txt",
+            source("dokumente", r#"fr = "x", en = "nothing-here""#),
         ),
-        format!(
-            "{}:5: translations: `en/sample-about-this-edition` does not name this article back; add `de = \"test-one-way\"` to its translations",
-            at("de/test-one-way.txt")
+        (
+            "de/test-own.txt",
+            source("dokumente", r#"de = "beispiel-chronik""#),
         ),
-        format!(
-            "{}:5: translations: its `de` version `de/test-group` also names `zh/test-group-zh`; name it here too (`zh = \"test-group-zh\"`), so that every version names the same articles",
-            at("en/test-group-en.txt")
+        (
+            "de/test-one-way.txt",
+            source("dokumente", r#"en = "sample-about-this-edition""#),
         ),
-        format!(
-            "{}:5: translations: `en/test-group-en` does not name this article back; add `zh = \"test-group-zh\"` to its translations",
-            at("zh/test-group-zh.txt")
+        // A group whose English member names only the German one.
+        (
+            "de/test-group.txt",
+            source("dokumente", r#"en = "test-group-en", zh = "test-group-zh""#),
         ),
-    ];
-    assert_eq!(
-        found.iter().collect::<BTreeSet<_>>(),
-        expected.iter().collect::<BTreeSet<_>>(),
-        "{found:#?}"
-    );
+        (
+            "en/test-group-en.txt",
+            source("documents", r#"de = "test-group""#),
+        ),
+        (
+            "zh/test-group-zh.txt",
+            source("wenjian", r#"de = "test-group", en = "test-group-en""#),
+        ),
+    ]);
+    let expected = reports([
+        "de/test-nowhere.txt:5: translations: network.toml has no edition `fr`; it has `de`, `en`, `zh`, `ar`",
+        "de/test-nowhere.txt:5: translations: edition `en` has no article `nothing-here`",
+        "de/test-own.txt:5: translations: `de` is this article's own edition; name its versions in other editions",
+        "de/test-one-way.txt:5: translations: `en/sample-about-this-edition` does not name this article back; add `de = \"test-one-way\"` to its translations",
+        "en/test-group-en.txt:5: translations: its `de` version `de/test-group` also names `zh/test-group-zh`; name it here too (`zh = \"test-group-zh\"`), so that every version names the same articles",
+        "zh/test-group-zh.txt:5: translations: `en/test-group-en` does not name this article back; add `zh = \"test-group-zh\"` to its translations",
+    ]);
+    assert_eq!(found, expected, "{found:#?}");
 }
 
 #[test]
 fn a_translation_to_an_article_of_another_name_is_reported_from_both_sides() {
-    let content = content_copy();
-    let write = |path: &str, text: String| fs::write(content.path().join(path), text).unwrap();
-    write("de/test-a.txt", source("dokumente", r#"en = "test-b""#));
-    write("en/test-b.txt", source("documents", r#"de = "test-c""#));
-    write("de/test-c.txt", source("dokumente", r#"ar = "mithal-hawl""#));
-
-    let found = problems(commands::check(content.path(), &ProgressBar::hidden()).unwrap_err());
-    let at = |file: &str| content.path().join(file).display().to_string();
-    let expected = [
-        format!(
-            "{}:5: translations: `en/test-b` names `de/test-c` as its `de` version, not this article",
-            at("de/test-a.txt")
-        ),
-        format!(
-            "{}:5: translations: `de/test-c` does not name this article back; add `en = \"test-b\"` to its translations",
-            at("en/test-b.txt")
-        ),
-        format!("{}:5: translations: edition `ar` has no article `mithal-hawl`", at("de/test-c.txt")),
-    ];
-    assert_eq!(
-        found.iter().collect::<BTreeSet<_>>(),
-        expected.iter().collect::<BTreeSet<_>>(),
-        "{found:#?}"
-    );
+    let found = check_with(&[
+        ("de/test-a.txt", source("dokumente", r#"en = "test-b""#)),
+        ("en/test-b.txt", source("documents", r#"de = "test-c""#)),
+        ("de/test-c.txt", source("dokumente", r#"ar = "mithal-hawl""#)),
+    ]);
+    let expected = reports([
+        "de/test-a.txt:5: translations: `en/test-b` names `de/test-c` as its `de` version, not this article",
+        "en/test-b.txt:5: translations: `de/test-c` does not name this article back; add `en = \"test-b\"` to its translations",
+        "de/test-c.txt:5: translations: edition `ar` has no article `mithal-hawl`",
+    ]);
+    assert_eq!(found, expected, "{found:#?}");
 }
 
 #[test]
 fn versions_that_name_different_articles_of_a_third_edition_are_each_told() {
-    let content = content_copy();
-    let write = |path: &str, text: String| fs::write(content.path().join(path), text).unwrap();
-    write(
-        "de/test-x.txt",
-        source("dokumente", r#"en = "test-x-en", zh = "test-x-zh""#),
-    );
-    write(
-        "en/test-x-en.txt",
-        source("documents", r#"de = "test-x", zh = "test-y-zh""#),
-    );
-    write(
-        "zh/test-x-zh.txt",
-        source("wenjian", r#"de = "test-x", en = "test-x-en""#),
-    );
-    write("zh/test-y-zh.txt", source("wenjian", r#"en = "test-x-en""#));
-
-    let found = problems(commands::check(content.path(), &ProgressBar::hidden()).unwrap_err());
-    let at = |file: &str| content.path().join(file).display().to_string();
-    let expected = [
-        format!(
-            "{}:5: translations: names `zh/test-y-zh`, but its `de` version `de/test-x` names `zh/test-x-zh`; every version must name the same articles",
-            at("en/test-x-en.txt")
+    let found = check_with(&[
+        (
+            "de/test-x.txt",
+            source("dokumente", r#"en = "test-x-en", zh = "test-x-zh""#),
         ),
-        format!(
-            "{}:5: translations: names `zh/test-x-zh`, but its `en` version `en/test-x-en` names `zh/test-y-zh`; every version must name the same articles",
-            at("de/test-x.txt")
+        (
+            "en/test-x-en.txt",
+            source("documents", r#"de = "test-x", zh = "test-y-zh""#),
         ),
-        format!(
-            "{}:5: translations: its `en` version `en/test-x-en` also names `de/test-x`; name it here too (`de = \"test-x\"`), so that every version names the same articles",
-            at("zh/test-y-zh.txt")
+        (
+            "zh/test-x-zh.txt",
+            source("wenjian", r#"de = "test-x", en = "test-x-en""#),
         ),
-        format!(
-            "{}:5: translations: `en/test-x-en` names `zh/test-y-zh` as its `zh` version, not this article",
-            at("zh/test-x-zh.txt")
-        ),
-    ];
-    assert_eq!(
-        found.iter().collect::<BTreeSet<_>>(),
-        expected.iter().collect::<BTreeSet<_>>(),
-        "{found:#?}"
-    );
+        ("zh/test-y-zh.txt", source("wenjian", r#"en = "test-x-en""#)),
+    ]);
+    let expected = reports([
+        "en/test-x-en.txt:5: translations: names `zh/test-y-zh`, but its `de` version `de/test-x` names `zh/test-x-zh`; every version must name the same articles",
+        "de/test-x.txt:5: translations: names `zh/test-x-zh`, but its `en` version `en/test-x-en` names `zh/test-y-zh`; every version must name the same articles",
+        "zh/test-y-zh.txt:5: translations: its `en` version `en/test-x-en` also names `de/test-x`; name it here too (`de = \"test-x\"`), so that every version names the same articles",
+        "zh/test-x-zh.txt:5: translations: `en/test-x-en` names `zh/test-y-zh` as its `zh` version, not this article",
+    ]);
+    assert_eq!(found, expected, "{found:#?}");
 }
 
 #[test]
 fn a_translation_to_a_source_with_problems_of_its_own_is_not_also_called_missing() {
-    let content = content_copy();
-    fs::write(
-        content.path().join("de/test-a.txt"),
-        source("dokumente", r#"en = "test-broken""#),
-    )
-    .unwrap();
-    fs::write(content.path().join("en/test-broken.txt"), "no header\n").unwrap();
-    let found = problems(commands::check(content.path(), &ProgressBar::hidden()).unwrap_err());
+    let found = check_with(&[
+        ("de/test-a.txt", source("dokumente", r#"en = "test-broken""#)),
+        ("en/test-broken.txt", "no header\n".to_owned()),
+    ]);
     assert_eq!(found.len(), 1, "{found:#?}");
     assert!(
-        found[0].contains("en/test-broken.txt:1: expected `+++`"),
+        found
+            .iter()
+            .all(|problem| problem.starts_with("en/test-broken.txt:1: expected `+++`")),
         "{found:#?}"
     );
 }
