@@ -52,7 +52,7 @@ impl Site {
             .iter()
             .map(|link| LanguageLink {
                 lang: link.lang.clone(),
-                label: link.language_name().to_owned(),
+                label: Locale::name_of_language(&link.lang, &link.name).to_owned(),
                 href: self.listing(&link.id, None, 1),
                 current: link.id == edition.id,
             })
@@ -144,11 +144,10 @@ fn alternates(links: Vec<LanguageLink>) -> Vec<Alternate> {
 /// The language name a switcher shows for the edition `id` in `lang`.
 fn language_label(edition: &Edition, id: &Slug, lang: &str) -> String {
     match edition.editions.iter().find(|link| link.id == *id) {
-        Some(link) => link.language_name().to_owned(),
-        None => Locale::matching(lang)
-            .map_or(lang, |locale| locale.language_name)
-            .to_owned(),
+        Some(link) => Locale::name_of_language(&link.lang, &link.name),
+        None => Locale::name_of_language(lang, lang),
     }
+    .to_owned()
 }
 
 #[cfg(test)]

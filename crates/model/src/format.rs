@@ -9,7 +9,6 @@
 use serde::{Deserialize, Serialize};
 
 use crate::date::Published;
-use crate::locale::Locale;
 use crate::slug::{SectionPath, Slug};
 
 /// The `format` number every document of this version carries.
@@ -44,15 +43,6 @@ pub struct EditionLink {
     pub lang: String,
     /// The edition's name as its breadcrumb shows it.
     pub name: String,
-}
-
-impl EditionLink {
-    /// What a language switcher calls the edition: its language's name in
-    /// that language (`English`, `中文`), or, for a language the reader has
-    /// no interface texts for, the edition's name.
-    pub fn language_name(&self) -> &str {
-        Locale::matching(&self.lang).map_or(&self.name, |locale| locale.language_name)
-    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -359,17 +349,5 @@ mod tests {
             serde_json::json!([{"edition": "en", "lang": "en", "id": "sample-a1", "headline": "Head"}])
         );
         assert_eq!(serde_json::from_value::<ArticlePage>(json).unwrap(), translated);
-    }
-
-    #[test]
-    fn an_edition_is_called_by_its_languages_own_name_where_the_reader_knows_it() {
-        let link = |lang: &str| EditionLink {
-            id: "x".parse().unwrap(),
-            lang: lang.into(),
-            name: "Edition X".into(),
-        };
-        assert_eq!(link("zh-Hans").language_name(), "中文");
-        assert_eq!(link("ar").language_name(), "العربية");
-        assert_eq!(link("fr").language_name(), "Edition X");
     }
 }

@@ -136,6 +136,13 @@ impl Locale {
             .find(|locale| primary(locale.lang) == wanted)
     }
 
+    /// What a language switcher calls the language `lang` (a BCP 47 tag):
+    /// its name in itself (`English`, `中文`), or `otherwise` for a language
+    /// the reader has no interface texts for.
+    pub fn name_of_language<'a>(lang: &str, otherwise: &'a str) -> &'a str {
+        Self::matching(lang).map_or(otherwise, |locale| locale.language_name)
+    }
+
     /// The locale for a BCP 47 tag; German, the first edition's, for anything unknown.
     pub fn for_lang(lang: &str) -> &'static Locale {
         Self::matching(lang).unwrap_or(&GERMAN)
@@ -455,6 +462,13 @@ mod tests {
                 ("العربية", "rtl")
             ]
         );
+    }
+
+    #[test]
+    fn a_language_is_called_by_its_own_name_where_the_reader_knows_it() {
+        assert_eq!(Locale::name_of_language("zh-Hans", "Edition X"), "中文");
+        assert_eq!(Locale::name_of_language("ar", "Edition X"), "العربية");
+        assert_eq!(Locale::name_of_language("fr", "Edition X"), "Edition X");
     }
 
     #[test]
