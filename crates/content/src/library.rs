@@ -65,7 +65,7 @@ pub fn load_network(content: &Path) -> Result<NetworkConfig, Vec<Problem>> {
 pub fn load(content: &Path, progress: &ProgressBar) -> Result<Library, Vec<Problem>> {
     let network = load_network(content)?;
     let mut problems = Vec::new();
-    let mut contents = Vec::new();
+    let mut editions = Vec::new();
     let mut claims = Claims::default();
     for config in network.editions {
         let edition = config.edition;
@@ -118,27 +118,30 @@ pub fn load(content: &Path, progress: &ProgressBar) -> Result<Library, Vec<Probl
             articles.push(parsed.source.article);
         }
         articles.sort_by(newest_first);
-        contents.push(EditionContent {
-            edition,
-            articles,
-            translations: HashMap::new(),
-        });
+        editions.push((edition, articles));
     }
-    problems.extend(claims.check(&contents));
-    if problems.is_empty() {
-        claims.resolve(&mut contents);
-        Ok(Library {
-            site_url: network.site_url,
-            editions: contents,
-        })
-    } else {
-        Err(problems)
+    problems.extend(claims.check(&editions));
+    if !problems.is_empty() {
+        return Err(problems);
     }
+    let translations = claims.resolve(&editions);
+    Ok(Library {
+        site_url: network.site_url,
+        editions: editions
+            .into_iter()
+            .zip(translations)
+            .map(|((edition, articles), translations)| EditionContent {
+                edition,
+                articles,
+                translations,
+            })
+            .collect(),
+    })
 }
 
 /// Every `.txt` file below `folder`, in a stable order: the one walk over
 /// sources, for the tool and its tests alike.
-pub(crate) fn source_files(folder: &Path, problems: &mut Vec<Problem>) -> Vec<PathBuf> {
+fn source_files(folder: &Path, problems: &mut Vec<Problem>) -> Vec<PathBuf> {
     let mut files = Vec::new();
     let mut folders = vec![folder.to_owned()];
     while let Some(folder) = folders.pop() {
@@ -164,4 +167,34 @@ pub(crate) fn source_files(folder: &Path, problems: &mut Vec<Problem>) -> Vec<Pa
     }
     files.sort();
     files
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use brnn_model::locale::GERMAN;
+
+    // A test of `article_source`'s `render`, kept here because it walks the
+    // shipped content folder the way the library does (and `article_source`
+    // is read by the library, never the other way round).
+    #[test]
+    fn every_shipped_source_round_trips_through_render() {
+        let content = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content/de");
+        let mut problems = Vec::new();
+        let mut count = 0;
+        for file in source_files(&content, &mut problems) {
+            let text = fs::read_to_string(&file).unwrap();
+            let source = article_source::parse(&file, &text, &GERMAN).ok().unwrap().source;
+            let rendered = article_source::render(&source);
+            let again = article_source::parse(&file, &rendered, &GERMAN)
+                .ok()
+                .unwrap()
+                .source;
+            assert_eq!(again, source, "{}", file.display());
+            assert_eq!(article_source::render(&again), rendered, "{}", file.display());
+            count += 1;
+        }
+        assert_eq!(problems, []);
+        assert!(count >= 32, "only {count} sources found");
+    }
 }

@@ -10,11 +10,10 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
-use brnn_model::format::{Article, Translation};
+use brnn_model::format::{Article, Edition, Translation};
 use brnn_model::slug::Slug;
 
 use crate::article_source::ParsedSource;
-use crate::library::EditionContent;
 use crate::problem::Problem;
 
 /// What one source says about its translations, and where.
@@ -73,22 +72,23 @@ impl Claims {
     }
 
     /// Every translation that points nowhere, at its own edition, at an
-    /// article that does not point back, or at a group that differs.
-    pub(crate) fn check(&self, editions: &[EditionContent]) -> Vec<Problem> {
+    /// article that does not point back, or at a group that differs;
+    /// `editions` are the network's, in its order, with the articles read.
+    pub(crate) fn check(&self, editions: &[(Edition, Vec<Article>)]) -> Vec<Problem> {
         let known = editions
             .iter()
-            .map(|content| format!("`{}`", content.edition.id))
+            .map(|(edition, _)| format!("`{}`", edition.id))
             .collect::<Vec<_>>()
             .join(", ");
         let read: Vec<HashSet<&Slug>> = editions
             .iter()
-            .map(|content| content.articles.iter().map(|article| &article.id).collect())
+            .map(|(_, articles)| articles.iter().map(|article| &article.id).collect())
             .collect();
         let mut problems = Vec::new();
         // A group's difference is found from each member that names it; say it once.
         let mut differences_told: HashSet<(usize, &Slug, &Slug)> = HashSet::new();
         for (own, claims) in self.by_edition.iter().enumerate() {
-            let own_edition = &editions[own].edition.id;
+            let own_edition = &editions[own].0.id;
             for (id, claim) in claims {
                 for (edition, (target, line)) in &claim.translations {
                     let problem =
@@ -155,21 +155,18 @@ impl Claims {
         problems
     }
 
-    /// Each edition's translations as its article pages carry them, in the
-    /// network's order of editions. Call it on checked content only.
-    pub(crate) fn resolve(&self, editions: &mut [EditionContent]) {
+    /// Each edition's translations as its article pages carry them, by
+    /// article id, in the network's order of editions. Call it on what
+    /// [`Claims::check`] found no problem in.
+    pub(crate) fn resolve(
+        &self,
+        editions: &[(Edition, Vec<Article>)],
+    ) -> Vec<HashMap<Slug, Vec<Translation>>> {
         let articles: Vec<HashMap<&Slug, &Article>> = editions
             .iter()
-            .map(|content| {
-                content
-                    .articles
-                    .iter()
-                    .map(|article| (&article.id, article))
-                    .collect()
-            })
+            .map(|(_, articles)| articles.iter().map(|article| (&article.id, article)).collect())
             .collect();
-        let resolved: Vec<HashMap<Slug, Vec<Translation>>> = self
-            .by_edition
+        self.by_edition
             .iter()
             .map(|claims| {
                 claims
@@ -185,7 +182,7 @@ impl Claims {
                                     other,
                                     Translation {
                                         edition: edition.clone(),
-                                        lang: editions[other].edition.lang.clone(),
+                                        lang: editions[other].0.lang.clone(),
                                         id: target.clone(),
                                         headline: article.headline.clone(),
                                     },
@@ -197,14 +194,11 @@ impl Claims {
                     })
                     .collect()
             })
-            .collect();
-        for (content, translations) in editions.iter_mut().zip(resolved) {
-            content.translations = translations;
-        }
+            .collect()
     }
 }
 
 /// Where the edition `id` stands in the network.
-fn position(editions: &[EditionContent], id: &Slug) -> Option<usize> {
-    editions.iter().position(|content| content.edition.id == *id)
+fn position(editions: &[(Edition, Vec<Article>)], id: &Slug) -> Option<usize> {
+    editions.iter().position(|(edition, _)| edition.id == *id)
 }
