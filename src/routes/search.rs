@@ -1,7 +1,6 @@
 //! The search page, `/{edition}/search?q=…`: the edition's articles that
 //! match what the header's search field holds, as the reader types.
 
-use brnn_model::date::Published;
 use brnn_model::search::{excerpt_runs, SearchHit, SearchPage};
 use brnn_model::site::Site;
 use leptos::prelude::*;
@@ -95,7 +94,7 @@ fn SearchResult(hit: SearchHit) -> impl IntoView {
     let site = use_config().site;
     view! {
         <ArticleEntry
-            published=Published::parse(&hit.meta.published).ok()
+            published=hit.meta.published
             section=(!hit.meta.section.is_empty()).then(|| hit.meta.section.clone())
             href=hit.article().map(|id| site.article(&edition.id, &id))
             headline=hit.meta.title.clone()

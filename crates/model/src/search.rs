@@ -4,6 +4,7 @@
 
 use serde::Deserialize;
 
+use crate::date::Published;
 use crate::site::{Route, Screen, Site};
 use crate::slug::Slug;
 
@@ -52,8 +53,11 @@ pub struct HitMeta {
     pub title: String,
     #[serde(default)]
     pub section: String,
+    /// Read as a date where the answer is decoded, like an article's: a
+    /// record without one shows none, and one that is no date fails the
+    /// answer (an index this reader cannot read) rather than vanishing.
     #[serde(default)]
-    pub published: String,
+    pub published: Option<Published>,
 }
 
 impl SearchHit {
@@ -164,12 +168,28 @@ mod tests {
         }))
         .unwrap();
         assert_eq!(
-            (
-                meta.title.as_str(),
-                meta.section.as_str(),
-                meta.published.as_str()
-            ),
-            ("Titel", "Aktuelles", "2025-11-04T00:00:00+08:00")
+            (meta.title.as_str(), meta.section.as_str()),
+            ("Titel", "Aktuelles")
         );
+        assert_eq!(
+            meta.published.map(|published| published.to_string()).as_deref(),
+            Some("2025-11-04T00:00:00+08:00")
+        );
+    }
+
+    #[test]
+    fn a_hit_without_a_date_shows_none_and_a_malformed_date_fails_the_whole_answer() {
+        let answer = |published: serde_json::Value| {
+            serde_json::from_value::<SearchPage>(serde_json::json!({
+                "total": 1, "complete": true, "since": null,
+                "hits": [{"raw_url": "/de/article/a1", "excerpt": "", "meta": published}],
+            }))
+        };
+        let page = answer(serde_json::json!({ META_TITLE: "Titel" })).unwrap();
+        assert_eq!(page.hits[0].meta.published, None);
+        for bad in ["4. November 2025", "2025-02-30T00:00:00+08:00", ""] {
+            let error = answer(serde_json::json!({ META_PUBLISHED: bad })).unwrap_err();
+            assert!(error.to_string().contains(&format!("`{bad}`")), "{error}");
+        }
     }
 }
