@@ -16,8 +16,16 @@
 //!
 //! The article's id is the file name without `.txt`. [`render`] writes the
 //! canonical form of a source, which [`parse`] reads back unchanged.
+//!
+//! The `dateline` is never shown (a page prints the long date of
+//! `published`): it is the date as the newsroom printed it, which `import`
+//! keeps from the page, and [`parse`] refuses a source where the two
+//! disagree. So an edit of one without the other, or a change of a
+//! language's date pattern that would print another day than the newsroom
+//! did, is caught by `check` instead of going out.
 
 use std::collections::BTreeMap;
+use std::ops::Range;
 use std::path::Path;
 
 use brnn_model::date::Published;
@@ -49,7 +57,8 @@ struct Header {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ArticleSource {
     pub article: Article,
-    /// The date as the newsroom printed it; it must agree with `published`.
+    /// The date as the newsroom printed it, kept to check `published` and
+    /// the long date the page shows against (see the module's documentation).
     pub dateline: Option<String>,
     /// The same article in other editions: edition id → article id.
     pub translations: BTreeMap<Slug, Slug>,
@@ -67,180 +76,222 @@ pub struct ParsedSource {
 /// Parses and checks one source; every problem found is reported, not just the first.
 pub fn parse(file: &Path, text: &str, locale: &Locale) -> Result<ParsedSource, Vec<Problem>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let id = file
-        .file_stem()
+    let id = id_of(file).map_err(|problem| vec![problem])?;
+    let parts = split(file, text).map_err(|problem| vec![problem])?;
+    let header = read_header(file, parts.header).map_err(|problem| vec![problem])?;
+
+    let mut fields = Fields {
+        file,
+        header: parts.header,
+        problems: Vec::new(),
+    };
+    let headline = fields.headline(header.headline.as_ref());
+    let section = fields.section(header.section.as_ref());
+    let published = fields.published(header.published.as_ref());
+    if let (Some(published), Some(dateline)) = (published, &header.dateline) {
+        fields.check_dateline(dateline, published, locale);
+    }
+    let (translations, translation_lines) = fields.translations(header.translations.as_ref());
+    let paragraphs = paragraphs(parts.body);
+    if paragraphs.is_empty() {
+        fields.problems.push(Problem::at(
+            file,
+            parts.body_line,
+            "the body is empty: write at least one paragraph below the header",
+        ));
+    }
+
+    match (headline, section, published) {
+        (Some(headline), Some((section, section_line)), Some(published)) if fields.problems.is_empty() => {
+            Ok(ParsedSource {
+                source: ArticleSource {
+                    article: Article {
+                        id,
+                        section,
+                        headline,
+                        published,
+                        source: header.source.trim().to_owned(),
+                        paragraphs,
+                    },
+                    dateline: header
+                        .dateline
+                        .map(|dateline| dateline.into_inner().trim().to_owned()),
+                    translations,
+                },
+                section_line,
+                translation_lines,
+            })
+        }
+        _ => Err(fields.problems),
+    }
+}
+
+/// The article's id: the file's name without `.txt`.
+fn id_of(file: &Path) -> Result<Slug, Problem> {
+    file.file_stem()
         .and_then(|stem| stem.to_str())
         .ok_or("the file name is not UTF-8".to_owned())
         .and_then(|stem| stem.parse::<Slug>().map_err(|error| error.to_string()))
-        .map_err(|message| {
-            vec![Problem::in_file(
-                file,
-                format!("the file name is the article id: {message}"),
-            )]
-        })?;
+        .map_err(|message| Problem::in_file(file, format!("the file name is the article id: {message}")))
+}
 
+/// A source's text cut at its `+++` lines.
+struct Parts<'t> {
+    /// Between the fences; its first line is the file's second.
+    header: &'t str,
+    /// After the closing fence.
+    body: &'t str,
+    /// The file's line of the closing fence, after which the body starts.
+    body_line: usize,
+}
+
+/// Finds the header between the `+++` line that opens the file and the next one.
+fn split<'t>(file: &Path, text: &'t str) -> Result<Parts<'t>, Problem> {
     let mut lines = text.split_inclusive('\n');
     if lines.next().map(str::trim_end) != Some(FENCE) {
-        return Err(vec![Problem::at(
+        return Err(Problem::at(
             file,
             1,
             "expected `+++` on the first line, to open the header",
-        )]);
+        ));
     }
     let header_start = text.find('\n').map_or(text.len(), |end| end + 1);
     let mut header_end = header_start;
-    let mut closed = false;
     for line in lines {
         if line.trim_end() == FENCE {
-            closed = true;
-            break;
+            return Ok(Parts {
+                header: &text[header_start..header_end],
+                body: text[header_end..].split_once('\n').map_or("", |(_, rest)| rest),
+                body_line: line_of(text, header_end) + 1,
+            });
         }
         header_end += line.len();
     }
-    if !closed {
-        return Err(vec![Problem::at(
-            file,
-            1,
-            "the header opened here is never closed by a `+++` line",
-        )]);
-    }
-    let header_text = &text[header_start..header_end];
-    let header: Header = toml::from_str(header_text).map_err(|error| {
-        let line = error
-            .span()
-            .map_or(2, |span| 1 + line_of(header_text, span.start));
-        vec![Problem::at(file, line, error.message().trim())]
-    })?;
-    let line_in_header = |span: std::ops::Range<usize>| 1 + line_of(header_text, span.start);
+    Err(Problem::at(
+        file,
+        1,
+        "the header opened here is never closed by a `+++` line",
+    ))
+}
 
-    let mut problems = Vec::new();
-    let mut missing = |field: &str, example: &str| {
-        problems.push(Problem::at(
-            file,
+/// The header's TOML, or the parser's complaint on the file's line.
+fn read_header(file: &Path, header: &str) -> Result<Header, Problem> {
+    toml::from_str(header).map_err(|error| {
+        let line = error.span().map_or(2, |span| 1 + line_of(header, span.start));
+        Problem::at(file, line, error.message().trim())
+    })
+}
+
+/// The header's fields checked one by one, with the problems found so far.
+struct Fields<'a> {
+    file: &'a Path,
+    header: &'a str,
+    problems: Vec<Problem>,
+}
+
+impl Fields<'_> {
+    /// The file's line of a place in the header (the header starts on line 2).
+    fn line(&self, span: Range<usize>) -> usize {
+        1 + line_of(self.header, span.start)
+    }
+
+    fn report(&mut self, span: Range<usize>, message: impl Into<String>) {
+        let line = self.line(span);
+        self.problems.push(Problem::at(self.file, line, message));
+    }
+
+    /// `field` is required; `example` is a value to show how it is written.
+    fn missing(&mut self, field: &str, example: &str) {
+        self.problems.push(Problem::at(
+            self.file,
             1,
             format!("the header has no `{field}`: add a line like `{field} = {example}`"),
-        ))
-    };
-    let headline = header
-        .headline
-        .as_ref()
-        .map(|h| (h.get_ref().trim().to_owned(), h.span()));
-    let section = header.section.as_ref();
-    let published = header.published.as_ref();
-    if headline.is_none() {
-        missing("headline", "\"…\"");
+        ));
     }
-    if section.is_none() {
-        missing("section", "\"bri-nachrichten/aktuelles\"");
+
+    fn headline(&mut self, headline: Option<&Spanned<String>>) -> Option<String> {
+        let Some(headline) = headline else {
+            self.missing("headline", "\"…\"");
+            return None;
+        };
+        let text = headline.get_ref().trim();
+        if text.is_empty() {
+            self.report(headline.span(), "the headline is empty");
+        }
+        Some(text.to_owned())
     }
-    if published.is_none() {
-        missing("published", "2025-11-04T09:30:00+08:00");
-    }
-    if let Some((headline, span)) = &headline {
-        if headline.is_empty() {
-            problems.push(Problem::at(
-                file,
-                line_in_header(span.clone()),
-                "the headline is empty",
-            ));
+
+    /// The section's path and the line that names it.
+    fn section(&mut self, section: Option<&Spanned<String>>) -> Option<(SectionPath, usize)> {
+        let Some(section) = section else {
+            self.missing("section", "\"bri-nachrichten/aktuelles\"");
+            return None;
+        };
+        match section.get_ref().parse::<SectionPath>() {
+            Ok(path) => Some((path, self.line(section.span()))),
+            Err(error) => {
+                self.report(section.span(), error.to_string());
+                None
+            }
         }
     }
-    let section = section.and_then(|section| {
-        section
-            .get_ref()
-            .parse::<SectionPath>()
-            .map_err(|error| {
-                problems.push(Problem::at(
-                    file,
-                    line_in_header(section.span()),
-                    error.to_string(),
-                ))
-            })
-            .ok()
-    });
-    let published = published.and_then(|published| {
+
+    /// A TOML datetime or a string, read as the one timestamp form.
+    fn published(&mut self, published: Option<&Spanned<toml::Value>>) -> Option<Published> {
+        let Some(published) = published else {
+            self.missing("published", "2025-11-04T09:30:00+08:00");
+            return None;
+        };
         let written = match published.get_ref() {
             toml::Value::Datetime(datetime) => datetime.to_string(),
             toml::Value::String(text) => text.clone(),
             other => other.to_string(),
         };
         Published::parse(&written)
-            .map_err(|error| {
-                problems.push(Problem::at(
-                    file,
-                    line_in_header(published.span()),
-                    format!("published: {error}"),
-                ))
-            })
+            .map_err(|error| self.report(published.span(), format!("published: {error}")))
             .ok()
-    });
-    if let (Some(published), Some(dateline)) = (published, &header.dateline) {
+    }
+
+    /// The dateline must say what the page will show for `published`.
+    fn check_dateline(&mut self, dateline: &Spanned<String>, published: Published, locale: &Locale) {
         let expected = locale.long_date(published.local_date());
         if dateline.get_ref().trim() != expected {
-            problems.push(Problem::at(
-                file,
-                line_in_header(dateline.span()),
+            self.report(
+                dateline.span(),
                 format!(
                     "the dateline `{}` contradicts published {published}, which is `{expected}` in the newsroom",
                     dateline.get_ref()
                 ),
-            ));
+            );
         }
     }
 
-    let mut translations = BTreeMap::new();
-    let mut translation_lines = BTreeMap::new();
-    for (edition, id) in header.translations.iter().flatten() {
-        let line = line_in_header(id.span());
-        let edition = edition
-            .parse::<Slug>()
-            .map_err(|error| format!("an edition id: {error}"));
-        let id = id
-            .get_ref()
-            .parse::<Slug>()
-            .map_err(|error| format!("an article id: {error}"));
-        match (edition, id) {
-            (Ok(edition), Ok(id)) => {
-                translation_lines.insert(edition.clone(), line);
-                translations.insert(edition, id);
-            }
-            (Err(message), _) | (_, Err(message)) => {
-                problems.push(Problem::at(file, line, format!("translations: {message}")))
+    /// The translations that are an edition id and an article id, and the line of each.
+    fn translations(
+        &mut self,
+        written: Option<&BTreeMap<String, Spanned<String>>>,
+    ) -> (BTreeMap<Slug, Slug>, BTreeMap<Slug, usize>) {
+        let mut translations = BTreeMap::new();
+        let mut lines = BTreeMap::new();
+        for (edition, id) in written.into_iter().flatten() {
+            let edition = edition
+                .parse::<Slug>()
+                .map_err(|error| format!("an edition id: {error}"));
+            let article = id
+                .get_ref()
+                .parse::<Slug>()
+                .map_err(|error| format!("an article id: {error}"));
+            match (edition, article) {
+                (Ok(edition), Ok(article)) => {
+                    lines.insert(edition.clone(), self.line(id.span()));
+                    translations.insert(edition, article);
+                }
+                (Err(message), _) | (_, Err(message)) => {
+                    self.report(id.span(), format!("translations: {message}"))
+                }
             }
         }
-    }
-
-    let body_start_line = line_of(text, header_end) + 1;
-    let body = text[header_end..].split_once('\n').map_or("", |(_, rest)| rest);
-    let paragraphs = paragraphs(body);
-    if paragraphs.is_empty() {
-        problems.push(Problem::at(
-            file,
-            body_start_line,
-            "the body is empty: write at least one paragraph below the header",
-        ));
-    }
-
-    match (headline, section, published) {
-        (Some((headline, _)), Some(section), Some(published)) if problems.is_empty() => Ok(ParsedSource {
-            source: ArticleSource {
-                article: Article {
-                    id,
-                    section,
-                    headline,
-                    published,
-                    source: header.source.trim().to_owned(),
-                    paragraphs,
-                },
-                dateline: header
-                    .dateline
-                    .map(|dateline| dateline.into_inner().trim().to_owned()),
-                translations,
-            },
-            section_line: line_in_header(header.section.expect("checked above").span()),
-            translation_lines,
-        }),
-        _ => Err(problems),
+        (translations, lines)
     }
 }
 
