@@ -10,10 +10,20 @@
 //! | `pagefind/<edition>/` | the edition's search index (`search.rs`) |
 //!
 //! Output is a function of the sources alone (no clock, no hash order), and
-//! a file is only rewritten when its bytes change. Nothing is half-written:
-//! new bytes go to a temporary file beside their file, and only once every
-//! file is written are they all renamed into place and leftovers removed; a
-//! build that fails on the way leaves the previous site as it was.
+//! a file is only rewritten when its bytes change. No file is ever
+//! half-written: new bytes go to a temporary file beside their file
+//! ([`PARTIAL_SUFFIX`]), and only once every file is written are they
+//! renamed into place, one by one, and leftovers removed. What a failure
+//! leaves:
+//!
+//! - while writing (the usual case: a full disk, a folder that cannot be
+//!   made): every file of the previous site as it was, and no temporary file;
+//! - while renaming (which fails only if something changes the folder under
+//!   the build, or the file system fails): the files renamed so far are this
+//!   build's, the others the previous build's, and no temporary file; the
+//!   error names the file that failed and those already replaced. The site
+//!   is whole again after the next build that succeeds;
+//! - while removing leftovers: this build's site, with some leftovers.
 
 mod endpoint;
 mod feeds;
@@ -109,17 +119,7 @@ pub fn build(
     progress.set_message("writing");
     progress.set_position(0);
     progress.set_length(library.article_count() as u64);
-    let mut output = Output {
-        out,
-        progress,
-        report: BuildReport {
-            articles: library.article_count(),
-            ..BuildReport::default()
-        },
-        written: HashSet::new(),
-        folders: HashSet::new(),
-        staged: Vec::new(),
-    };
+    let mut output = Output::new(out, progress, library.article_count());
     match write_site(library, out, pages, &mut output) {
         Ok(stale_folders) => {
             output.commit(&stale_folders)?;
@@ -186,7 +186,21 @@ struct Output<'a> {
     staged: Vec<(PathBuf, PathBuf)>,
 }
 
-impl Output<'_> {
+impl<'a> Output<'a> {
+    fn new(out: &'a Path, progress: &'a ProgressBar, articles: usize) -> Self {
+        Output {
+            out,
+            progress,
+            report: BuildReport {
+                articles,
+                ..BuildReport::default()
+            },
+            written: HashSet::new(),
+            folders: HashSet::new(),
+            staged: Vec::new(),
+        }
+    }
+
     /// Writes `document` at `path` below the endpoint; returns its JSON.
     fn write_json(&mut self, path: &str, document: &impl Serialize) -> io::Result<String> {
         let json = serde_json::to_string(document).map_err(io::Error::other)?;
@@ -247,15 +261,51 @@ impl Output<'_> {
         Ok(true)
     }
 
-    /// Puts every staged file in place, then removes what the build did not write below `stale_folders`.
+    /// Puts every staged file in place, then removes what the build did not
+    /// write below `stale_folders`. A rename that fails stops it: the files
+    /// before it stay replaced (there is no undoing them that could not fail
+    /// the same way), the other staged files are removed, and the error says
+    /// which files were replaced.
     fn commit(&mut self, stale_folders: &[PathBuf]) -> io::Result<()> {
-        for (partial, path) in self.staged.drain(..) {
-            fs::rename(partial, path)?;
+        for done in 0..self.staged.len() {
+            let (partial, path) = &self.staged[done];
+            if let Err(error) = fs::rename(partial, path) {
+                let failed = path.clone();
+                let replaced: Vec<PathBuf> = self.staged.drain(..done).map(|(_, path)| path).collect();
+                self.discard();
+                return Err(self.mixed_site(&failed, &replaced, error));
+            }
         }
+        self.staged.clear();
         for folder in stale_folders {
             self.remove_stale(folder)?;
         }
         Ok(())
+    }
+
+    /// The error of a commit that stopped at `failed`, with its `replaced` files named.
+    fn mixed_site(&self, failed: &Path, replaced: &[PathBuf], error: io::Error) -> io::Error {
+        // Enough to see what happened; a first build may have replaced thousands.
+        const NAMED: usize = 10;
+        let relative = |path: &Path| path.strip_prefix(self.out).unwrap_or(path).display().to_string();
+        let state = match replaced.len() {
+            0 => "no file was replaced, the site is as it was".to_owned(),
+            count => {
+                let mut names: Vec<String> = replaced.iter().take(NAMED).map(|path| relative(path)).collect();
+                if count > NAMED {
+                    names.push(format!("and {} more", count - NAMED));
+                }
+                let files = if count == 1 { "file" } else { "files" };
+                format!(
+                    "this build had already replaced {count} {files} ({}): the site mixes two builds until a build succeeds",
+                    names.join(", ")
+                )
+            }
+        };
+        io::Error::new(
+            error.kind(),
+            format!("cannot put {} in place ({error}); {state}", relative(failed)),
+        )
     }
 
     /// Forgets every staged file: the previous site stays as it was.
@@ -284,5 +334,38 @@ impl Output<'_> {
             }
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_commit_stopped_midway_leaves_no_partial_file_and_names_what_it_replaced() {
+        let out = tempfile::TempDir::new().unwrap();
+        let progress = ProgressBar::hidden();
+        let mut output = Output::new(out.path(), &progress, 0);
+        fs::write(out.path().join("a.json"), "old").unwrap();
+        // A folder where `b.json` goes: writing beside it works, renaming onto it does not.
+        fs::create_dir_all(out.path().join("b.json/in-the-way")).unwrap();
+        for name in ["a.json", "b.json", "c.json"] {
+            output.write(name, b"new").unwrap();
+        }
+        let message = output.commit(&[]).unwrap_err().to_string();
+        assert!(message.starts_with("cannot put b.json in place ("), "{message}");
+        assert!(
+            message.ends_with(
+                "; this build had already replaced 1 file (a.json): the site mixes two builds until a build succeeds"
+            ),
+            "{message}"
+        );
+        assert_eq!(fs::read_to_string(out.path().join("a.json")).unwrap(), "new");
+        let mut left: Vec<_> = fs::read_dir(out.path())
+            .unwrap()
+            .map(|entry| entry.unwrap().file_name())
+            .collect();
+        left.sort();
+        assert_eq!(left, ["a.json", "b.json"], "no partial file, no c.json");
     }
 }
