@@ -7,8 +7,10 @@
 //! a plain `cargo test`.
 
 pub mod alternates;
+pub mod body;
 pub mod date;
 pub mod format;
+pub mod link_click;
 pub mod load;
 pub mod locale;
 pub mod paging;

@@ -11,6 +11,7 @@
 //! | the edition's not-found page | `{base}/de/404` | `de/404.html` |
 //! | feeds of the front page | `{base}/feeds/de/rss.xml`, `atom.xml`, `feed.json` |
 //! | feeds of a section | `{base}/feeds/de/section/bri-nachrichten/aktuelles/rss.xml`, … |
+//! | the edition's search index | `{base}/pagefind/de/`: `years.json`, then a Pagefind bundle per year (`2025/pagefind.js`, …) |
 //!
 //! `base` is where the site is deployed: empty at a domain's root, `/news`
 //! under a sub-path. Every link the app renders comes from here, so a
@@ -36,6 +37,11 @@ pub const PAGE_SEGMENT: &str = "page";
 const SEARCH_SEGMENT: &str = "search";
 /// The query parameter of the search page, as its form sends it.
 pub const SEARCH_PARAMETER: &str = "q";
+
+/// The folder of the editions' search indexes, below the site's root.
+const SEARCH_INDEX_FOLDER: &str = "pagefind";
+/// In an edition's search index: the years that have a bundle, newest first.
+pub const SEARCH_YEARS_FILE: &str = "years.json";
 
 /// Builds every in-site link from one base path.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -120,6 +126,17 @@ impl Site {
             .find(|(name, _)| name == SEARCH_PARAMETER)
             .map(|(_, value)| value.into_owned())
             .unwrap_or_default()
+    }
+
+    /// The folder of `edition`'s search index, below the site's root
+    /// whatever the base: `pagefind/de`, where the build writes it.
+    pub fn search_index_folder(edition: &Slug) -> String {
+        format!("{SEARCH_INDEX_FOLDER}/{edition}")
+    }
+
+    /// The address of `edition`'s search index folder: `/news/pagefind/de/`.
+    pub fn search_index(&self, edition: &Slug) -> String {
+        format!("{}/{}/", self.base, Self::search_index_folder(edition))
     }
 
     /// A feed of the edition's front page (`section` `None`) or of a section.
@@ -399,6 +416,8 @@ mod tests {
             site.feed(&slug("de"), Some(&section), FeedKind::Json),
             "/news/feeds/de/section/bri-nachrichten/aktuelles/feed.json"
         );
+        assert_eq!(site.search_index(&slug("de")), "/news/pagefind/de/");
+        assert_eq!(Site::search_index_folder(&slug("de")), "pagefind/de");
     }
 
     #[test]

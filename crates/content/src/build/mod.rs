@@ -38,6 +38,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use brnn_model::format::{Article, Edition};
+use brnn_model::site::Site;
 use brnn_model::slug::SectionPath;
 use indicatif::ProgressBar;
 use serde::Serialize;
@@ -105,7 +106,6 @@ impl<'a> Listing<'a> {
 }
 
 pub use pages::Pages;
-pub use search::SEARCH_FOLDER;
 
 /// Writes everything below `out`; see the module documentation for what
 /// goes where. With `pages`, also every HTML page. `progress` counts the
@@ -157,7 +157,7 @@ fn write_site(
         let edition = content.edition.id.as_str();
         stale_folders.push(out.join(ENDPOINT_FOLDER).join(edition));
         stale_folders.push(out.join(FEEDS_FOLDER).join(edition));
-        stale_folders.push(out.join(SEARCH_FOLDER).join(edition));
+        stale_folders.push(out.join(Site::search_index_folder(&content.edition.id)));
         if pages.is_some() {
             stale_folders.push(out.join(edition));
         }

@@ -25,9 +25,6 @@ use pagefind::options::PagefindServiceConfig;
 use super::Output;
 use crate::library::EditionContent;
 
-/// Below the site's root: `pagefind/<edition>/pagefind.js` and the rest.
-pub const SEARCH_FOLDER: &str = "pagefind";
-
 /// Writes the edition's bundles, one per year of its articles (their
 /// newsroom's calendar year), and `years.json`, the years newest first.
 /// A first search loads only the newest year's page list, whatever the
@@ -41,7 +38,7 @@ pub fn write(content: &EditionContent, output: &mut Output) -> io::Result<()> {
             .or_default()
             .push(article);
     }
-    let folder = format!("{SEARCH_FOLDER}/{}", content.edition.id);
+    let folder = Site::search_index_folder(&content.edition.id);
     for (year, articles) in &by_year {
         let year_folder = format!("{folder}/{year}");
         let records = records(content, articles);
@@ -65,13 +62,11 @@ pub fn write(content: &EditionContent, output: &mut Output) -> io::Result<()> {
     if !by_year.is_empty() {
         let newest_first: Vec<i32> = by_year.keys().rev().copied().collect();
         let years = serde_json::to_vec(&newest_first).map_err(io::Error::other)?;
-        output.write(&format!("{folder}/{YEARS_FILE}"), &years)?;
+        output.write(&format!("{folder}/{SEARCH_YEARS_FILE}"), &years)?;
     }
     Ok(())
 }
 
-/// In each edition's folder: the years that have a bundle, newest first.
-pub const YEARS_FILE: &str = "years.json";
 /// In each year's bundle: what its records were built from, as a hash.
 const FINGERPRINT_FILE: &str = "records.hash";
 
