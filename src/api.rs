@@ -4,8 +4,8 @@
 //! [`Loaded`]: not there yet, the document, or a [`LoadError`] with a
 //! message and a retry. A document the page already carries (a prerendered
 //! page holds the data of its first view) is taken from the page instead of
-//! fetched. Either way the text is decoded by the same rules (`decode_text`);
-//! the view never sees JSON.
+//! fetched. Either way the text is decoded by the same rules
+//! (`platform::decode_text`); the view never sees JSON.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -14,6 +14,8 @@ use brnn_model::format::{paths, ArticlePage, Edition, ListPage};
 use brnn_model::load::{Document, LoadError};
 use brnn_model::slug::{SectionPath, Slug};
 use leptos::prelude::*;
+
+use crate::platform;
 
 /// The endpoint's base URL (absolute, ending in `/`), and one method per document.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -49,12 +51,11 @@ impl Endpoint {
         let carried = use_context::<Preloaded>()
             .and_then(|preloaded| preloaded.take(&path))
             // Broken or of another format: the page stays readable, the app fetches instead.
-            .and_then(|text| decode_text::<T>(&text).ok());
+            .and_then(|text| platform::decode_text::<T>(&text).ok());
         let loaded = Loaded {
             state: RwSignal::new(carried.map(Ok)),
             reload: Trigger::new(),
         };
-        #[cfg(feature = "csr")]
         loaded.fetch_when_asked(format!("{}{path}", self.0));
         loaded
     }
@@ -101,14 +102,12 @@ impl<T: Clone + Send + Sync + 'static> Loaded<T> {
     }
 }
 
-#[cfg(feature = "csr")]
 impl<T: Document + Clone + Send + Sync + 'static> Loaded<T> {
     /// Fetches `url` at once, unless the page carried the document, and
     /// again on every retry. A newer request wins: the older one is
-    /// aborted, and its answer, if any, ignored.
+    /// aborted, and its answer, if any, ignored. (An effect: natively, where
+    /// no effect runs, nothing is fetched.)
     fn fetch_when_asked(self, url: String) {
-        use send_wrapper::SendWrapper;
-
         let generation = StoredValue::new(0u64);
         Effect::new(move |ran_before: Option<()>| {
             self.reload.track();
@@ -118,80 +117,20 @@ impl<T: Document + Clone + Send + Sync + 'static> Loaded<T> {
             generation.update_value(|count| *count += 1);
             let current = generation.get_value();
             self.state.set(None);
-            let controller = SendWrapper::new(web_sys::AbortController::new().ok());
-            let signal = controller.as_ref().map(|controller| controller.signal());
-            on_cleanup(move || {
-                if let Some(controller) = controller.take() {
-                    controller.abort();
-                }
+            let cancel = Arc::new(platform::Cancel::new());
+            on_cleanup({
+                let cancel = Arc::clone(&cancel);
+                move || cancel.abort()
             });
             let url = url.clone();
             leptos::task::spawn_local(async move {
-                let result = fetch_text(&url, signal.as_ref())
+                let result = platform::fetch_text(&url, &cancel)
                     .await
-                    .and_then(|text| decode_text::<T>(&text));
+                    .and_then(|text| platform::decode_text::<T>(&text));
                 if generation.try_get_value() == Some(current) {
                     self.state.try_set(Some(result));
                 }
             });
         });
     }
-}
-
-/// Fetches the document at `url` as text; `signal` aborts the request.
-/// (One function for every document type: only decoding is per type.)
-#[cfg(feature = "csr")]
-async fn fetch_text(url: &str, signal: Option<&web_sys::AbortSignal>) -> Result<String, LoadError> {
-    let network_error = |error: gloo_net::Error| LoadError::Network(error.to_string());
-    let response = gloo_net::http::Request::get(url)
-        .abort_signal(signal)
-        .send()
-        .await
-        .map_err(network_error)?;
-    match response.status() {
-        404 | 410 => return Err(LoadError::NotFound),
-        status if !response.ok() => return Err(LoadError::Status(status)),
-        _ => {}
-    }
-    // A development server or CDN that answers unknown paths with the app's
-    // own index.html (status 200) means: no such document.
-    if response
-        .headers()
-        .get("content-type")
-        .is_some_and(|kind| kind.starts_with("text/html"))
-    {
-        return Err(LoadError::NotFound);
-    }
-    response.text().await.map_err(network_error)
-}
-
-/// Decodes a document's text with the browser's JSON parser, which the
-/// browser has anyway: a JSON parser in the wasm would cost more than the
-/// rest of data access. The same rules as `brnn_model::load::decode`, which
-/// the native renderer uses.
-#[cfg(feature = "csr")]
-fn decode_text<T: Document>(text: &str) -> Result<T, LoadError> {
-    use brnn_model::load::known_format;
-
-    let value = js_sys::JSON::parse(text).map_err(|error| LoadError::Syntax(js_error_text(error)))?;
-    let format = js_sys::Reflect::get(&value, &wasm_bindgen::JsValue::from_str("format"))
-        .ok()
-        .and_then(|format| format.as_f64())
-        .filter(|format| format.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(format))
-        .map(|format| format as u32);
-    known_format(format)?;
-    let document: T =
-        serde_wasm_bindgen::from_value(value).map_err(|error| LoadError::Shape(error.to_string()))?;
-    known_format(Some(document.format())).map(|()| document)
-}
-
-#[cfg(not(feature = "csr"))]
-fn decode_text<T: Document>(text: &str) -> Result<T, LoadError> {
-    brnn_model::load::decode(text)
-}
-
-/// A thrown JS value as text: `TypeError: Failed to fetch`.
-#[cfg(feature = "csr")]
-fn js_error_text(error: wasm_bindgen::JsValue) -> String {
-    String::from(js_sys::Object::from(error).to_string())
 }

@@ -2,10 +2,10 @@
 //! tags between the `<!--HEAD-->` markers, and `<html lang>`.
 //!
 //! Each state of a screen (loading, failed, not found, drawn) calls
-//! [`show_head`] once with all of its head, which replaces the last one: a
-//! page never keeps another page's tags. Natively (`ssr`) the head is
-//! collected for the renderer, which writes it into the page; in the
-//! browser it is written into the document.
+//! [`show_head`] once with all of its head, which replaces the last one and
+//! leaves with the state: a page never keeps another page's tags. The head
+//! is a value ([`HeadInView`]); `platform` writes it into the document in
+//! the browser, and the native renderer into the page it writes.
 
 use brnn_model::locale::Locale;
 use leptos::prelude::*;
@@ -64,6 +64,11 @@ impl HeadTag {
         }
     }
 
+    /// The element's name, its attributes, and a script's text.
+    pub fn parts(&self) -> (&'static str, &[(&'static str, String)], Option<&str>) {
+        (self.element, &self.attributes, self.script.as_deref())
+    }
+
     /// The tag as HTML, its attribute values escaped.
     pub fn to_html(&self) -> String {
         let mut html = format!("<{}", self.element);
@@ -79,109 +84,72 @@ impl HeadTag {
     }
 }
 
-/// Shows the head of the screen in view: its title and tags, replacing the last.
-pub fn show_head(title: impl Into<String>, tags: Vec<HeadTag>) {
-    let title = title.into();
-    #[cfg(feature = "ssr")]
-    if let Some(rendered) = use_context::<RenderedHead>() {
-        rendered.update(|head| {
-            head.title = title;
-            head.tags = tags;
-        });
+/// The head of the page in view: what the screen in view last showed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DocumentHead {
+    /// BCP 47 tag of the page's language (`<html lang>`), and its writing direction.
+    pub lang: String,
+    pub dir: &'static str,
+    pub title: String,
+    pub tags: Vec<HeadTag>,
+    /// Counts the heads shown, so a screen state's cleanup removes only its own.
+    shown: u64,
+}
+
+/// The document's head as the app keeps it: written into the document in
+/// the browser, into the page natively (`platform`).
+#[derive(Debug, Clone, Copy)]
+pub struct HeadInView(RwSignal<DocumentHead>);
+
+impl HeadInView {
+    /// Provides an empty head for the app below.
+    pub fn provide() -> Self {
+        let head = Self(RwSignal::new(DocumentHead::default()));
+        provide_context(head);
+        head
     }
-    #[cfg(feature = "csr")]
-    browser::show(&title, &tags);
-    #[cfg(not(any(feature = "ssr", feature = "csr")))]
-    let _ = (title, tags);
+
+    /// The head now, tracked.
+    pub fn get(&self) -> DocumentHead {
+        self.0.get()
+    }
+}
+
+/// Shows the head of the screen state being drawn: its title and tags,
+/// replacing the last. They go with the state: when it is replaced or
+/// removed, so are they, unless a newer state showed its own meanwhile. So a
+/// state that shows no head leaves none, never the previous page's.
+pub fn show_head(title: impl Into<String>, tags: Vec<HeadTag>) {
+    let Some(head) = use_context::<HeadInView>() else {
+        return;
+    };
+    let title = title.into();
+    let mut shown = 0;
+    head.0.update(|head| {
+        head.shown += 1;
+        shown = head.shown;
+        head.title = title;
+        head.tags = tags;
+    });
+    on_cleanup(move || {
+        head.0.try_update(|head| {
+            if head.shown == shown {
+                head.title.clear();
+                head.tags.clear();
+            }
+        });
+    });
 }
 
 /// Sets `<html lang dir>`: the language of the page in view (a BCP 47
 /// tag), and its writing direction.
 pub fn show_language(lang: &str) {
-    let dir = Locale::for_lang(lang).direction.as_str();
-    #[cfg(feature = "ssr")]
-    if let Some(rendered) = use_context::<RenderedHead>() {
-        rendered.update(|head| {
+    if let Some(head) = use_context::<HeadInView>() {
+        let dir = Locale::for_lang(lang).direction.as_str();
+        head.0.update(|head| {
             head.lang = lang.to_owned();
             head.dir = dir;
         });
-    }
-    #[cfg(feature = "csr")]
-    if let Some(root) = document().document_element() {
-        let _ = root.set_attribute("lang", lang);
-        let _ = root.set_attribute("dir", dir);
-    }
-    #[cfg(not(any(feature = "ssr", feature = "csr")))]
-    let _ = (lang, dir);
-}
-
-/// The head a native render collected, for the renderer to write.
-#[cfg(feature = "ssr")]
-#[derive(Debug, Clone, Default)]
-pub struct RenderedHead(std::sync::Arc<std::sync::Mutex<CollectedHead>>);
-
-#[cfg(feature = "ssr")]
-#[derive(Debug, Clone, Default)]
-pub struct CollectedHead {
-    pub lang: String,
-    pub dir: &'static str,
-    pub title: String,
-    pub tags: Vec<HeadTag>,
-}
-
-#[cfg(feature = "ssr")]
-impl RenderedHead {
-    fn update(&self, change: impl FnOnce(&mut CollectedHead)) {
-        if let Ok(mut head) = self.0.lock() {
-            change(&mut head);
-        }
-    }
-
-    pub fn take(&self) -> CollectedHead {
-        self.0
-            .lock()
-            .map(|mut head| std::mem::take(&mut *head))
-            .unwrap_or_default()
-    }
-}
-
-#[cfg(feature = "csr")]
-mod browser {
-    use wasm_bindgen::JsCast;
-
-    use super::HeadTag;
-    use crate::page_markers::{HEAD_END, HEAD_START};
-
-    /// Sets the title, and puts `tags` between the head markers in place of
-    /// what was there (the title element stays, so the tab never shows none).
-    pub fn show(title: &str, tags: &[HeadTag]) {
-        let document = leptos::prelude::document();
-        document.set_title(title);
-        let Some(head) = document.head() else {
-            return;
-        };
-        let Some(end) =
-            crate::page_markers::children_between(&head, Some(HEAD_START), HEAD_END).map(|(old, end)| {
-                for node in old.iter().filter(|node| node.node_name() != "TITLE") {
-                    let _ = head.remove_child(node);
-                }
-                end
-            })
-        else {
-            return;
-        };
-        for tag in tags {
-            let Ok(element) = document.create_element(tag.element) else {
-                continue;
-            };
-            for (name, value) in &tag.attributes {
-                let _ = element.set_attribute(name, value);
-            }
-            if let Some(script) = &tag.script {
-                element.set_text_content(Some(script));
-            }
-            let _ = head.insert_before(element.unchecked_ref(), Some(&end));
-        }
     }
 }
 
@@ -192,6 +160,68 @@ pub fn escape_text(text: &str) -> String {
         .replace('>', "&gt;")
 }
 
-fn escape_attribute(value: &str) -> String {
+/// `value` as an attribute value between double quotes.
+pub fn escape_attribute(value: &str) -> String {
     escape_text(value).replace('"', "&quot;")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_meta_tag_escapes_quotes_and_markup_in_its_content() {
+        let tag = HeadTag::meta("description", r#"Li sagte: "<script>alert(1)</script>" & mehr"#);
+        assert_eq!(
+            tag.to_html(),
+            r#"<meta name="description" content="Li sagte: &quot;&lt;script&gt;alert(1)&lt;/script&gt;&quot; &amp; mehr">"#
+        );
+    }
+
+    #[test]
+    fn a_link_keeps_its_attributes_in_order() {
+        let tag = HeadTag::link("alternate", "https://news.example.org/en/?a=1&b=2").with("hreflang", "en");
+        assert_eq!(
+            tag.to_html(),
+            r#"<link rel="alternate" href="https://news.example.org/en/?a=1&amp;b=2" hreflang="en">"#
+        );
+    }
+
+    #[test]
+    fn json_ld_is_written_as_the_script_it_was_given() {
+        let tag = HeadTag::json_ld(r#"{"headline":"\u003c/script\u003e"}"#.to_owned());
+        assert_eq!(
+            tag.to_html(),
+            r#"<script type="application/ld+json">{"headline":"\u003c/script\u003e"}</script>"#
+        );
+    }
+
+    #[test]
+    fn text_escaping_leaves_quotes_and_attribute_escaping_does_not() {
+        assert_eq!(escape_text(r#"a "b" <c> & d"#), r#"a "b" &lt;c&gt; &amp; d"#);
+        assert_eq!(
+            escape_attribute(r#"a "b" <c> & d"#),
+            "a &quot;b&quot; &lt;c&gt; &amp; d"
+        );
+    }
+
+    #[test]
+    fn a_screen_states_head_leaves_with_it_unless_a_newer_one_came() {
+        let owner = Owner::new();
+        owner.with(|| {
+            let head = HeadInView::provide();
+            let first = Owner::new();
+            first.with(|| show_head("Artikel", vec![HeadTag::link("canonical", "/de/article/a1")]));
+            assert_eq!(head.get().title, "Artikel");
+            // The next state shows its head before the first one is removed.
+            let second = Owner::new();
+            second.with(|| show_head("Aktuelles", vec![HeadTag::link("canonical", "/de/")]));
+            drop(first);
+            assert_eq!(head.get().title, "Aktuelles");
+            // A state that shows nothing leaves no head behind.
+            drop(second);
+            assert_eq!(head.get().title, "");
+            assert!(head.get().tags.is_empty());
+        });
+    }
 }

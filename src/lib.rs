@@ -2,8 +2,9 @@
 //!
 //! `config` reads the run-time settings, `api` fetches the endpoint's
 //! documents, `routes` holds one file per screen, `components` the pieces
-//! they share and `context` what they read from around them. All content
-//! logic lives in the `brnn-model` crate.
+//! they share and `context` what they read from around them; `platform`
+//! is what differs between the browser and the native renderer. All
+//! content logic lives in the `brnn-model` crate.
 
 pub mod api;
 pub mod components;
@@ -11,32 +12,32 @@ pub mod config;
 pub mod context;
 pub mod head;
 pub mod page_markers;
+pub mod platform;
+// The native renderer's entry, as `main.rs` is the browser's.
 #[cfg(feature = "ssr")]
 pub mod prerender;
 pub mod router;
 pub mod routes;
-// Only the browser searches: natively the search page is rendered empty.
-#[cfg(feature = "csr")]
-pub mod search_index;
 
-use brnn_model::site::{Route, Screen};
+use brnn_model::site::{Route, Screen, Site};
 use brnn_model::slug::Slug;
 use leptos::prelude::*;
 
 use crate::components::navigation_focus::NavigationAnnouncer;
 use crate::components::not_found::NotFound;
 use crate::context::use_config;
+use crate::head::HeadInView;
 use crate::page_markers::MAIN_ID;
-use crate::router::use_location;
+use crate::router::{use_location, SearchQuery};
 use crate::routes::article::ArticleScreen;
 use crate::routes::edition::EditionLayout;
 use crate::routes::listing::Listing;
 use crate::routes::root::NetworkRoot;
 use crate::routes::search::SearchScreen;
 
-/// The whole app; its [`config::Config`], [`router::Location`] (and any
-/// [`api::Preloaded`] documents) are provided around it: by `main.rs` in
-/// the browser, by [`prerender`] natively.
+/// The whole app; its [`config::Config`], [`router::Location`],
+/// [`head::HeadInView`] (and any [`api::Preloaded`] documents) are provided
+/// around it: by `main.rs` in the browser, by [`prerender`] natively.
 #[component]
 pub fn App() -> impl IntoView {
     let site = use_config().site;
@@ -44,6 +45,11 @@ pub fn App() -> impl IntoView {
     let route = Memo::new(move |_| location.with(|address| site.route(&address.path, address.query())));
     // Parts that depend on the screen (the header's search field) read it from here.
     provide_context(route);
+    provide_context(SearchQuery(Memo::new(move |_| {
+        location.with(|address| Site::search_query(address.query()))
+    })));
+    let head = expect_context::<HeadInView>();
+    Effect::new(move |_| platform::write_head(&head.get()));
     // The frame changes only when the reader moves to another edition (or
     // out of all): within one, only the screen is drawn anew.
     let frame = Memo::new(move |_| {

@@ -1,17 +1,31 @@
 //! Starts the reader in the browser: reads the configuration and the
-//! documents a prerendered page carries, then takes the page over.
+//! documents a prerendered page carries, then takes the page over, keeping
+//! what the reader did before (scroll, focus, typed text and caret).
 
 use brnn_news::api::Preloaded;
 use brnn_news::config::Config;
+use brnn_news::head::HeadInView;
 use brnn_news::page_markers::{children_between, DOCUMENT_ATTRIBUTE, PAGE_END};
-use brnn_news::router::{browser_address, Location};
+use brnn_news::platform::address_in_view;
+use brnn_news::router::{Address, Location};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 fn main() {
     console_error_panic_hook::set_once();
     let document = document();
-    let config = Config::from_document();
+    let base_uri = document
+        .base_uri()
+        .ok()
+        .flatten()
+        .unwrap_or_else(|| "/".to_owned());
+    let config = Config::from_head(&base_uri, |name| {
+        document
+            .query_selector(&format!("meta[name='{name}']"))
+            .ok()
+            .flatten()
+            .and_then(|tag| tag.get_attribute("content"))
+    });
     // A remote endpoint's documents may differ from those the page was built with.
     let carried = if config.own_endpoint {
         carried_documents(&document)
@@ -19,24 +33,84 @@ fn main() {
         Vec::new()
     };
     let preloaded = Preloaded::new(carried);
-    // Where the reader is, kept across the takeover.
+    // Where the reader is and what they typed, kept across the takeover.
     let window = window();
     let scroll = window.scroll_y().unwrap_or_default();
     let focused = focus_position(&document);
+    let typed = typed_fields(&document);
     remove_prerendered(&document);
     leptos::mount::mount_to_body(move || {
         provide_context(config);
         provide_context(preloaded);
-        Location::provide(browser_address());
+        HeadInView::provide();
+        Location::provide(Address::new(&address_in_view().unwrap_or_default()));
         view! { <brnn_news::App/> }
     });
     // The app's page is in place before the next frame (nothing is painted
     // without it), but not yet when mounting returns.
     request_animation_frame(move || {
-        // Focus first: focusing scrolls to the element.
+        restore_typed(&document, typed);
+        // Focus before scrolling: focusing scrolls to the element.
         restore_focus(&document, focused);
         window.scroll_to_with_x_and_y(0.0, scroll);
     });
+}
+
+/// A text field the reader typed into before the app took the page over:
+/// its place among the page's fields, its text and the selection (or caret).
+struct TypedField {
+    position: u32,
+    value: String,
+    selection: Option<(u32, u32)>,
+}
+
+fn text_fields(document: &web_sys::Document) -> Vec<web_sys::HtmlInputElement> {
+    let Ok(fields) = document.query_selector_all(TEXT_FIELDS) else {
+        return Vec::new();
+    };
+    (0..fields.length())
+        .filter_map(|index| fields.item(index)?.dyn_into().ok())
+        .collect()
+}
+
+/// The fields whose text is not the one the page came with.
+fn typed_fields(document: &web_sys::Document) -> Vec<TypedField> {
+    text_fields(document)
+        .into_iter()
+        .zip(0..)
+        .filter(|(field, _)| field.value() != field.default_value())
+        .map(|(field, position)| TypedField {
+            position,
+            value: field.value(),
+            selection: field
+                .selection_start()
+                .ok()
+                .flatten()
+                .zip(field.selection_end().ok().flatten()),
+        })
+        .collect()
+}
+
+/// Puts the reader's text back into the app's fields, as if typed: an
+/// `input` event tells the app (on the search page, the results follow).
+fn restore_typed(document: &web_sys::Document, typed: Vec<TypedField>) {
+    let fields = text_fields(document);
+    for typed in typed {
+        let Some(field) = fields.get(typed.position as usize) else {
+            continue;
+        };
+        if field.value() != typed.value {
+            field.set_value(&typed.value);
+            let init = web_sys::EventInit::new();
+            init.set_bubbles(true);
+            if let Ok(event) = web_sys::Event::new_with_event_init_dict("input", &init) {
+                let _ = field.dispatch_event(&event);
+            }
+        }
+        if let Some((start, end)) = typed.selection {
+            let _ = field.set_selection_range(start, end);
+        }
+    }
 }
 
 /// Each `<script type="application/json" data-brnn-document="path">` as (path, text).
@@ -90,3 +164,5 @@ fn restore_focus(document: &web_sys::Document, position: Option<u32>) {
 }
 
 const FOCUSABLE: &str = "a[href], button, input, [tabindex]";
+/// The fields a reader types into (the header's search field).
+const TEXT_FIELDS: &str = "input[type=search], input[type=text], input:not([type])";

@@ -15,7 +15,6 @@ pub const MAIN_ID: &str = "inhalt";
 /// The children of `parent` after the comment `start` (from the first child
 /// if `None`) and before the comment `end`, and that `end` comment; `None`
 /// if a marker is missing.
-#[cfg(feature = "csr")]
 pub fn children_between(
     parent: &web_sys::Node,
     start: Option<&str>,
@@ -37,7 +36,6 @@ pub fn children_between(
 }
 
 /// Whether `node` is the comment `marker` (written `<!--text-->`).
-#[cfg(feature = "csr")]
 fn is_comment(node: &web_sys::Node, marker: &str) -> bool {
     node.node_type() == web_sys::Node::COMMENT_NODE
         && node.node_value().is_some_and(|text| {

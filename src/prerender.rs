@@ -12,9 +12,9 @@ use brnn_model::site::Site;
 use brnn_model::structured_data::script_safe;
 use leptos::prelude::*;
 
-use crate::api::{Endpoint, Preloaded};
-use crate::config::{Config, DEFAULT_ENDPOINT};
-use crate::head::{escape_text, RenderedHead};
+use crate::api::Preloaded;
+use crate::config::Config;
+use crate::head::{escape_attribute, escape_text, HeadInView};
 use crate::page_markers::{DOCUMENT_ATTRIBUTE, HEAD_END, HEAD_START, PAGE_END};
 use crate::router::{Address, Location};
 use crate::App;
@@ -56,7 +56,10 @@ impl Renderer {
         // A rendered page's head tags and `<html>` attributes go; each page
         // brings its own. The origin, for the app's canonical addresses, is
         // the site's (any earlier one is dropped).
-        let origin_tag = format!(r#"<meta name="brnn-origin" content="{origin}">"#);
+        let origin_tag = format!(
+            r#"<meta name="brnn-origin" content="{}">"#,
+            escape_attribute(origin)
+        );
         let after_html_tag = match after_html_tag.split_once(r#"<meta name="brnn-origin""#) {
             Some((before, rest)) => format!("{before}{}", rest.split_once('>').map_or("", |(_, rest)| rest)),
             None => after_html_tag.to_owned(),
@@ -65,19 +68,13 @@ impl Renderer {
         let head = format!("{head_start}{head_rest}");
         let meta = |name: &str| {
             let (_, rest) = head.split_once(&format!(r#"<meta name="{name}" content=""#))?;
-            rest.split_once('"').map(|(content, _)| content.trim().to_owned())
+            rest.split_once('"').map(|(content, _)| content.to_owned())
         };
-        let base = head
+        let (_, base) = head
             .split_once(r#"<base href=""#)
             .and_then(|(_, rest)| rest.split_once('"'))
-            .map_or("/", |(href, _)| href);
-        let config = Config {
-            endpoint: Endpoint::new(DEFAULT_ENDPOINT.to_owned()),
-            default_edition: Config::edition_or_default(meta("brnn-edition").as_deref()),
-            site: Site::new(base),
-            origin: origin.to_owned(),
-            own_endpoint: true,
-        };
+            .ok_or_else(|| missing("`<base href>` (Trunk writes it from `--public-url`)"))?;
+        let config = Config::from_head(base, meta);
         Ok(Self {
             doctype: before_html.to_owned(),
             head_start,
@@ -98,8 +95,7 @@ impl Renderer {
     pub fn render(&self, path: &str, documents: &[(&str, &str)]) -> String {
         let owner = Owner::new();
         let (body, head) = owner.with(|| {
-            let head = RenderedHead::default();
-            provide_context(head.clone());
+            let head = HeadInView::provide();
             provide_context(self.config.clone());
             provide_context(Preloaded::new(
                 documents
@@ -110,14 +106,14 @@ impl Renderer {
             // `<!>` marks where a view may later put nodes; the app draws its
             // own DOM, and in a document the marker is a bogus comment.
             let body = App().to_html().replace("<!>", "");
-            (body, head.take())
+            (body, head.get())
         });
         owner.unset();
         let mut page = String::with_capacity(self.head_start.len() + body.len() + self.tail.len() + 4096);
         page.push_str(&self.doctype);
         page.push_str(&format!(
             r#"<html lang="{}" dir="{}">"#,
-            escape_text(&head.lang),
+            escape_attribute(&head.lang),
             head.dir
         ));
         page.push_str(&self.head_start);

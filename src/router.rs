@@ -5,9 +5,12 @@
 //! of a page load, and back and forward show their address again.
 //!
 //! Links are plain `<a href>`, built from `Site`, so every link also works
-//! without the app (a prerendered page, a new tab).
+//! without the app (a prerendered page, a new tab). Which clicks the app
+//! takes is `brnn_model::link_click`'s answer.
 
 use leptos::prelude::*;
+
+use crate::platform::{self, HistoryEntry};
 
 /// Path and query of an address (`/news/de/page/2`, `?page=2` or empty).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -51,8 +54,10 @@ impl Location {
     pub fn provide(address: Address) -> Self {
         let location = Self(RwSignal::new(address));
         provide_context(location);
-        #[cfg(feature = "csr")]
-        browser::follow(location);
+        platform::follow_history(move || location.show_browsers(""));
+        platform::follow_link_clicks(crate::context::use_config().site, move |href| {
+            location.push(&href)
+        });
         location
     }
 
@@ -61,24 +66,25 @@ impl Location {
         self.0.with(read)
     }
 
-    /// Goes to `path` as a link would: a new entry in the history.
-    pub fn push(&self, path: &str) {
-        #[cfg(feature = "csr")]
-        {
-            browser::go(*self, path, browser::Entry::Push);
-            window().scroll_to_with_x_and_y(0.0, 0.0);
-        }
-        #[cfg(not(feature = "csr"))]
-        self.0.set(Address::new(path));
+    /// Goes to `href` as a link would: a new entry in the history, and a new
+    /// page starts at its top (back and forward are `navigation_focus`'s).
+    pub fn push(&self, href: &str) {
+        platform::show_in_history(href, HistoryEntry::Push);
+        platform::scroll_to(0.0);
+        self.show_browsers(href);
     }
 
-    /// Shows `path` instead of the address in view, as a redirect does: the
+    /// Shows `href` instead of the address in view, as a redirect does: the
     /// address it leaves is not kept in the history.
-    pub fn replace(&self, path: &str) {
-        #[cfg(feature = "csr")]
-        browser::go(*self, path, browser::Entry::Replace);
-        #[cfg(not(feature = "csr"))]
-        self.0.set(Address::new(path));
+    pub fn replace(&self, href: &str) {
+        platform::show_in_history(href, HistoryEntry::Replace);
+        self.show_browsers(href);
+    }
+
+    /// Shows the browser's address, or natively `href`.
+    fn show_browsers(&self, href: &str) {
+        let address = platform::address_in_view().unwrap_or_else(|| href.to_owned());
+        self.0.set(Address::new(&address));
     }
 }
 
@@ -91,101 +97,12 @@ pub fn use_route() -> Memo<brnn_model::site::Route> {
     expect_context()
 }
 
-#[cfg(feature = "csr")]
-mod browser {
-    use leptos::prelude::*;
-    use wasm_bindgen::JsCast;
+/// The search page's query as the address holds it, spaces and all (what
+/// the search field shows; what is searched for is that, trimmed), which
+/// the app provides.
+#[derive(Debug, Clone, Copy)]
+pub struct SearchQuery(pub Memo<String>);
 
-    use super::{Address, Location};
-
-    pub enum Entry {
-        Push,
-        Replace,
-    }
-
-    /// The browser's address now.
-    pub fn current() -> Address {
-        let location = window().location();
-        Address {
-            path: location.pathname().unwrap_or_default(),
-            search: location.search().unwrap_or_default(),
-        }
-    }
-
-    /// Listens for back and forward, and for clicks on links of the site.
-    /// Listeners on `window` hear a click last, after the page's own
-    /// handlers (which may prevent it) and after `document`'s.
-    pub fn follow(location: Location) {
-        let base = crate::context::use_config().site.base().to_owned();
-        window_event_listener(leptos::ev::popstate, move |_| location.0.set(current()));
-        window_event_listener(leptos::ev::click, move |event| {
-            if let Some(path) = link_target(&event, &base) {
-                event.prevent_default();
-                // A new page starts at its top; back and forward are `navigation_focus`'s.
-                location.push(&path);
-            }
-        });
-    }
-
-    /// Adds or replaces the history entry, and shows `path` (which may carry a query).
-    pub fn go(location: Location, path: &str, entry: Entry) {
-        if let Ok(history) = window().history() {
-            let _ = match entry {
-                Entry::Push => history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(path)),
-                Entry::Replace => {
-                    history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(path))
-                }
-            };
-        }
-        location.0.set(current());
-    }
-
-    /// The path and query a click should lead to within the app, or `None`
-    /// where the browser should act: another button or a modifier key (new
-    /// tab, download), a link elsewhere, a download, another target, a jump
-    /// within the page.
-    fn link_target(event: &web_sys::MouseEvent, base: &str) -> Option<String> {
-        if event.default_prevented()
-            || event.button() != 0
-            || event.meta_key()
-            || event.ctrl_key()
-            || event.shift_key()
-            || event.alt_key()
-        {
-            return None;
-        }
-        let link = event
-            .target()?
-            .dyn_into::<web_sys::Element>()
-            .ok()?
-            .closest("a[href]")
-            .ok()??;
-        if link.has_attribute("download")
-            || link
-                .get_attribute("target")
-                .is_some_and(|target| !target.is_empty() && target != "_self")
-        {
-            return None;
-        }
-        let document = document();
-        let page = document.base_uri().ok()??;
-        let url = web_sys::Url::new_with_base(&link.get_attribute("href")?, &page).ok()?;
-        let here = window().location();
-        let path = url.pathname();
-        let within_site = path == base || path.starts_with(&format!("{base}/"));
-        if url.origin() != here.origin().ok()? || !within_site {
-            return None;
-        }
-        let same_page = path == here.pathname().ok()? && url.search() == here.search().ok()?;
-        if same_page && !url.hash().is_empty() {
-            return None;
-        }
-        Some(format!("{path}{}{}", url.search(), url.hash()))
-    }
-}
-
-/// The browser's address when the app starts.
-#[cfg(feature = "csr")]
-pub fn browser_address() -> Address {
-    browser::current()
+pub fn use_search_query() -> Memo<String> {
+    expect_context::<SearchQuery>().0
 }

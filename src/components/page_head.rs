@@ -8,13 +8,12 @@
 
 use brnn_model::alternates::Alternate;
 use brnn_model::date::Published;
-use brnn_model::structured_data::og_locale;
-#[cfg(feature = "ssr")]
-use brnn_model::structured_data::script_text;
+use brnn_model::structured_data::{og_locale, script_text};
 use serde_json::Value;
 
 use crate::context::{use_config, use_edition};
 use crate::head::{show_head, HeadTag};
+use crate::platform;
 
 /// What kind of page, for `og:type`: an article (with its date and
 /// section's name) or any other page of the site.
@@ -30,7 +29,6 @@ pub struct PageHead<D> {
     /// The page's own address (from `Site`).
     pub path: String,
     pub kind: PageKind,
-    #[cfg_attr(not(feature = "ssr"), allow(dead_code))]
     pub data: D,
     /// Further links: feeds.
     pub links: Vec<HeadTag>,
@@ -65,12 +63,13 @@ impl<D: FnOnce(&str, &str) -> Vec<Value>> PageHead<D> {
         tags.extend(self.alternates.into_iter().map(|alternate| {
             HeadTag::link("alternate", config.absolute(&alternate.href)).with("hreflang", alternate.hreflang)
         }));
-        #[cfg(feature = "ssr")]
-        tags.extend(
-            (self.data)(&url, &self.description)
-                .iter()
-                .map(|data| HeadTag::json_ld(script_text(data))),
-        );
+        if platform::WRITES_STRUCTURED_DATA {
+            tags.extend(
+                (self.data)(&url, &self.description)
+                    .iter()
+                    .map(|data| HeadTag::json_ld(script_text(data))),
+            );
+        }
         show_head(self.title, tags);
     }
 }

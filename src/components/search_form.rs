@@ -3,18 +3,20 @@
 //! within the app, and on the search page the results follow the field as
 //! the reader types.
 
-use brnn_model::site::{Route, Screen, Site};
+use brnn_model::site::{Route, Screen};
 use brnn_model::slug::Slug;
 use leptos::prelude::*;
 
 use crate::context::use_config;
-use crate::router::{use_location, use_route};
+use crate::platform;
+use crate::router::{use_location, use_route, use_search_query};
 
 #[component]
 pub fn SearchForm(edition: Slug, label: &'static str, button: &'static str) -> impl IntoView {
     let site = use_config().site;
     let location = use_location();
     let route = use_route();
+    let query = use_search_query();
     let on_search_page = Memo::new(move |_| {
         route.with(|route| {
             matches!(
@@ -32,7 +34,7 @@ pub fn SearchForm(edition: Slug, label: &'static str, button: &'static str) -> i
     // field is never rewritten under the reader's typing (the caret stays).
     Effect::new(move |_| {
         let shown = if on_search_page.get() {
-            location.with(|address| Site::search_query(address.query()))
+            query.get()
         } else {
             String::new()
         };
@@ -57,13 +59,8 @@ pub fn SearchForm(edition: Slug, label: &'static str, button: &'static str) -> i
     };
     // The reader is about to search: the index loads meanwhile.
     let on_focus = {
-        let (base, edition) = (site.base().to_owned(), edition.clone());
-        move |_| {
-            #[cfg(feature = "csr")]
-            crate::search_index::warm(&base, &edition);
-            #[cfg(not(feature = "csr"))]
-            let _ = (&base, &edition);
-        }
+        let (site, edition) = (site.clone(), edition.clone());
+        move |_| platform::warm_search(&site, &edition)
     };
     let on_submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use crate::components::search_form::SearchForm;
 use crate::context::{use_config, CurrentEdition};
 use crate::page_markers::MAIN_ID;
+use crate::platform;
 use crate::router::use_location;
 
 /// Drawn by the edition layout beside its screens, so it is given the
@@ -45,14 +46,9 @@ pub fn SiteHeader(edition: CurrentEdition) -> impl IntoView {
     }
 }
 
-/// Focuses `main` in place: the router would take the link for a navigation.
+/// Focuses `main` in place. (The router leaves the link to this page's
+/// own `#fragment` alone; without the app the browser follows it.)
 fn skip_to_content(event: leptos::ev::MouseEvent) {
     event.prevent_default();
-    #[cfg(feature = "csr")]
-    if let Some(main) = document()
-        .get_element_by_id(MAIN_ID)
-        .and_then(|main| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(main).ok())
-    {
-        let _ = main.focus();
-    }
+    platform::focus_by_id(MAIN_ID);
 }

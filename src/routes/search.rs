@@ -1,19 +1,19 @@
 //! The search page, `/{edition}/search?q=…`: the edition's articles that
 //! match what the header's search field holds, as the reader types.
 
-use brnn_model::search::{excerpt_runs, SearchHit, SearchPage};
-use brnn_model::site::Site;
+use brnn_model::search::{excerpt_runs, SearchHit, SearchPage, RESULTS_PER_PAGE};
 use leptos::prelude::*;
 
 use crate::components::article_entry::ArticleEntry;
 use crate::components::navigation_focus::focus_new_page;
 use crate::context::{use_config, use_edition, use_locale};
 use crate::head::{show_head, HeadTag};
-use crate::router::use_location;
+use crate::platform::{self, SearchError};
+use crate::router::use_search_query;
 
-/// Where a search stands. (Natively, only `Empty`: the page is rendered unsearched.)
+/// Where a search stands. (Natively, where no effect runs, only `Empty`:
+/// the page is rendered unsearched.)
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(not(feature = "csr"), allow(dead_code))]
 enum SearchState {
     /// Nothing searched for yet.
     Empty,
@@ -27,10 +27,9 @@ enum SearchState {
 pub fn SearchScreen() -> impl IntoView {
     let edition = use_edition();
     let locale = use_locale();
-    let location = use_location();
     // What is searched for: the field's text without the spaces around it.
-    let query =
-        Memo::new(move |_| location.with(|address| Site::search_query(address.query()).trim().to_owned()));
+    let typed = use_search_query();
+    let query = Memo::new(move |_| typed.with(|typed| typed.trim().to_owned()));
     let state = RwSignal::new(SearchState::Empty);
     let title = {
         let edition_name = edition.name.clone();
@@ -40,15 +39,16 @@ pub fn SearchScreen() -> impl IntoView {
         }
     };
     // Search results are no page of their own for a crawler.
+    // The head follows the query; natively it is shown once, as no effect runs.
     let head = move |query: &str| show_head(title(query), vec![HeadTag::meta("robots", "noindex")]);
-    #[cfg(feature = "csr")]
-    Effect::new(move |_| head(&query.get()));
-    #[cfg(not(feature = "csr"))]
     head(&query.get_untracked());
-    #[cfg(feature = "csr")]
-    let more = browser::follow_query(query, state);
-    #[cfg(not(feature = "csr"))]
-    let more = |_| ();
+    Effect::new(move |ran_before: Option<()>| {
+        let query = query.get();
+        if ran_before.is_some() {
+            head(&query);
+        }
+    });
+    let more = follow_query(query, state);
     focus_new_page();
     let status = move || match state.get() {
         SearchState::Empty => locale.search_prompt.to_owned(),
@@ -103,59 +103,47 @@ fn SearchResult(hit: SearchHit) -> impl IntoView {
     }
 }
 
-#[cfg(feature = "csr")]
-mod browser {
-    use brnn_model::search::RESULTS_PER_PAGE;
-    use leptos::prelude::*;
-
-    use super::SearchState;
-    use crate::context::{use_config, use_edition};
-    use crate::search_index::{search, SearchError};
-
-    /// Searches whenever the query changes (the index is asked at most once
-    /// a pause in typing); returns what asks for more hits, from the
-    /// number already shown.
-    pub fn follow_query(
-        query: Memo<String>,
-        state: RwSignal<SearchState>,
-    ) -> impl Fn(usize) + Copy + 'static {
-        let base = use_config().site.base().to_owned();
-        let edition = use_edition().id.clone();
-        crate::search_index::warm(&base, &edition);
-        let context = StoredValue::new((base, edition));
-        let ask = move |term: String, offset: usize| {
-            let (base, edition) = context.get_value();
-            leptos::task::spawn_local(async move {
-                let answer = search(&base, &edition, &term, offset, RESULTS_PER_PAGE).await;
-                // An answer for what the field no longer holds is dropped.
-                if query.try_get_untracked().as_ref() != Some(&term) {
-                    return;
-                }
-                match answer {
-                    Ok(mut page) => {
-                        if offset > 0 {
-                            if let SearchState::Found(shown) = state.get_untracked() {
-                                page.hits.splice(0..0, shown.hits);
-                            }
+/// Searches whenever the query changes (the index is asked at most once a
+/// pause in typing); returns what asks for more hits, from the number
+/// already shown.
+fn follow_query(query: Memo<String>, state: RwSignal<SearchState>) -> impl Fn(usize) + Copy + 'static {
+    let site = use_config().site;
+    let edition = use_edition().id.clone();
+    // The page opens: the index starts loading before the first search.
+    platform::warm_search(&site, &edition);
+    let context = StoredValue::new((site, edition));
+    let ask = move |term: String, offset: usize| {
+        let (site, edition) = context.get_value();
+        leptos::task::spawn_local(async move {
+            let answer = platform::search(&site, &edition, &term, offset, RESULTS_PER_PAGE).await;
+            // An answer for what the field no longer holds is dropped.
+            if query.try_get_untracked().as_ref() != Some(&term) {
+                return;
+            }
+            match answer {
+                Ok(mut page) => {
+                    if offset > 0 {
+                        if let SearchState::Found(shown) = state.get_untracked() {
+                            page.hits.splice(0..0, shown.hits);
                         }
-                        state.set(SearchState::Found(page));
                     }
-                    Err(SearchError::Superseded) => {}
-                    Err(SearchError::Unavailable(_)) => state.set(SearchState::Failed),
+                    state.set(SearchState::Found(page));
                 }
-            });
-        };
-        Effect::new(move |_| {
-            let term = query.get();
-            if term.is_empty() {
-                state.set(SearchState::Empty);
-            } else {
-                if !matches!(state.get_untracked(), SearchState::Found(_)) {
-                    state.set(SearchState::Running);
-                }
-                ask(term, 0);
+                Err(SearchError::Superseded) => {}
+                Err(SearchError::Unavailable(_)) => state.set(SearchState::Failed),
             }
         });
-        move |offset| ask(query.get_untracked(), offset)
-    }
+    };
+    Effect::new(move |_| {
+        let term = query.get();
+        if term.is_empty() {
+            state.set(SearchState::Empty);
+        } else {
+            if !matches!(state.get_untracked(), SearchState::Found(_)) {
+                state.set(SearchState::Running);
+            }
+            ask(term, 0);
+        }
+    });
+    move |offset| ask(query.get_untracked(), offset)
 }

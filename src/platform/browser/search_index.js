@@ -1,7 +1,7 @@
 // The edition's search index through Pagefind's own browser script, which
-// the content build writes to pagefind/<edition>/<year>/ (one bundle per
-// year, `years.json` naming them newest first) and which is loaded only
-// when the reader searches. (A file of its own: the wasm cannot import a
+// the content build writes to the edition's index folder (`Site::search_index`),
+// one bundle per year in `<year>/`, and a years file naming them newest first;
+// loaded only when the reader searches. (A file of its own: the wasm cannot import a
 // module, and an inline script would break the Content-Security-Policy.)
 const bundles = new Map();
 const yearLists = new Map();
@@ -19,11 +19,11 @@ function bundle(url, baseUrl) {
   return loading;
 }
 
-function years(folder) {
+function years(folder, yearsFile) {
   let loading = yearLists.get(folder);
   if (!loading) {
-    loading = fetch(`${folder}years.json`).then((response) => {
-      if (!response.ok) throw new Error(`${response.status} fetching ${folder}years.json`);
+    loading = fetch(`${folder}${yearsFile}`).then((response) => {
+      if (!response.ok) throw new Error(`${response.status} fetching ${folder}${yearsFile}`);
       return response.json();
     });
     loading.catch(() => yearLists.delete(folder));
@@ -45,8 +45,8 @@ async function forget(url) {
 
 // Loads the newest year's index (script, wasm and page list) ahead of the
 // first search, when the reader is about to search, so that it answers at once.
-export function warmIndex(folder, baseUrl) {
-  years(folder)
+export function warmIndex(folder, yearsFile, baseUrl) {
+  years(folder, yearsFile)
     .then(([newest]) => bundle(script(folder, newest), baseUrl))
     .then((pagefind) => pagefind.init())
     .catch(() => {});
@@ -57,12 +57,12 @@ export function warmIndex(folder, baseUrl) {
 // years needed are searched: `total` counts the hits of those (`since`, the
 // oldest of them), `complete` says whether every year was. `null` when a
 // newer search came before this one ended.
-export async function searchIndex(folder, baseUrl, term, offset, limit) {
+export async function searchIndex(folder, yearsFile, baseUrl, term, offset, limit) {
   const wanted = offset + limit;
   const hits = [];
   let total = 0;
   let since = null;
-  const list = await years(folder);
+  const list = await years(folder, yearsFile);
   for (const [index, year] of list.entries()) {
     const url = script(folder, year);
     let search;
