@@ -6,8 +6,11 @@
 //! so a version may gain fields without breaking older readers; anything
 //! else is a new `format` number.
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 
+use crate::body::{self, Block, Image};
 use crate::date::Published;
 use crate::slug::{SectionPath, Slug};
 
@@ -180,7 +183,45 @@ pub struct Article {
     /// Where the text comes from; empty when the newsroom names none.
     #[serde(default)]
     pub source: String,
+    /// The plain text of each block of the body that has text: the whole
+    /// body for a reader that knows nothing else. Set with [`Self::set_body`].
     pub paragraphs: Vec<String>,
+    /// The body as typed blocks; empty (and absent from the JSON) when it
+    /// is plain paragraphs only, which `paragraphs` then says in full. Read
+    /// it with [`Self::blocks`].
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "body::decode::body"
+    )]
+    pub body: Vec<Block>,
+    /// Who wrote it, in the byline's order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub authors: Vec<Author>,
+    /// When the article last changed after it was published.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub updated: Option<Published>,
+    /// What was corrected, for the note above the body.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub correction: Option<String>,
+    /// The lead image, above the body and in link previews.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "body::decode::image"
+    )]
+    pub image: Option<Image>,
+}
+
+/// An author of the edition, as a byline names them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Author {
+    /// Their page's id in the edition.
+    pub slug: Slug,
+    pub name: String,
+    /// A line about them, e.g. their beat.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -225,6 +266,57 @@ impl Article {
         }
     }
 
+    /// An article of plain paragraphs, without authors, update, correction
+    /// or lead image: what an imported page or a generated sample is.
+    pub fn plain(
+        id: Slug,
+        section: SectionPath,
+        headline: String,
+        published: Published,
+        source: String,
+        paragraphs: Vec<String>,
+    ) -> Article {
+        Article {
+            id,
+            section,
+            headline,
+            published,
+            source,
+            paragraphs,
+            body: Vec::new(),
+            authors: Vec::new(),
+            updated: None,
+            correction: None,
+            image: None,
+        }
+    }
+
+    /// Sets the body, and `paragraphs` to the plain text of its blocks;
+    /// `body` stays empty when the blocks are plain paragraphs only, so a
+    /// plain article's document carries its text once.
+    pub fn set_body(&mut self, blocks: Vec<Block>) {
+        self.paragraphs = blocks
+            .iter()
+            .map(Block::plain_text)
+            .filter(|text| !text.trim().is_empty())
+            .collect();
+        self.body = if blocks.iter().all(Block::is_plain_paragraph) {
+            Vec::new()
+        } else {
+            blocks
+        };
+    }
+
+    /// The body as blocks: `body`, or, for a plain article (or a document
+    /// from before `body`), `paragraphs` as plain paragraphs.
+    pub fn blocks(&self) -> Cow<'_, [Block]> {
+        if self.body.is_empty() {
+            Cow::Owned(self.paragraphs.iter().map(Block::plain_paragraph).collect())
+        } else {
+            Cow::Borrowed(&self.body)
+        }
+    }
+
     /// The first paragraph, cut at a word boundary with an ellipsis if it is
     /// longer than [`Self::LEAD_MAX_CHARS`]: a list entry's lead, a page's description.
     pub fn lead(&self) -> String {
@@ -248,14 +340,68 @@ mod tests {
     use super::*;
 
     fn article(paragraphs: &[&str]) -> Article {
-        Article {
-            id: "a1".parse().unwrap(),
-            section: "aktuelles".parse().unwrap(),
-            headline: "Kopf".into(),
-            published: Published::parse("2025-11-04T00:00:00+08:00").unwrap(),
-            source: String::new(),
-            paragraphs: paragraphs.iter().map(|p| p.to_string()).collect(),
+        Article::plain(
+            "a1".parse().unwrap(),
+            "aktuelles".parse().unwrap(),
+            "Kopf".into(),
+            Published::parse("2025-11-04T00:00:00+08:00").unwrap(),
+            String::new(),
+            paragraphs.iter().map(|p| p.to_string()).collect(),
+        )
+    }
+
+    #[test]
+    fn a_plain_body_is_carried_by_paragraphs_alone() {
+        let plain_blocks = vec![Block::plain_paragraph("Eins."), Block::plain_paragraph("Zwei.")];
+        let mut plain = article(&[]);
+        plain.set_body(plain_blocks.clone());
+        assert_eq!(plain.paragraphs, ["Eins.", "Zwei."]);
+        assert_eq!(plain.body, []);
+        assert_eq!(plain.blocks().as_ref(), plain_blocks);
+        let json = serde_json::to_value(&plain).unwrap();
+        for absent in ["body", "authors", "updated", "correction", "image"] {
+            assert!(json.get(absent).is_none(), "{absent}: {json}");
         }
+
+        let rich_blocks = vec![
+            Block::Heading {
+                level: body::HeadingLevel::Two,
+                content: vec![body::Inline::Text("Titel".into())],
+            },
+            Block::plain_paragraph("Text."),
+            Block::Separator,
+        ];
+        let mut rich = article(&[]);
+        rich.set_body(rich_blocks.clone());
+        assert_eq!(rich.paragraphs, ["Titel", "Text."]);
+        assert_eq!(rich.blocks().as_ref(), rich_blocks);
+    }
+
+    #[test]
+    fn authors_updated_correction_and_the_lead_image_read_back() {
+        let mut written = article(&["Text."]);
+        written.authors = vec![Author {
+            slug: "li-wei".parse().unwrap(),
+            name: "Li Wei".into(),
+            description: Some("Wirtschaft".into()),
+        }];
+        written.updated = Some(Published::parse("2025-11-05T09:30:00+08:00").unwrap());
+        written.correction = Some("Ein Name war falsch geschrieben.".into());
+        written.image = Some(Image {
+            src: "images/a.jpg".into(),
+            width: 1600,
+            height: 900,
+            alt: "Ein Hafen".into(),
+            caption: Vec::new(),
+            credit: None,
+            sources: Vec::new(),
+        });
+        let json = serde_json::to_string(&written).unwrap();
+        assert!(
+            json.contains(r#""updated":"2025-11-05T09:30:00+08:00""#),
+            "{json}"
+        );
+        assert_eq!(serde_json::from_str::<Article>(&json).unwrap(), written);
     }
 
     #[test]

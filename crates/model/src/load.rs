@@ -105,6 +105,18 @@ mod tests {
     }
 
     #[test]
+    fn a_hostile_body_never_fails_the_article() {
+        let deep = "[".repeat(10_000) + &"]".repeat(10_000);
+        let hostile = ARTICLE.replace(
+            r#""paragraphs""#,
+            &format!(r#""body": [{deep}, {{"type": "video"}}, {{"type": "separator"}}], "paragraphs""#),
+        );
+        let page: ArticlePage = decode(&hostile).unwrap();
+        assert_eq!(page.article.body, [crate::body::Block::Separator]);
+        assert_eq!(page.article.paragraphs.len(), 2);
+    }
+
+    #[test]
     fn broken_json_is_a_syntax_error() {
         for body in ["", "{", "<!DOCTYPE html><html></html>", "{\"format\": 1,}"] {
             assert!(
