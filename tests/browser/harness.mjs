@@ -308,6 +308,17 @@ export async function injectFault(page, path, fault) {
   return async () => page.unroute(matcher, handler);
 }
 
+/** Holds every request for the wasm until the returned function is called: the prerendered page alone. */
+export async function holdWasm(page) {
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await page.route('**/*.wasm', async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
+
 /** Opens `url` and waits until the app runs there: what a test then does meets the app, not the prerendered page it replaces. */
 export async function openApp(page, url) {
   const response = await page.goto(url);

@@ -4,7 +4,7 @@ import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { appStarted, editResponse, hostAndBrowser, readSeed, withPage, DIST } from './harness.mjs';
+import { appStarted, editResponse, holdWasm, hostAndBrowser, readSeed, withPage, DIST } from './harness.mjs';
 
 const SEED = '/de/article/ecf15130d4b083e2';
 const SEED_DOCUMENT = 'de/articles/ecf15130d4b083e2.json';
@@ -55,17 +55,6 @@ async function walkWithoutJavaScript(page, path) {
     await page.waitForURL(plain.host.origin + href);
     pages.push(await listedIds(page));
   }
-}
-
-/** Holds every request for the wasm until the returned function is called: the prerendered page alone. */
-async function holdWasm(page) {
-  let release;
-  const held = new Promise((resolve) => (release = resolve));
-  await page.route('**/*.wasm', async (route) => {
-    await held;
-    await route.continue();
-  });
-  return release;
 }
 
 /** Every path `page` requests, from now on. */
