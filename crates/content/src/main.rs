@@ -20,7 +20,7 @@ use indicatif::{ProgressFinish, ProgressStyle};
 #[command(
     name = "brnn-content",
     version,
-    about = "Imports, checks and builds brnn-news content: article sources in, the static site's endpoint, feeds and sitemaps out."
+    about = "Imports, checks and builds brnn-news content: article sources in; the static site's endpoint, feeds, sitemaps, search index and HTML pages out."
 )]
 struct Cli {
     /// The content folder: network.toml and one folder of sources per edition.
@@ -55,10 +55,11 @@ enum Command {
     ///
     /// Exits with status 1 if anything is wrong.
     Check,
-    /// Check every source, then write the endpoint, feeds, sitemaps and robots.txt.
+    /// Check every source, then write the endpoint, feeds, sitemaps, robots.txt,
+    /// the search index and, with `--shell`, every page.
     ///
-    /// Writes `api/v1/`, `feeds/`, `sitemap.xml`, `sitemaps/` and `robots.txt`
-    /// below the output folder. Files whose bytes would not change are left
+    /// Writes `api/v1/`, `feeds/`, `sitemap.xml`, `sitemaps/`, `robots.txt` and
+    /// `pagefind/` (a search index per edition) below the output folder. Files whose bytes would not change are left
     /// alone; files the content no longer produces are removed.
     Build {
         /// The site's root folder (Trunk's staging folder, or dist/).
