@@ -59,8 +59,9 @@ enum Command {
     /// the search index and, with `--shell`, every page.
     ///
     /// Writes `api/v1/`, `feeds/`, `sitemap.xml`, `sitemaps/`, `robots.txt` and
-    /// `pagefind/` (a search index per edition) below the output folder. Files whose bytes would not change are left
-    /// alone; files the content no longer produces are removed.
+    /// `pagefind/` (a search index per edition) below the output folder.
+    /// Files whose bytes would not change are left alone; files the content
+    /// no longer produces are removed.
     Build {
         /// The site's root folder (Trunk's staging folder, or dist/).
         #[arg(long)]
