@@ -17,7 +17,7 @@ use std::io;
 
 use brnn_model::format::Article;
 use brnn_model::search::{META_PUBLISHED, META_SECTION, META_TITLE};
-use brnn_model::site::Site;
+use brnn_model::site::{Site, SEARCH_YEARS_FILE};
 use brnn_model::slug::Slug;
 use pagefind::api::PagefindIndex;
 use pagefind::options::PagefindServiceConfig;
