@@ -1,5 +1,6 @@
 //! One article source file: a TOML header between `+++` lines, then the body
-//! as plain-text paragraphs separated by blank lines.
+//! in CommonMark (`markdown`); plain paragraphs separated by blank lines are
+//! CommonMark too.
 //!
 //! ```text
 //! +++
@@ -9,13 +10,17 @@
 //! dateline = "Dienstag, 04. November 2025"   # optional: the date as printed
 //! source = ""                                # optional: empty when none is named
 //! translations = { en = "sample-logistics" }  # optional: edition id = article id
+//! authors = ["li-wei"]                       # optional: slugs of the edition's authors in network.toml
+//! updated = 2025-11-05T10:00:00+08:00        # optional: when it last changed
+//! correction = "…"                           # optional: what was corrected
 //! +++
 //!
 //! First paragraph …
 //! ```
 //!
 //! The article's id is the file name without `.txt`. [`render`] writes the
-//! canonical form of a source, which [`parse`] reads back unchanged.
+//! canonical form of a source's header, and its body as written, which
+//! [`parse`] reads back unchanged.
 //!
 //! The `dateline` is never shown (a page prints the long date of
 //! `published`): it is the date as the newsroom printed it, which `import`
@@ -35,6 +40,7 @@ use brnn_model::slug::{SectionPath, Slug};
 use serde::Deserialize;
 use toml::Spanned;
 
+use crate::markdown::{self, ParsedBody};
 use crate::problem::{line_of, Problem};
 
 const FENCE: &str = "+++";
@@ -51,6 +57,9 @@ struct Header {
     #[serde(default)]
     source: String,
     translations: Option<BTreeMap<String, Spanned<String>>>,
+    authors: Option<Spanned<Vec<String>>>,
+    updated: Option<Spanned<toml::Value>>,
+    correction: Option<Spanned<String>>,
 }
 
 /// An article as its source file holds it.
@@ -62,6 +71,10 @@ pub struct ArticleSource {
     pub dateline: Option<String>,
     /// The same article in other editions: edition id → article id.
     pub translations: BTreeMap<Slug, Slug>,
+    /// The authors' slugs, which the library resolves into `article.authors`.
+    pub authors: Vec<Slug>,
+    /// The body as written, in CommonMark, without the blank lines around it.
+    pub body: String,
 }
 
 /// A parsed source and where its section and translations were named (for
@@ -71,6 +84,10 @@ pub struct ParsedSource {
     pub section_line: usize,
     /// The line of each translation, by edition id.
     pub translation_lines: BTreeMap<Slug, usize>,
+    /// The line of `authors`.
+    pub authors_line: usize,
+    /// The articles the body links to, each with its line.
+    pub article_links: Vec<(brnn_model::body::ArticleRef, usize)>,
 }
 
 /// Parses and checks one source; every problem found is reported, not just the first.
@@ -92,38 +109,67 @@ pub fn parse(file: &Path, text: &str, locale: &Locale) -> Result<ParsedSource, V
         fields.check_dateline(dateline, published, locale);
     }
     let (translations, translation_lines) = fields.translations(header.translations.as_ref());
-    let paragraphs = paragraphs(parts.body);
-    if paragraphs.is_empty() {
+    let authors = fields.authors(header.authors.as_ref());
+    let updated = header
+        .updated
+        .as_ref()
+        .and_then(|updated| fields.updated(updated, published));
+    let correction = header
+        .correction
+        .as_ref()
+        .and_then(|correction| fields.correction(correction));
+
+    let (body, first_line) = trim_blank_lines(parts.body, parts.body_line);
+    let read = markdown::parse(file, body, first_line);
+    if read.as_ref().is_ok_and(|read| read.blocks.is_empty()) {
         fields.problems.push(Problem::at(
             file,
             parts.body_line,
             "the body is empty: write at least one paragraph below the header",
         ));
     }
+    let ParsedBody {
+        blocks,
+        article_links,
+    } = read.unwrap_or_else(|found| {
+        fields.problems.extend(found);
+        ParsedBody::default()
+    });
 
     match (headline, section, published) {
         (Some(headline), Some((section, section_line)), Some(published)) if fields.problems.is_empty() => {
+            let source = header.source.trim().to_owned();
+            let mut article = Article::plain(id, section, headline, published, source, Vec::new());
+            article.updated = updated;
+            article.correction = correction;
+            article.set_body(blocks);
             Ok(ParsedSource {
                 source: ArticleSource {
-                    article: Article {
-                        id,
-                        section,
-                        headline,
-                        published,
-                        source: header.source.trim().to_owned(),
-                        paragraphs,
-                    },
+                    article,
                     dateline: header
                         .dateline
                         .map(|dateline| dateline.into_inner().trim().to_owned()),
                     translations,
+                    authors,
+                    body: body.to_owned(),
                 },
                 section_line,
                 translation_lines,
+                authors_line: header.authors.map_or(1, |authors| fields.line(authors.span())),
+                article_links,
             })
         }
         _ => Err(fields.problems),
     }
+}
+
+/// `body` without its leading blank lines and trailing white space, and
+/// the file's line it then starts on, given the line it started on.
+fn trim_blank_lines(body: &str, line: usize) -> (&str, usize) {
+    let blank = body.len() - body.trim_start_matches(['\n', '\r', ' ', '\t']).len();
+    // Only whole lines go: indentation of the first line is CommonMark's.
+    let start = body[..blank].rfind('\n').map_or(0, |newline| newline + 1);
+    (body[start..].trim_end(), line + line_of(body, start) - 1)
 }
 
 /// The article's id: the file's name without `.txt`.
@@ -236,20 +282,64 @@ impl Fields<'_> {
         }
     }
 
-    /// A TOML datetime or a string, read as the one timestamp form.
+    /// The publication instant, which every source has.
     fn published(&mut self, published: Option<&Spanned<toml::Value>>) -> Option<Published> {
         let Some(published) = published else {
             self.missing("published", "2025-11-04T09:30:00+08:00");
             return None;
         };
-        let written = match published.get_ref() {
+        self.timestamp("published", published)
+    }
+
+    /// A TOML datetime or a string, read as the one timestamp form.
+    fn timestamp(&mut self, field: &str, value: &Spanned<toml::Value>) -> Option<Published> {
+        let written = match value.get_ref() {
             toml::Value::Datetime(datetime) => datetime.to_string(),
             toml::Value::String(text) => text.clone(),
             other => other.to_string(),
         };
         Published::parse(&written)
-            .map_err(|error| self.report(published.span(), format!("published: {error}")))
+            .map_err(|error| self.report(value.span(), format!("{field}: {error}")))
             .ok()
+    }
+
+    /// An update must come after the publication it updates.
+    fn updated(&mut self, updated: &Spanned<toml::Value>, published: Option<Published>) -> Option<Published> {
+        let instant = self.timestamp("updated", updated)?;
+        if published.is_some_and(|published| instant.unix_seconds() <= published.unix_seconds()) {
+            self.report(
+                updated.span(),
+                format!("updated {instant} is not after published; an update comes later"),
+            );
+        }
+        Some(instant)
+    }
+
+    fn correction(&mut self, correction: &Spanned<String>) -> Option<String> {
+        let text = correction.get_ref().trim();
+        if text.is_empty() {
+            self.report(
+                correction.span(),
+                "the correction is empty: say what was corrected, or remove the line",
+            );
+            return None;
+        }
+        Some(text.to_owned())
+    }
+
+    /// The authors' slugs; whether the edition has them, the library checks.
+    fn authors(&mut self, authors: Option<&Spanned<Vec<String>>>) -> Vec<Slug> {
+        let Some(authors) = authors else {
+            return Vec::new();
+        };
+        let mut slugs = Vec::new();
+        for author in authors.get_ref() {
+            match author.parse::<Slug>() {
+                Ok(slug) => slugs.push(slug),
+                Err(error) => self.report(authors.span(), format!("authors: {error}")),
+            }
+        }
+        slugs
     }
 
     /// The dateline must say what the page will show for `published`.
@@ -316,29 +406,18 @@ pub fn render(source: &ArticleSource) -> String {
             .collect();
         text += &format!("translations = {{ {} }}\n", entries.join(", "));
     }
-    text += &format!("{FENCE}\n");
-    for paragraph in &article.paragraphs {
-        text += "\n";
-        text += paragraph;
-        text += "\n";
+    if !source.authors.is_empty() {
+        let slugs: Vec<String> = source.authors.iter().map(|slug| string(slug.as_str())).collect();
+        text += &format!("authors = [{}]\n", slugs.join(", "));
     }
+    if let Some(updated) = article.updated {
+        text += &format!("updated = {updated}\n");
+    }
+    if let Some(correction) = &article.correction {
+        text += &format!("correction = {}\n", string(correction));
+    }
+    text += &format!("{FENCE}\n\n{}\n", source.body);
     text
-}
-
-/// Paragraphs are separated by blank lines; the lines of one paragraph are
-/// joined with a space, so editors may wrap their text.
-pub fn paragraphs(body: &str) -> Vec<String> {
-    let mut paragraphs = Vec::new();
-    let mut lines: Vec<&str> = Vec::new();
-    for line in body.lines().map(str::trim).chain([""]) {
-        if !line.is_empty() {
-            lines.push(line);
-        } else if !lines.is_empty() {
-            paragraphs.push(lines.join(" "));
-            lines.clear();
-        }
-    }
-    paragraphs
 }
 
 #[cfg(test)]
@@ -381,12 +460,6 @@ mod tests {
         assert_eq!(article.source, "");
         assert_eq!(article.paragraphs.len(), 5);
         assert!(article.paragraphs[4].ends_with("Zoll und Satellitennavigation."));
-    }
-
-    #[test]
-    fn wrapped_lines_join_and_blank_lines_separate_paragraphs() {
-        assert_eq!(paragraphs("eins\nzwei\n\n  \ndrei\n"), ["eins zwei", "drei"]);
-        assert!(paragraphs("\n \n").is_empty());
     }
 
     #[test]

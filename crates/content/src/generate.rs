@@ -14,6 +14,7 @@ use brnn_model::slug::SectionPath;
 use fastrand::Rng;
 
 use crate::article_source::ArticleSource;
+use crate::markdown;
 
 /// The folder below an edition's content folder that `generate` owns.
 pub const GENERATED_FOLDER: &str = "generated";
@@ -137,19 +138,22 @@ pub fn samples(
                 .collect();
             paragraphs.push(sentences.join(" "));
         }
+        let id = format!("beispiel-{seed}-{number:06}")
+            .parse()
+            .expect("letters, digits and hyphens make a slug");
         ArticleSource {
             dateline: Some(locale.long_date(published.local_date())),
             translations: BTreeMap::new(),
-            article: Article {
-                id: format!("beispiel-{seed}-{number:06}")
-                    .parse()
-                    .expect("letters, digits and hyphens make a slug"),
+            authors: Vec::new(),
+            body: markdown::plain_paragraphs(&paragraphs),
+            article: Article::plain(
+                id,
                 section,
                 headline,
                 published,
-                source: "brnn-news Beispielgenerator".to_owned(),
+                "brnn-news Beispielgenerator".to_owned(),
                 paragraphs,
-            },
+            ),
         }
     }))
 }

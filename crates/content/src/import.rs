@@ -26,7 +26,8 @@ use brnn_model::format::{Article, Section};
 use brnn_model::locale::Locale;
 use brnn_model::slug::{SectionPath, Slug};
 
-use crate::article_source::{paragraphs, ArticleSource};
+use crate::article_source::ArticleSource;
+use crate::markdown;
 use crate::network::NetworkConfig;
 use crate::problem::Problem;
 
@@ -91,18 +92,29 @@ pub fn import(
     Ok((
         edition_index,
         ArticleSource {
-            article: Article {
-                id,
-                section,
-                headline: headline.to_owned(),
-                published,
-                source,
-                paragraphs,
-            },
+            body: markdown::plain_paragraphs(&paragraphs),
+            article: Article::plain(id, section, headline.to_owned(), published, source, paragraphs),
             dateline: Some(locale.long_date(dateline)),
             translations: BTreeMap::new(),
+            authors: Vec::new(),
         },
     ))
+}
+
+/// Paragraphs are separated by blank lines; the lines of one paragraph are
+/// joined with a space, as the page wraps them.
+fn paragraphs(body: &str) -> Vec<String> {
+    let mut paragraphs = Vec::new();
+    let mut lines: Vec<&str> = Vec::new();
+    for line in body.lines().map(str::trim).chain([""]) {
+        if !line.is_empty() {
+            lines.push(line);
+        } else if !lines.is_empty() {
+            paragraphs.push(lines.join(" "));
+            lines.clear();
+        }
+    }
+    paragraphs
 }
 
 /// `BRNN>>edition name>>section name>>…` into the edition and the section's path.
@@ -287,6 +299,32 @@ BRNN>>شبكة أخبار الحزام والطريق>>أخبار الحزام �
             ),
         ];
         assert_rejected(cases);
+    }
+
+    #[test]
+    fn wrapped_lines_join_and_blank_lines_separate_paragraphs() {
+        assert_eq!(paragraphs("eins\nzwei\n\n  \ndrei\n"), ["eins zwei", "drei"]);
+        assert!(paragraphs("\n \n").is_empty());
+    }
+
+    #[test]
+    fn markup_in_an_imported_page_stays_plain_text() {
+        let markup = "# 1. *Stern*, _Strich_, [Klammer](x) <b>, \\ und &amp; – wörtlich";
+        let page = SEED_PAGE.replacen("China will", &format!("{markup}\n\nChina will"), 1);
+        let source = import_page(&page).unwrap();
+        assert_eq!(source.article.paragraphs[0], markup);
+        let rendered = render(&source);
+        let read = crate::article_source::parse(
+            Path::new("de/ecf15130d4b083e2.txt"),
+            &rendered,
+            &brnn_model::locale::GERMAN,
+        )
+        .ok()
+        .unwrap()
+        .source;
+        assert_eq!(read, source);
+        assert_eq!(read.article.paragraphs.len(), 6);
+        assert!(read.article.body.is_empty(), "{:?}", read.article.body);
     }
 
     #[test]

@@ -8,18 +8,22 @@
 //! | [`library`] | all sources of the content folder, read and checked as a whole |
 //! | [`network`] | `network.toml`: site address, editions, section trees |
 //! | [`article_source`] | one article source file: parse, check, render |
+//! | [`markdown`] | an article's body in CommonMark, read into blocks |
 //! | [`import`] | a page in the network's plain-text shape, read as a source |
 //! | [`build`] | the endpoint, feeds and sitemaps written from a library |
 //! | [`generate`] | synthetic sample articles |
 //! | [`problem`] | a problem located by file and line |
 //! | `translations` | translations named in sources, checked across editions and resolved |
+//! | `article_links` | links to articles in bodies, checked across editions |
 
+mod article_links;
 pub mod article_source;
 pub mod build;
 pub mod commands;
 pub mod generate;
 pub mod import;
 pub mod library;
+pub mod markdown;
 pub mod network;
 pub mod problem;
 mod translations;

@@ -11,6 +11,7 @@ use brnn_model::slug::Slug;
 use brnn_model::sorting::newest_first;
 use indicatif::ProgressBar;
 
+use crate::article_links::ArticleLinks;
 use crate::article_source;
 use crate::network::{self, NetworkConfig, SiteUrl};
 use crate::problem::Problem;
@@ -67,8 +68,10 @@ pub fn load(content: &Path, progress: &ProgressBar) -> Result<Library, Vec<Probl
     let mut problems = Vec::new();
     let mut editions = Vec::new();
     let mut claims = Claims::default();
+    let mut article_links = ArticleLinks::default();
     for config in network.editions {
         let edition = config.edition;
+        let authors = config.authors;
         let locale = Locale::for_lang(&edition.lang);
         let mut articles = Vec::new();
         let mut first_seen: HashMap<String, PathBuf> = HashMap::new();
@@ -76,19 +79,27 @@ pub fn load(content: &Path, progress: &ProgressBar) -> Result<Library, Vec<Probl
         progress.set_message("reading");
         progress.inc_length(files.len() as u64);
         claims.add_edition(&files);
+        article_links.add_edition(&edition.id, &files);
         for file in files {
             progress.inc(1);
             let source = match fs::read_to_string(&file) {
                 Ok(text) => article_source::parse(&file, &text, locale),
                 Err(error) => Err(vec![Problem::in_file(&file, format!("cannot read it: {error}"))]),
             };
-            let parsed = match source {
+            let mut parsed = match source {
                 Ok(parsed) => parsed,
                 Err(found) => {
                     problems.extend(found);
                     continue;
                 }
             };
+            match network::authors_named(&authors, &edition.id, &parsed.source.authors) {
+                Ok(named) => parsed.source.article.authors = named,
+                Err(message) => {
+                    problems.push(Problem::at(&file, parsed.authors_line, message));
+                    continue;
+                }
+            }
             let article = &parsed.source.article;
             if edition.section_trail(&article.section).is_none() {
                 problems.push(Problem::at(
@@ -115,12 +126,14 @@ pub fn load(content: &Path, progress: &ProgressBar) -> Result<Library, Vec<Probl
             }
             first_seen.insert(article.id.to_string(), file.clone());
             claims.add(&file, &parsed);
+            article_links.add(&file, &parsed);
             articles.push(parsed.source.article);
         }
         articles.sort_by(newest_first);
         editions.push((edition, articles));
     }
     problems.extend(claims.check(&editions));
+    problems.extend(article_links.check());
     if !problems.is_empty() {
         return Err(problems);
     }

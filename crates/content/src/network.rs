@@ -8,7 +8,7 @@
 use std::path::Path;
 
 use brnn_model::date::UtcOffset;
-use brnn_model::format::{Edition, EditionLink, Network, Section, FORMAT_VERSION};
+use brnn_model::format::{Author, Edition, EditionLink, Network, Section, FORMAT_VERSION};
 use brnn_model::site::{Site, PAGE_SEGMENT};
 use brnn_model::slug::{SectionPath, Slug};
 use serde::Deserialize;
@@ -39,6 +39,8 @@ struct EditionEntry {
     page_size: Spanned<u32>,
     utc_offset: UtcOffset,
     sections: Vec<SectionEntry>,
+    #[serde(default)]
+    authors: Vec<Spanned<Author>>,
 }
 
 #[derive(Deserialize)]
@@ -60,6 +62,26 @@ pub struct EditionConfig {
     /// The newsroom's UTC offset (`+08:00`): an imported page gives a date
     /// only, which is taken as midnight at this offset.
     pub utc_offset: UtcOffset,
+    /// Who writes for the edition: what a source's `authors` names by slug.
+    pub authors: Vec<Author>,
+}
+
+/// The authors of `edition`'s list that `slugs` name, in their order, or why one is unknown.
+pub fn authors_named(authors: &[Author], edition: &Slug, slugs: &[Slug]) -> Result<Vec<Author>, String> {
+    slugs
+        .iter()
+        .map(|slug| {
+            authors
+                .iter()
+                .find(|author| &author.slug == slug)
+                .cloned()
+                .ok_or_else(|| {
+                    format!(
+                        "unknown author `{slug}`: edition `{edition}` in network.toml lists no such author"
+                    )
+                })
+        })
+        .collect()
 }
 
 /// The absolute address the site is served from (`https://host/` or
@@ -157,6 +179,18 @@ pub fn parse(file: &Path, text: &str) -> Result<NetworkConfig, Vec<Problem>> {
                 format!("edition `{id}`: page_size must be at least 1"),
             ));
         }
+        let mut authors: Vec<Author> = Vec::new();
+        for author in entry.authors {
+            let span = author.span();
+            let author = author.into_inner();
+            if authors.iter().any(|listed| listed.slug == author.slug) {
+                problems.push(at(
+                    span,
+                    format!("edition `{id}`: author `{}` is listed twice", author.slug),
+                ));
+            }
+            authors.push(author);
+        }
         let edition = EditionConfig {
             edition: Edition {
                 format: FORMAT_VERSION,
@@ -169,6 +203,7 @@ pub fn parse(file: &Path, text: &str) -> Result<NetworkConfig, Vec<Problem>> {
                 editions: Vec::new(),
             },
             utc_offset: entry.utc_offset,
+            authors,
         };
         editions.push(edition);
     }

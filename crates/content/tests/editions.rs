@@ -336,3 +336,31 @@ fn an_english_page_imports_into_the_english_edition_and_passes_check() {
         .iter()
         .any(|article| article.id.as_str() == "sample-imported"));
 }
+
+#[test]
+fn check_reports_article_links_that_lead_nowhere_and_authors_the_edition_does_not_list() {
+    let body = "Siehe [den Hafen](article:en/sample-container-port), [nichts](article:en/nothing-here) \
+                und [Frankreich](article:fr/x).\n";
+    let found = check_with(&[(
+        "de/test-links.txt",
+        format!(
+            "+++\nheadline = \"Test\"\nsection = \"dokumente\"\npublished = 2025-11-01T12:00:00+08:00\n\
+             authors = [\"beispiel-redaktion\", \"niemand\"]\n+++\n\n{body}"
+        ),
+    )]);
+    assert_eq!(
+        found,
+        reports(["de/test-links.txt:5: unknown author `niemand`: edition `de` in network.toml lists no such author"])
+    );
+    let found = check_with(&[(
+        "de/test-links.txt",
+        format!("+++\nheadline = \"Test\"\nsection = \"dokumente\"\npublished = 2025-11-01T12:00:00+08:00\n+++\n\n{body}"),
+    )]);
+    assert_eq!(
+        found,
+        reports([
+            "de/test-links.txt:7: the link to `article:en/nothing-here` leads nowhere: edition `en` has no article `nothing-here`",
+            "de/test-links.txt:7: the link to `article:fr/x` leads nowhere: the network has no edition `fr`",
+        ])
+    );
+}
