@@ -113,5 +113,5 @@ test('a section\u2019s address without the final slash, as it was before, leads 
     const response = await openApp(page, session.host.origin + '/de/section/dokumente');
     assert.equal(response.status(), 200, 'the static host redirects to the folder');
     assert.equal(new URL(page.url()).pathname, '/de/section/dokumente/');
-    assert.equal((await listedIds(page)).length, 9);
+    assert.equal((await listedIds(page)).length, 10);
   }));
