@@ -10,6 +10,8 @@
 use brnn_model::locale::Locale;
 use leptos::prelude::*;
 
+use crate::platform;
+
 /// One element of the head besides the title: `<meta>`, `<link>` or a
 /// JSON-LD `<script>`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -113,6 +115,28 @@ impl HeadInView {
     pub fn get(&self) -> DocumentHead {
         self.0.get()
     }
+
+    /// Shows `title` and `tags` in place of the last; returns which head this is.
+    fn show(&self, title: String, tags: Vec<HeadTag>) -> u64 {
+        let mut shown = 0;
+        self.0.update(|head| {
+            head.shown += 1;
+            shown = head.shown;
+            head.title = title;
+            head.tags = tags;
+        });
+        shown
+    }
+
+    /// Removes the head `shown`, if it is still the one in view.
+    fn remove(&self, shown: u64) {
+        self.0.try_update(|head| {
+            if head.shown == shown {
+                head.title.clear();
+                head.tags.clear();
+            }
+        });
+    }
 }
 
 /// Shows the head of the screen state being drawn: its title and tags,
@@ -123,22 +147,8 @@ pub fn show_head(title: impl Into<String>, tags: Vec<HeadTag>) {
     let Some(head) = use_context::<HeadInView>() else {
         return;
     };
-    let title = title.into();
-    let mut shown = 0;
-    head.0.update(|head| {
-        head.shown += 1;
-        shown = head.shown;
-        head.title = title;
-        head.tags = tags;
-    });
-    on_cleanup(move || {
-        head.0.try_update(|head| {
-            if head.shown == shown {
-                head.title.clear();
-                head.tags.clear();
-            }
-        });
-    });
+    let shown = head.show(title.into(), tags);
+    platform::on_state_gone(move || head.remove(shown));
 }
 
 /// Sets `<html lang dir>`: the language of the page in view (a BCP 47
@@ -206,20 +216,20 @@ mod tests {
     }
 
     #[test]
-    fn a_screen_states_head_leaves_with_it_unless_a_newer_one_came() {
+    fn a_screen_states_head_is_removed_only_while_it_is_the_one_in_view() {
         let owner = Owner::new();
         owner.with(|| {
             let head = HeadInView::provide();
-            let first = Owner::new();
-            first.with(|| show_head("Artikel", vec![HeadTag::link("canonical", "/de/article/a1")]));
-            assert_eq!(head.get().title, "Artikel");
-            // The next state shows its head before the first one is removed.
-            let second = Owner::new();
-            second.with(|| show_head("Aktuelles", vec![HeadTag::link("canonical", "/de/")]));
-            drop(first);
+            let article = head.show(
+                "Artikel".to_owned(),
+                vec![HeadTag::link("canonical", "/de/article/a1")],
+            );
+            // The next state shows its head before the first one goes.
+            let section = head.show("Aktuelles".to_owned(), vec![HeadTag::link("canonical", "/de/")]);
+            head.remove(article);
             assert_eq!(head.get().title, "Aktuelles");
             // A state that shows nothing leaves no head behind.
-            drop(second);
+            head.remove(section);
             assert_eq!(head.get().title, "");
             assert!(head.get().tags.is_empty());
         });

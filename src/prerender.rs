@@ -70,7 +70,7 @@ impl Renderer {
             let (_, rest) = head.split_once(&format!(r#"<meta name="{name}" content=""#))?;
             rest.split_once('"').map(|(content, _)| content.to_owned())
         };
-        let (_, base) = head
+        let (base, _) = head
             .split_once(r#"<base href=""#)
             .and_then(|(_, rest)| rest.split_once('"'))
             .ok_or_else(|| missing("`<base href>` (Trunk writes it from `--public-url`)"))?;

@@ -275,10 +275,17 @@ fn generated_sources_in_subfolders_are_read_with_the_rest() {
     assert_eq!(library.article_count(), shipped + 40);
 }
 
-/// Builds `content` into `out` with the app's index.html as the page shell.
+/// Builds `content` into `out` with the app's index.html as the page
+/// shell, its base filled in as Trunk does (`<base href="/">`).
 fn build_with_pages(content: &Path, out: &Path) -> Result<BuildReport, commands::Failure> {
-    let shell = repo().join("index.html");
-    commands::build(content, out, None, Some(&shell), &ProgressBar::hidden())
+    let index = fs::read_to_string(repo().join("index.html")).unwrap();
+    let shell = tempfile::NamedTempFile::new().unwrap();
+    fs::write(
+        shell.path(),
+        index.replace("<base data-trunk-public-url>", r#"<base href="/">"#),
+    )
+    .unwrap();
+    commands::build(content, out, None, Some(shell.path()), &ProgressBar::hidden())
 }
 
 /// Puts `prefix` before the headline of the source at `file`.
@@ -453,4 +460,23 @@ fn the_search_index_holds_every_article_of_its_edition_and_a_rebuild_leaves_it_a
     fs::remove_file(content.path().join("de/beispiel-chronik.txt")).unwrap();
     build(content.path(), out.path());
     assert_eq!(indexed("de"), sources("de"));
+}
+
+#[test]
+fn a_shell_without_its_base_is_refused_and_names_what_is_missing() {
+    let content = content_copy();
+    let out = TempDir::new().unwrap();
+    // index.html as it is in the repository, before Trunk fills in the base.
+    let shell = repo().join("index.html");
+    let failure = commands::build(
+        content.path(),
+        out.path(),
+        None,
+        Some(&shell),
+        &ProgressBar::hidden(),
+    )
+    .unwrap_err();
+    let message = failure.problems[0].to_string();
+    assert!(message.contains("no `<base href>`"), "{message}");
+    assert!(message.contains("index.html"), "{message}");
 }

@@ -20,6 +20,11 @@ use crate::page_markers::{children_between, HEAD_END, HEAD_START};
 /// (and with it a JSON writer in the wasm).
 pub const WRITES_STRUCTURED_DATA: bool = false;
 
+/// Runs `undo` when the view being drawn is replaced or removed.
+pub fn on_state_gone(undo: impl FnOnce() + Send + Sync + 'static) {
+    on_cleanup(undo);
+}
+
 /// The browser's address: path and query (`/de/search?q=zug`).
 pub fn address_in_view() -> Option<String> {
     let location = window().location();
