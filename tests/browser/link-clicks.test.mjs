@@ -27,6 +27,25 @@ async function frontPageWithLink(page, href, attributes = {}) {
   return page.locator('#test-link');
 }
 
+/**
+ * Opens `path` with the wasm held back, types `text` into the prerendered
+ * page's search field (marked `data-prerendered`), then lets the app take
+ * the page over; returns the field.
+ */
+async function typeBeforeTakeover(page, path, text) {
+  const release = await holdWasm(page);
+  await page.goto(session.host.origin + path, { waitUntil: 'commit' });
+  const field = page.locator('#search-field');
+  await field.waitFor();
+  await field.click();
+  await page.keyboard.type(text);
+  await page.evaluate(() => (document.getElementById('search-field').dataset.prerendered = 'yes'));
+  assert.equal(await page.evaluate(() => window.wasmBindings), undefined, 'the app has not started');
+  release();
+  await appStarted(page);
+  return field;
+}
+
 const sameDocument = (page) => page.evaluate(() => window.__sameDocument === true);
 const path = (page) => new URL(page.url()).pathname;
 
@@ -115,16 +134,7 @@ test('a link to #fragment on another page shows that page scrolled to the elemen
 
 test('text typed into the search field before the app takes over stays, with the caret, and typing goes on', () =>
   withPage(session.browser, async (page) => {
-    const release = await holdWasm(page);
-    await page.goto(session.host.origin + '/de/', { waitUntil: 'commit' });
-    const field = page.locator('#search-field');
-    await field.waitFor();
-    await field.click();
-    await page.keyboard.type('Zusammen');
-    await page.evaluate(() => (document.getElementById('search-field').dataset.prerendered = 'yes'));
-    assert.equal(await page.evaluate(() => window.wasmBindings), undefined, 'the app has not started');
-    release();
-    await appStarted(page);
+    const field = await typeBeforeTakeover(page, '/de/', 'Zusammen');
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     assert.equal(await page.locator('#search-field[data-prerendered]').count(), 0, 'the app drew its own field');
     assert.equal(await field.inputValue(), 'Zusammen');
@@ -141,14 +151,7 @@ test('text typed into the search field before the app takes over stays, with the
 
 test('a search typed on the search page before the app takes over is searched once it has', () =>
   withPage(session.browser, async (page) => {
-    const release = await holdWasm(page);
-    await page.goto(session.host.origin + '/de/search', { waitUntil: 'commit' });
-    const field = page.locator('#search-field');
-    await field.waitFor();
-    await field.click();
-    await page.keyboard.type('Zusammenarbeit');
-    release();
-    await appStarted(page);
+    const field = await typeBeforeTakeover(page, '/de/search', 'Zusammenarbeit');
     await page.locator('.search-results li').first().waitFor();
     assert.equal(new URL(page.url()).search, '?q=Zusammenarbeit');
     assert.equal(await field.inputValue(), 'Zusammenarbeit');
