@@ -9,6 +9,8 @@
 pub mod alternates;
 pub mod body;
 pub mod date;
+#[cfg(any(test, feature = "fixtures"))]
+pub mod fixtures;
 pub mod format;
 pub mod link_click;
 pub mod load;

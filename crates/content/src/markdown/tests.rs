@@ -1,6 +1,7 @@
 //! Markdown into blocks, through the endpoint's JSON and back; what the
 //! tool refuses, on which line; plain text that stays plain.
 
+use brnn_model::fixtures::{every_block, text};
 use brnn_model::format::Article;
 
 use super::*;
@@ -17,13 +18,9 @@ fn refusals(markdown: &str) -> Vec<String> {
         .collect()
 }
 
-fn text(text: &str) -> Inline {
-    Inline::Text(text.to_owned())
-}
-
 const EVERY_BLOCK: &str = "\
 Ein *betontes* und ein **starkes** Wort,\\
-[ein Artikel](article:de/ecf15130d4b083e2) und [eine Seite](https://example.org/).
+[ein Artikel](article:de/ecf15130d4b083e2) und [eine Seite](https://example.org/)
 
 ## Zwischentitel
 
@@ -49,70 +46,10 @@ Ein *betontes* und ein **starkes** Wort,\\
 #[test]
 fn every_block_type_goes_from_markdown_through_json_and_back() {
     let body = blocks(EVERY_BLOCK);
-    assert_eq!(
-        body[0],
-        Block::Paragraph {
-            content: vec![
-                text("Ein "),
-                Inline::Emphasis(vec![text("betontes")]),
-                text(" und ein "),
-                Inline::Strong(vec![text("starkes")]),
-                text(" Wort,"),
-                Inline::LineBreak,
-                Inline::Link {
-                    target: LinkTarget::Article(ArticleRef {
-                        edition: "de".parse().unwrap(),
-                        id: "ecf15130d4b083e2".parse().unwrap(),
-                    }),
-                    content: vec![text("ein Artikel")],
-                },
-                text(" und "),
-                Inline::Link {
-                    target: LinkTarget::External(Href::parse("https://example.org/").unwrap()),
-                    content: vec![text("eine Seite")],
-                },
-                text("."),
-            ]
-        }
-    );
-    assert_eq!(
-        body[1..],
-        [
-            Block::Heading {
-                level: HeadingLevel::Two,
-                content: vec![text("Zwischentitel")]
-            },
-            Block::Heading {
-                level: HeadingLevel::Three,
-                content: vec![text("Unterpunkt")]
-            },
-            Block::List {
-                ordered: false,
-                items: vec![
-                    vec![Block::plain_paragraph("eins")],
-                    vec![
-                        Block::plain_paragraph("zwei"),
-                        Block::List {
-                            ordered: true,
-                            items: vec![vec![Block::plain_paragraph("zwei a")]]
-                        }
-                    ]
-                ]
-            },
-            Block::Quote {
-                blocks: vec![Block::plain_paragraph("Gesagt ist gesagt.")],
-                attribution: Some("Li Wei".into())
-            },
-            Block::PullQuote {
-                content: vec![text("Ein Satz, groß.")],
-                attribution: None
-            },
-            Block::Separator,
-            Block::Correction {
-                content: vec![text("Eine frühere Fassung nannte ein falsches Datum.")]
-            },
-        ]
-    );
+    // Markdown has every block of the model's but the figure, which photos bring.
+    let mut expected = every_block();
+    expected.retain(|block| !matches!(block, Block::Figure { .. }));
+    assert_eq!(body, expected);
 
     let mut article: Article = serde_json::from_str(
         r#"{"id": "a1", "section": "aktuelles", "headline": "Kopf",
@@ -186,20 +123,38 @@ fn headings_of_level_one_or_deeper_than_three_are_refused() {
 }
 
 #[test]
-fn images_code_deep_lists_and_misspelt_markers_are_refused() {
+fn photos_without_alt_or_beside_text_code_deep_lists_and_misspelt_markers_are_refused() {
     let found = refusals(
-        "![Ein Hafen](hafen.jpg \"Am Kai\")\n\n    eingerückt\n\n- 1\n  - 2\n    - 3\n      - 4\n\n> [!pullqoute]\n> Text\n\n> [!pullquote]\n> Eins.\n>\n> Zwei.\n",
+        "![](photos/hafen.jpg)\n\n    eingerückt\n\nText ![Ein Hafen](photos/hafen.jpg)\n- 1\n  - 2\n    - 3\n      - 4\n\n> [!pullqoute]\n> Text\n\n> [!pullquote]\n> Eins.\n>\n> Zwei.\n",
     );
     assert_eq!(
         found,
         [
-            "de/a1.txt:8: an image: photos come with the image pipeline; until then an article has none",
+            "de/a1.txt:8: the photo `photos/hafen.jpg` has no alt text: say what it shows between `![` and `]`, for who cannot see it",
             "de/a1.txt:10: a code block: an article has none; a paragraph starts at the line's beginning, not indented by 4 spaces or fenced by ```",
-            "de/a1.txt:15: lists and quotes nest at most 3 deep",
-            "de/a1.txt:17: the quote's marker `[!pullqoute]` is unknown: a quote may start with `[!pullquote]` or `[!correction]`",
-            "de/a1.txt:20: a pull quote is one paragraph, and may end with an attribution `— Name`, below its marker line",
+            "de/a1.txt:12: a photo stands alone in its paragraph, as a figure: put a blank line between it and the text",
+            "de/a1.txt:16: lists and quotes nest at most 3 deep",
+            "de/a1.txt:18: the quote's marker `[!pullqoute]` is unknown: a quote may start with `[!pullquote]` or `[!correction]`",
+            "de/a1.txt:21: a pull quote is one paragraph, and may end with an attribution `— Name`, below its marker line",
         ]
     );
+}
+
+#[test]
+fn a_photo_alone_in_its_paragraph_is_a_figure_with_its_alt_text_and_caption() {
+    let parsed = parse(
+        Path::new("de/a1.txt"),
+        "Eins.\n\n![Ein *Hafen* am Abend](photos/hafen.jpg \"Am Kai\")\n",
+        8,
+    )
+    .unwrap();
+    assert_eq!(
+        parsed.blocks[1],
+        Block::Figure {
+            image: written_image("photos/hafen.jpg", "Ein Hafen am Abend".into(), vec![text("Am Kai")]),
+        }
+    );
+    assert_eq!(parsed.photos, [("photos/hafen.jpg".to_owned(), 10)]);
 }
 
 #[test]
