@@ -13,6 +13,9 @@
 //! authors = ["li-wei"]                       # optional: slugs of the edition's authors in network.toml
 //! updated = 2025-11-05T10:00:00+08:00        # optional: when it last changed
 //! correction = "…"                           # optional: what was corrected
+//! image = "photos/hafen.jpg"                 # optional: the lead photo, in the content folder
+//! image_alt = "Ein Containerschiff am Kai"   # what it shows; required with `image`
+//! image_caption = "…"                        # optional
 //! +++
 //!
 //! First paragraph …
@@ -33,6 +36,7 @@ use std::collections::BTreeMap;
 use std::ops::Range;
 use std::path::Path;
 
+use brnn_model::body::{Block, Image, Inline};
 use brnn_model::date::Published;
 use brnn_model::format::Article;
 use brnn_model::locale::Locale;
@@ -60,6 +64,9 @@ struct Header {
     authors: Option<Spanned<Vec<String>>>,
     updated: Option<Spanned<toml::Value>>,
     correction: Option<Spanned<String>>,
+    image: Option<Spanned<String>>,
+    image_alt: Option<Spanned<String>>,
+    image_caption: Option<String>,
 }
 
 /// An article as its source file holds it.
@@ -88,6 +95,10 @@ pub struct ParsedSource {
     pub authors_line: usize,
     /// The articles the body links to, each with its line.
     pub article_links: Vec<(brnn_model::body::ArticleRef, usize)>,
+    /// The photos it shows (the lead image's and the figures'), as written,
+    /// each with its line; `article.image` and the figures hold them as
+    /// written until the library reads them.
+    pub photos: Vec<(String, usize)>,
 }
 
 /// Parses and checks one source; every problem found is reported, not just the first.
@@ -118,6 +129,7 @@ pub fn parse(file: &Path, text: &str, locale: &Locale) -> Result<ParsedSource, V
         .correction
         .as_ref()
         .and_then(|correction| fields.correction(correction));
+    let lead_image = fields.lead_image(&header);
 
     let (body, first_line) = trim_blank_lines(parts.body, parts.body_line);
     let read = markdown::parse(file, body, first_line);
@@ -131,6 +143,7 @@ pub fn parse(file: &Path, text: &str, locale: &Locale) -> Result<ParsedSource, V
     let ParsedBody {
         blocks,
         article_links,
+        photos: figures,
     } = read.unwrap_or_else(|found| {
         fields.problems.extend(found);
         ParsedBody::default()
@@ -143,6 +156,12 @@ pub fn parse(file: &Path, text: &str, locale: &Locale) -> Result<ParsedSource, V
             article.updated = updated;
             article.correction = correction;
             article.set_body(blocks);
+            let mut photos = Vec::new();
+            if let Some((image, line)) = lead_image {
+                photos.push((image.src.clone(), line));
+                article.image = Some(image);
+            }
+            photos.extend(figures);
             Ok(ParsedSource {
                 source: ArticleSource {
                     article,
@@ -157,6 +176,7 @@ pub fn parse(file: &Path, text: &str, locale: &Locale) -> Result<ParsedSource, V
                 translation_lines,
                 authors_line: header.authors.map_or(1, |authors| fields.line(authors.span())),
                 article_links,
+                photos,
             })
         }
         _ => Err(fields.problems),
@@ -327,6 +347,42 @@ impl Fields<'_> {
         Some(text.to_owned())
     }
 
+    /// The lead image as written, and the line of `image`; it needs its alt text.
+    fn lead_image(&mut self, header: &Header) -> Option<(Image, usize)> {
+        let Some(path) = &header.image else {
+            if let Some(alt) = &header.image_alt {
+                self.report(
+                    alt.span(),
+                    "`image_alt` without `image`: name the photo, e.g. `image = \"photos/hafen.jpg\"`",
+                );
+            }
+            return None;
+        };
+        let alt = header
+            .image_alt
+            .as_ref()
+            .map(|alt| alt.get_ref().trim().to_owned())
+            .unwrap_or_default();
+        if alt.is_empty() {
+            self.report(
+                path.span(),
+                format!(
+                    "the photo `{}` has no alt text: say what it shows in `image_alt = \"…\"`, for who cannot see it",
+                    path.get_ref()
+                ),
+            );
+        }
+        let caption = header
+            .image_caption
+            .as_deref()
+            .map(str::trim)
+            .filter(|caption| !caption.is_empty())
+            .map(|caption| vec![Inline::Text(caption.to_owned())])
+            .unwrap_or_default();
+        let line = self.line(path.span());
+        Some((markdown::written_image(path.get_ref().trim(), alt, caption), line))
+    }
+
     /// The authors' slugs; whether the edition has them, the library checks.
     fn authors(&mut self, authors: Option<&Spanned<Vec<String>>>) -> Vec<Slug> {
         let Some(authors) = authors else {
@@ -415,6 +471,17 @@ pub fn render(source: &ArticleSource) -> String {
     }
     if let Some(correction) = &article.correction {
         text += &format!("correction = {}\n", string(correction));
+    }
+    if let Some(image) = &article.image {
+        text += &format!("image = {}\n", string(&image.src));
+        text += &format!("image_alt = {}\n", string(&image.alt));
+        if !image.caption.is_empty() {
+            let caption = Block::Paragraph {
+                content: image.caption.clone(),
+            }
+            .plain_text();
+            text += &format!("image_caption = {}\n", string(&caption));
+        }
     }
     text += &format!("{FENCE}\n\n{}\n", source.body);
     text

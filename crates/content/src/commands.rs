@@ -11,7 +11,7 @@ use crate::build::{self, BuildReport, Pages};
 use crate::library::{self, Library};
 use crate::network::{NetworkConfig, SiteUrl};
 use crate::problem::Problem;
-use crate::{article_source, generate, import};
+use crate::{article_source, generate, images, import};
 
 /// Every problem found, each a line for the editor, and what the command did not do because of them.
 #[derive(Debug)]
@@ -141,10 +141,12 @@ pub fn check(content: &Path, progress: &ProgressBar) -> Result<Library, Failure>
 
 /// Checks every source, then writes the site's content files below `out`.
 /// `site_url` overrides `[site] url` of `network.toml`. With `shell`
-/// (Trunk's `index.html`), every address also gets its HTML page.
+/// (Trunk's `index.html`), every address also gets its HTML page. Photos'
+/// renditions are made into `cache` where it lacks them, then copied.
 pub fn build(
     content: &Path,
     out: &Path,
+    cache: &Path,
     site_url: Option<SiteUrl>,
     shell: Option<&Path>,
     progress: &ProgressBar,
@@ -161,7 +163,8 @@ pub fn build(
             Some(Pages::new(&text, &library.site_url).map_err(|message| io_failure(shell, message))?)
         }
     };
-    build::build(&library, out, pages.as_ref(), progress)
+    let media = images::prepare(&library.photos, cache, progress).map_err(failure("nothing built"))?;
+    build::build(&library, out, pages.as_ref(), &media, progress)
         .map_err(|error| io_failure(out, format!("cannot write: {error}")))
 }
 

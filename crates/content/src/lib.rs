@@ -9,6 +9,7 @@
 //! | [`network`] | `network.toml`: site address, editions, section trees |
 //! | [`article_source`] | one article source file: parse, check, render |
 //! | [`markdown`] | an article's body in CommonMark, read into blocks |
+//! | [`images`] | photos: read, checked, credited, and their renditions made and cached |
 //! | [`import`] | a page in the network's plain-text shape, read as a source |
 //! | [`build`] | the endpoint, feeds and sitemaps written from a library |
 //! | [`generate`] | synthetic sample articles |
@@ -21,6 +22,7 @@ pub mod article_source;
 pub mod build;
 pub mod commands;
 pub mod generate;
+pub mod images;
 pub mod import;
 pub mod library;
 pub mod markdown;

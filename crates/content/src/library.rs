@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use brnn_model::body::{Block, Image};
 use brnn_model::format::{Article, Edition, Translation};
 use brnn_model::locale::Locale;
 use brnn_model::slug::Slug;
@@ -12,7 +13,8 @@ use brnn_model::sorting::newest_first;
 use indicatif::ProgressBar;
 
 use crate::article_links::ArticleLinks;
-use crate::article_source;
+use crate::article_source::{self, ParsedSource};
+use crate::images::{Photo, Photos};
 use crate::network::{self, NetworkConfig, SiteUrl};
 use crate::problem::Problem;
 use crate::translations::Claims;
@@ -22,6 +24,8 @@ use crate::translations::Claims;
 pub struct Library {
     pub site_url: SiteUrl,
     pub editions: Vec<EditionContent>,
+    /// Every photo an article shows, once each.
+    pub photos: Vec<Photo>,
 }
 
 /// One edition and its articles, newest first.
@@ -69,6 +73,7 @@ pub fn load(content: &Path, progress: &ProgressBar) -> Result<Library, Vec<Probl
     let mut editions = Vec::new();
     let mut claims = Claims::default();
     let mut article_links = ArticleLinks::default();
+    let mut photos = Photos::new(content);
     for config in network.editions {
         let edition = config.edition;
         let authors = config.authors;
@@ -93,6 +98,10 @@ pub fn load(content: &Path, progress: &ProgressBar) -> Result<Library, Vec<Probl
                     continue;
                 }
             };
+            if let Err(found) = show_photos(&mut parsed, &file, &mut photos) {
+                problems.extend(found);
+                continue;
+            }
             match network::authors_named(&authors, &edition.id, &parsed.source.authors) {
                 Ok(named) => parsed.source.article.authors = named,
                 Err(message) => {
@@ -140,6 +149,7 @@ pub fn load(content: &Path, progress: &ProgressBar) -> Result<Library, Vec<Probl
     let translations = claims.resolve(&editions);
     Ok(Library {
         site_url: network.site_url,
+        photos: photos.into_used(),
         editions: editions
             .into_iter()
             .zip(translations)
@@ -150,6 +160,46 @@ pub fn load(content: &Path, progress: &ProgressBar) -> Result<Library, Vec<Probl
             })
             .collect(),
     })
+}
+
+/// Reads the photos `parsed` shows, and puts each in its place (the lead
+/// image, the figures) with its size, credit and renditions.
+fn show_photos(parsed: &mut ParsedSource, file: &Path, photos: &mut Photos) -> Result<(), Vec<Problem>> {
+    let mut read = HashMap::new();
+    let mut problems = Vec::new();
+    for (written, line) in &parsed.photos {
+        match photos.resolve(written) {
+            Ok(photo) => {
+                read.insert(written.clone(), photo);
+            }
+            Err(message) => problems.push(Problem::at(file, *line, message)),
+        }
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let shown = |image: &mut Image| {
+        let photo = &read[&image.src];
+        *image = photo.image(std::mem::take(&mut image.alt), std::mem::take(&mut image.caption));
+    };
+    let article = &mut parsed.source.article;
+    if let Some(image) = article.image.as_mut() {
+        shown(image);
+    }
+    for_each_figure(&mut article.body, &shown);
+    Ok(())
+}
+
+/// Calls `visit` with the image of every figure of `blocks`, in lists and quotes too.
+fn for_each_figure(blocks: &mut [Block], visit: &impl Fn(&mut Image)) {
+    for block in blocks {
+        match block {
+            Block::Figure { image } => visit(image),
+            Block::List { items, .. } => items.iter_mut().for_each(|item| for_each_figure(item, visit)),
+            Block::Quote { blocks, .. } => for_each_figure(blocks, visit),
+            _ => {}
+        }
+    }
 }
 
 /// Every `.txt` file below `folder`, in a stable order: the one walk over

@@ -58,8 +58,9 @@ enum Command {
     /// Check every source, then write the endpoint, feeds, sitemaps, robots.txt,
     /// the search index and, with `--shell`, every page.
     ///
-    /// Writes `api/v1/`, `feeds/`, `sitemap.xml`, `sitemaps/`, `robots.txt` and
-    /// `pagefind/` (a search index per edition) below the output folder.
+    /// Writes `api/v1/` (with the photos' renditions in `api/v1/media/`),
+    /// `feeds/`, `sitemap.xml`, `sitemaps/`, `robots.txt` and `pagefind/` (a
+    /// search index per edition) below the output folder.
     /// Files whose bytes would not change are left alone; files the content
     /// no longer produces are removed.
     Build {
@@ -74,6 +75,11 @@ enum Command {
         /// page (each article, every page of every list, `/`, 404.html).
         #[arg(long)]
         shell: Option<PathBuf>,
+        /// Where the photos' renditions are kept between builds, so that a
+        /// rebuild makes only those of new or changed photos. Outside the
+        /// site; safe to delete.
+        #[arg(long, default_value = "target/image-cache")]
+        cache: PathBuf,
     },
     /// Write synthetic sample articles, for tests and benchmarks.
     ///
@@ -129,17 +135,23 @@ fn main() -> ExitCode {
                 library.editions.len()
             );
         }),
-        Command::Build { out, site_url, shell } => {
+        Command::Build {
+            out,
+            site_url,
+            shell,
+            cache,
+        } => {
             let started = Instant::now();
-            commands::build(&content, &out, site_url, shell.as_deref(), &progress_bar()).map(|report| {
+            commands::build(&content, &out, &cache, site_url, shell.as_deref(), &progress_bar()).map(|report| {
                 eprintln!(
-                    "brnn-content: {} articles into {} in {:.1} s: {} files written, {} unchanged, {} removed; search index {:.1} s ({} year bundles indexed)",
+                    "brnn-content: {} articles into {} in {:.1} s: {} files written, {} unchanged, {} removed; {} images processed; search index {:.1} s ({} year bundles indexed)",
                     report.articles,
                     out.display(),
                     started.elapsed().as_secs_f64(),
                     report.written,
                     report.unchanged,
                     report.removed,
+                    report.images_processed,
                     report.search_index.as_secs_f64(),
                     report.years_indexed
                 );

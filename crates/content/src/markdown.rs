@@ -14,17 +14,19 @@
 //! ---                                 a separator
 //! [text](https://example.org)         a link: https:, http: or mailto:
 //! [text](article:de/ecf15130d4b083e2) a link to an article of the network
+//! ![alt](photos/x.jpg "caption")      a photo of the content folder, alone in its paragraph: a figure
 //! ```
 //!
 //! Refused, each with its line: raw HTML, a link with any other scheme or
 //! a relative address, headings of level 1 or deeper than 3, code blocks,
-//! images (photos come with the image pipeline), deeper nesting. Whether a
-//! linked article exists is checked across files (`article_links`).
+//! a photo without alt text or with text beside it, deeper nesting. Whether
+//! a linked article exists is checked across files (`article_links`), and
+//! whether a photo can be shown by the library (`images`).
 
 use std::path::Path;
 
 use brnn_model::body::{
-    ArticleRef, Block, HeadingLevel, Href, Inline, LinkTarget, MAX_BLOCK_NESTING, MAX_INLINE_NESTING,
+    ArticleRef, Block, HeadingLevel, Href, Image, Inline, LinkTarget, MAX_BLOCK_NESTING, MAX_INLINE_NESTING,
 };
 use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
 
@@ -33,11 +35,28 @@ use crate::problem::{line_of, Problem};
 /// How a source names an article of the network as a link's address.
 pub const ARTICLE_SCHEME: &str = "article:";
 
-/// The blocks of a body, and the articles it links to with their lines.
+/// The blocks of a body, and the articles it links to and the photos it
+/// shows, with their lines. A figure's image is the photo as written
+/// (`src` the path, no size) until the library reads the photo
+/// ([`crate::images::Photos`]).
 #[derive(Debug, Default)]
 pub struct ParsedBody {
     pub blocks: Vec<Block>,
     pub article_links: Vec<(ArticleRef, usize)>,
+    pub photos: Vec<(String, usize)>,
+}
+
+/// A figure's image as a source writes it, before its photo is read.
+pub fn written_image(path: &str, alt: String, caption: Vec<Inline>) -> Image {
+    Image {
+        src: path.to_owned(),
+        width: 0,
+        height: 0,
+        alt,
+        caption,
+        credit: None,
+        sources: Vec::new(),
+    }
 }
 
 /// Reads `markdown`, the body of `file` that starts on line `first_line`,
@@ -50,6 +69,7 @@ pub fn parse(file: &Path, markdown: &str, first_line: usize) -> Result<ParsedBod
         }],
         inlines: Vec::new(),
         article_links: Vec::new(),
+        photos: Vec::new(),
         problems: Vec::new(),
         skipping: 0,
         line: first_line,
@@ -81,6 +101,7 @@ pub fn parse(file: &Path, markdown: &str, first_line: usize) -> Result<ParsedBod
         Ok(ParsedBody {
             blocks: body,
             article_links: builder.article_links,
+            photos: builder.photos,
         })
     } else {
         Err(builder
@@ -90,6 +111,9 @@ pub fn parse(file: &Path, markdown: &str, first_line: usize) -> Result<ParsedBod
             .collect())
     }
 }
+
+const PHOTO_ALONE: &str =
+    "a photo stands alone in its paragraph, as a figure: put a blank line between it and the text";
 
 const RAW_HTML: &str =
     "raw HTML is not allowed in an article: write it in Markdown (`*emphasis*`, `**strong**`, `[a link](https://…)`)";
@@ -154,6 +178,13 @@ enum InlineKind {
     Emphasis,
     Strong,
     Link(LinkTarget),
+    /// A photo's alt text, being read.
+    PhotoAlt {
+        path: String,
+        caption: String,
+    },
+    /// A paragraph that is a photo, which nothing may stand beside.
+    Figure(Image),
     /// Nested deeper than the model allows, or a refused link: its inlines
     /// go to the frame below.
     Flattened,
@@ -170,6 +201,7 @@ struct Builder {
     /// The paragraph or heading open, then its emphasis, strong and links.
     inlines: Vec<InlineFrame>,
     article_links: Vec<(ArticleRef, usize)>,
+    photos: Vec<(String, usize)>,
     problems: Vec<(usize, String)>,
     /// Inside a refused element: how many of its tags are open.
     skipping: usize,
@@ -238,9 +270,21 @@ impl Builder {
                 "a code block: an article has none; a paragraph starts at the line's beginning, not indented by 4 spaces or fenced by ```",
             ),
             Tag::HtmlBlock => self.refuse_element(RAW_HTML),
-            Tag::Image { .. } => self.refuse_element(
-                "an image: photos come with the image pipeline; until then an article has none",
-            ),
+            Tag::Image { dest_url, title, .. } => {
+                self.ensure_leaf();
+                let alone = self.inlines.len() == 1 && self.inlines[0].inlines.is_empty();
+                if alone {
+                    self.inlines.push(InlineFrame {
+                        kind: InlineKind::PhotoAlt {
+                            path: dest_url.to_string(),
+                            caption: title.trim().to_owned(),
+                        },
+                        inlines: Vec::new(),
+                    });
+                } else {
+                    self.refuse_element(PHOTO_ALONE);
+                }
+            }
             Tag::Emphasis => self.open_inline(InlineKind::Emphasis),
             Tag::Strong => self.open_inline(InlineKind::Strong),
             Tag::Link {
@@ -265,6 +309,7 @@ impl Builder {
         match tag {
             TagEnd::Paragraph | TagEnd::Heading(_) => self.close_leaf(),
             TagEnd::Emphasis | TagEnd::Strong | TagEnd::Link => self.close_inline(),
+            TagEnd::Image => self.close_photo(),
             TagEnd::Item => {
                 self.close_item_text();
                 let item = self.blocks.pop().map(|frame| frame.blocks).unwrap_or_default();
@@ -365,6 +410,35 @@ impl Builder {
         }
     }
 
+    /// Ends a photo's alt text: its paragraph becomes the photo's figure.
+    fn close_photo(&mut self) {
+        let Some(InlineFrame {
+            kind: InlineKind::PhotoAlt { path, caption },
+            inlines,
+        }) = self.inlines.pop()
+        else {
+            return;
+        };
+        let alt = Block::Paragraph { content: inlines }
+            .plain_text()
+            .trim()
+            .to_owned();
+        if alt.is_empty() {
+            self.refuse(format!(
+                "the photo `{path}` has no alt text: say what it shows between `![` and `]`, for who cannot see it"
+            ));
+        }
+        self.photos.push((path.clone(), self.line));
+        let caption = if caption.is_empty() {
+            Vec::new()
+        } else {
+            vec![Inline::Text(caption)]
+        };
+        if let Some(leaf) = self.inlines.last_mut() {
+            leaf.kind = InlineKind::Figure(written_image(&path, alt, caption));
+        }
+    }
+
     /// Ends the paragraph or heading, which becomes a block unless it is empty.
     fn close_leaf(&mut self) {
         while self.inlines.len() > 1 {
@@ -373,6 +447,17 @@ impl Builder {
         let Some(InlineFrame { kind, mut inlines }) = self.inlines.pop() else {
             return;
         };
+        if let InlineKind::Figure(image) = kind {
+            if inlines
+                .iter()
+                .all(|inline| matches!(inline, Inline::Text(text) if text.trim().is_empty()))
+            {
+                self.block(Block::Figure { image });
+            } else {
+                self.refuse(PHOTO_ALONE);
+            }
+            return;
+        }
         if let Some(Inline::Text(last)) = inlines.last_mut() {
             last.truncate(last.trim_end().len());
         }

@@ -9,11 +9,11 @@ use std::path::Path;
 use brnn_content::build::BuildReport;
 use brnn_content::commands::{self, ImportedSource};
 use brnn_content::ProgressBar;
-use common::{content_copy, empty_content, repo, seed_page, tree};
+use common::{content_copy, empty_content, image_cache, repo, seed_page, tree};
 use tempfile::TempDir;
 
 fn build(content: &Path, out: &Path) -> BuildReport {
-    commands::build(content, out, None, None, &ProgressBar::hidden()).unwrap()
+    commands::build(content, out, &image_cache(), None, None, &ProgressBar::hidden()).unwrap()
 }
 
 fn problems(failure: commands::Failure) -> Vec<String> {
@@ -190,6 +190,7 @@ fn build_is_deterministic_and_rewrites_only_what_changed() {
             removed: 0,
             search_index: again.search_index,
             years_indexed: 0,
+            images_processed: 0,
         }
     );
 
@@ -285,7 +286,14 @@ fn build_with_pages(content: &Path, out: &Path) -> Result<BuildReport, commands:
         index.replace("<base data-trunk-public-url>", r#"<base href="/">"#),
     )
     .unwrap();
-    commands::build(content, out, None, Some(shell.path()), &ProgressBar::hidden())
+    commands::build(
+        content,
+        out,
+        &image_cache(),
+        None,
+        Some(shell.path()),
+        &ProgressBar::hidden(),
+    )
 }
 
 /// Puts `prefix` before the headline of the source at `file`.
@@ -312,6 +320,7 @@ fn every_address_gets_a_page_and_a_rebuild_writes_nothing() {
         "de/section/bri-nachrichten/index.html",
         "de/section/bri-nachrichten/aktuelles/index.html",
         "de/article/ecf15130d4b083e2.html",
+        "de/author/beispiel-redaktion/index.html",
     ] {
         assert!(files.contains_key(page), "{page} missing");
     }
@@ -329,6 +338,41 @@ fn every_address_gets_a_page_and_a_rebuild_writes_nothing() {
     fs::remove_file(content.path().join("de/beispiel-chronik.txt")).unwrap();
     build_with_pages(content.path(), out.path()).unwrap();
     assert!(!out.path().join("de/article/beispiel-chronik.html").exists());
+}
+
+#[test]
+fn each_author_has_a_page_listing_their_articles_and_a_rebuild_writes_none_of_it_again() {
+    let content = content_copy();
+    let out = TempDir::new().unwrap();
+    build_with_pages(content.path(), out.path()).unwrap();
+    let document: serde_json::Value = serde_json::from_str(
+        &fs::read_to_string(
+            out.path()
+                .join("api/v1/de/authors/beispiel-redaktion/pages/1.json"),
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    assert_eq!(document["author"]["name"], "Beispielredaktion");
+    assert_eq!(
+        (document["page"].as_u64(), document["pages"].as_u64()),
+        (Some(1), Some(1))
+    );
+    let ids: Vec<&str> = document["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|article| article["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["beispiel-artikelformat"]);
+    let page = fs::read_to_string(out.path().join("de/author/beispiel-redaktion/index.html")).unwrap();
+    assert!(page.contains("<title>Beispielredaktion – „Belt and Road“-Nachrichtennetzwerk</title>"));
+    assert!(page.contains(r#"href="/de/article/beispiel-artikelformat""#));
+    let sitemap = fs::read_to_string(out.path().join("sitemaps/de-1.xml")).unwrap();
+    assert!(sitemap.contains("<loc>https://brnn-news.example/de/author/beispiel-redaktion/</loc>"));
+
+    let again = build_with_pages(content.path(), out.path()).unwrap();
+    assert_eq!((again.written, again.removed), (0, 0));
 }
 
 #[test]
@@ -471,6 +515,7 @@ fn a_shell_without_its_base_is_refused_and_names_what_is_missing() {
     let failure = commands::build(
         content.path(),
         out.path(),
+        &image_cache(),
         None,
         Some(&shell),
         &ProgressBar::hidden(),
@@ -479,4 +524,58 @@ fn a_shell_without_its_base_is_refused_and_names_what_is_missing() {
     let message = failure.problems[0].to_string();
     assert!(message.contains("no `<base href>`"), "{message}");
     assert!(message.contains("index.html"), "{message}");
+}
+
+#[test]
+fn a_rebuild_makes_no_photo_again_and_the_renditions_of_a_photo_no_article_shows_are_removed() {
+    let content = content_copy();
+    let out = TempDir::new().unwrap();
+    let cache = TempDir::new().unwrap();
+    let build = || {
+        commands::build(
+            content.path(),
+            out.path(),
+            cache.path(),
+            None,
+            None,
+            &ProgressBar::hidden(),
+        )
+        .unwrap()
+    };
+    let media = || -> Vec<String> { tree(&out.path().join("api/v1/media")).into_keys().collect() };
+
+    assert_eq!(build().images_processed, 4, "the four shipped photos");
+    let rockets = media()
+        .iter()
+        .filter(|name| name.starts_with("rocket-launch-"))
+        .count();
+    assert_eq!(
+        rockets,
+        4,
+        "640 px wide: 480 and 640, as WebP and JPEG: {:?}",
+        media()
+    );
+    let again = build();
+    assert_eq!((again.images_processed, again.written, again.removed), (0, 0, 0));
+
+    for file in ["de/beispiel-artikelformat.txt", "ar/mithal-mina.txt"] {
+        let path = content.path().join(file);
+        let text = fs::read_to_string(&path).unwrap();
+        let without: Vec<&str> = text
+            .lines()
+            .filter(|line| !line.contains("rocket-launch.jpg"))
+            .collect();
+        fs::write(&path, without.join("\n") + "\n").unwrap();
+    }
+    let after = build();
+    assert_eq!(after.images_processed, 0);
+    assert!(after.removed >= rockets, "{after:?}");
+    assert!(
+        !media().iter().any(|name| name.starts_with("rocket-launch-")),
+        "{:?}",
+        media()
+    );
+    assert!(media()
+        .iter()
+        .any(|name| name.starts_with("storm-over-road-1600-")));
 }

@@ -23,6 +23,7 @@ fn built_site() -> TempDir {
     commands::build(
         &repo().join("content"),
         out.path(),
+        &common::image_cache(),
         Some(site_url),
         None,
         &ProgressBar::hidden(),

@@ -17,7 +17,16 @@ fn built_site() -> TempDir {
     let out = TempDir::new().unwrap();
     let content = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content");
     let site_url = SiteUrl::parse("https://news.example.org/").unwrap();
-    commands::build(&content, out.path(), Some(site_url), None, &ProgressBar::hidden()).unwrap();
+    let cache = Path::new(env!("CARGO_TARGET_TMPDIR")).join("image-cache");
+    commands::build(
+        &content,
+        out.path(),
+        &cache,
+        Some(site_url),
+        None,
+        &ProgressBar::hidden(),
+    )
+    .unwrap();
     out
 }
 

@@ -8,6 +8,7 @@
 //! | `sitemap.xml`, `sitemaps/` | a sitemap index and its sitemaps |
 //! | `robots.txt` | points crawlers at the sitemap |
 //! | `pagefind/<edition>/` | the edition's search index (`search.rs`) |
+//! | `api/v1/media/` | the photos' renditions, made by `images` (`media.rs`) |
 //!
 //! Output is a function of the sources alone (no clock, no hash order), and
 //! a file is only rewritten when its bytes change. No file is ever
@@ -27,6 +28,7 @@
 
 mod endpoint;
 mod feeds;
+mod media;
 mod pages;
 mod search;
 mod sitemap;
@@ -43,6 +45,7 @@ use brnn_model::slug::SectionPath;
 use indicatif::ProgressBar;
 use serde::Serialize;
 
+use crate::images::{Prepared, MEDIA_FOLDER};
 use crate::library::{EditionContent, Library};
 
 /// Where the endpoint goes below the site's root: the reader's default `api/v1/`.
@@ -63,6 +66,8 @@ pub struct BuildReport {
     pub search_index: Duration,
     /// Search bundles (an edition's year) built anew; the others' records were as before.
     pub years_indexed: usize,
+    /// Photos whose renditions were made anew; the others' came from the cache.
+    pub images_processed: usize,
 }
 
 /// One list the site shows: an edition's front page (`section` `None`) or a
@@ -108,19 +113,21 @@ impl<'a> Listing<'a> {
 pub use pages::Pages;
 
 /// Writes everything below `out`; see the module documentation for what
-/// goes where. With `pages`, also every HTML page. `progress` counts the
-/// articles written.
+/// goes where. With `pages`, also every HTML page; `media` are the photos'
+/// renditions. `progress` counts the articles written.
 pub fn build(
     library: &Library,
     out: &Path,
     pages: Option<&Pages>,
+    media: &Prepared,
     progress: &ProgressBar,
 ) -> io::Result<BuildReport> {
     progress.set_message("writing");
     progress.set_position(0);
     progress.set_length(library.article_count() as u64);
     let mut output = Output::new(out, progress, library.article_count());
-    match write_site(library, out, pages, &mut output) {
+    output.report.images_processed = media.processed;
+    match write_site(library, out, pages, media, &mut output) {
         Ok(stale_folders) => {
             output.commit(&stale_folders)?;
             Ok(output.report)
@@ -138,9 +145,11 @@ fn write_site(
     library: &Library,
     out: &Path,
     pages: Option<&Pages>,
+    media: &Prepared,
     output: &mut Output,
 ) -> io::Result<Vec<PathBuf>> {
-    let mut stale_folders = Vec::new();
+    media::write(media, output)?;
+    let mut stale_folders = vec![out.join(ENDPOINT_FOLDER).join(MEDIA_FOLDER)];
     let editions: Vec<_> = library
         .editions
         .iter()

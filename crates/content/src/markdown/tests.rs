@@ -151,7 +151,11 @@ fn a_photo_alone_in_its_paragraph_is_a_figure_with_its_alt_text_and_caption() {
     assert_eq!(
         parsed.blocks[1],
         Block::Figure {
-            image: written_image("photos/hafen.jpg", "Ein Hafen am Abend".into(), vec![text("Am Kai")]),
+            image: written_image(
+                "photos/hafen.jpg",
+                "Ein Hafen am Abend".into(),
+                vec![text("Am Kai")]
+            ),
         }
     );
     assert_eq!(parsed.photos, [("photos/hafen.jpg".to_owned(), 10)]);

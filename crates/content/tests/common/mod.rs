@@ -14,6 +14,12 @@ pub fn repo() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
+/// The photos' renditions, kept across the tests (and their runs) as the
+/// tool keeps them across builds: each sample photo is made once.
+pub fn image_cache() -> PathBuf {
+    Path::new(env!("CARGO_TARGET_TMPDIR")).join("image-cache")
+}
+
 pub fn seed_page() -> PathBuf {
     repo().join("tests/fixtures/000_ecf15130d4b083e2.txt")
 }
