@@ -281,3 +281,34 @@ fn each_editions_feed_describes_itself_in_its_language() {
     assert_eq!(description("zh"), "最新文章：“一带一路”新闻合作联盟");
     assert_eq!(description("ar"), "أحدث المقالات: شبكة أخبار الحزام والطريق");
 }
+
+#[test]
+fn a_lead_image_is_the_rss_enclosure_and_the_json_feed_image_at_its_absolute_address() {
+    let out = built_site();
+    let feed = json(&out.path().join("feeds/en/feed.json"));
+    let item = feed["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|item| item["id"].as_str().unwrap().ends_with("/sample-container-port"))
+        .expect("the sample with a lead photo");
+    let image = item["image"].as_str().unwrap();
+    assert!(
+        image.starts_with("https://news.example.org/api/v1/media/storm-over-road-1600-")
+            && image.ends_with(".jpg"),
+        "{image}"
+    );
+    let rss =
+        feed_rs::parser::parse(fs::read(out.path().join("feeds/en/rss.xml")).unwrap().as_slice()).unwrap();
+    let entry = rss
+        .entries
+        .iter()
+        .find(|entry| entry.id.ends_with("/sample-container-port"))
+        .unwrap();
+    let enclosure = entry
+        .media
+        .iter()
+        .flat_map(|media| &media.content)
+        .find_map(|content| content.url.as_ref());
+    assert_eq!(enclosure.map(|url| url.as_str()), Some(image));
+}

@@ -7,6 +7,7 @@
 use std::io;
 
 use atom_syndication as atom;
+use brnn_model::body::{Href, Image};
 use brnn_model::date::Published;
 use brnn_model::format::Article;
 use brnn_model::locale::Locale;
@@ -14,7 +15,7 @@ use brnn_model::site::{FeedKind, Site};
 use chrono::{DateTime, FixedOffset};
 use serde::Serialize;
 
-use super::{Listing, Output};
+use super::{Listing, Output, ENDPOINT_FOLDER};
 use crate::network::SiteUrl;
 
 /// How many of the newest articles a feed holds.
@@ -44,6 +45,8 @@ struct Item<'a> {
     section_name: &'a str,
     published: DateTime<FixedOffset>,
     lead: String,
+    /// The lead image's absolute URL.
+    image: Option<String>,
 }
 
 pub(super) fn write(listing: &Listing, site_url: &SiteUrl, output: &mut Output) -> io::Result<()> {
@@ -77,6 +80,7 @@ impl<'a> FeedFacts<'a> {
                 section_name: edition.section_name(&article.section).unwrap_or_default(),
                 published: chrono_time(article.published),
                 lead: article.lead(),
+                image: article.image.as_ref().map(|image| image_url(image, site_url)),
             })
             .collect();
         Self {
@@ -120,6 +124,15 @@ fn html_paragraphs(article: &Article) -> String {
         .collect()
 }
 
+/// An image's absolute URL: its `src` is an address, or a path below the endpoint.
+fn image_url(image: &Image, site_url: &SiteUrl) -> String {
+    if Href::parse(&image.src).is_some() {
+        image.src.clone()
+    } else {
+        site_url.file(&format!("{ENDPOINT_FOLDER}/{}", image.src))
+    }
+}
+
 fn rss(facts: &FeedFacts) -> io::Result<Vec<u8>> {
     let items = facts
         .items
@@ -129,6 +142,14 @@ fn rss(facts: &FeedFacts) -> io::Result<Vec<u8>> {
             link: Some(item.url.clone()),
             description: Some(item.lead.clone()),
             content: Some(html_paragraphs(item.article)),
+            // The lead image, as RSS readers show a picture. Its size in
+            // bytes is not known where the feed is written; RSS Best
+            // Practices ask for 0 then.
+            enclosure: item.image.as_ref().map(|url| rss::Enclosure {
+                url: url.clone(),
+                length: "0".to_owned(),
+                mime_type: "image/jpeg".to_owned(),
+            }),
             guid: Some(rss::Guid {
                 value: item.url.clone(),
                 permalink: true,
@@ -243,6 +264,8 @@ struct JsonItem<'a> {
     title: &'a str,
     summary: &'a str,
     content_text: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    image: Option<&'a str>,
     date_published: String,
     tags: [&'a str; 1],
 }
@@ -267,6 +290,7 @@ fn json_feed(facts: &FeedFacts) -> io::Result<Vec<u8>> {
                 title: &item.article.headline,
                 summary: &item.lead,
                 content_text: item.article.paragraphs.join("\n\n"),
+                image: item.image.as_deref(),
                 date_published: item.article.published.to_string(),
                 tags: [item.section_name],
             })
