@@ -301,8 +301,19 @@ test('a page, a wasm file and a 404 carry the policy and the other headers of _h
   assert.match(shipped['content-security-policy'], /(^|; )frame-ancestors 'none'(;|$)/);
 });
 
-test("_headers makes immutable exactly the files nginx does: Trunk's hashed ones", { skip }, () => {
-  const hashed = /^[^/]+-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css)$/;
+test("the photos' renditions are immutable, with their media types", { skip }, async () => {
+  for (const [extension, type] of [['webp', 'image/webp'], ['jpg', 'image/jpeg']]) {
+    const name = FILES.find((file) => new RegExp(`^api/v1/media/[^/]+-[0-9a-f]{16}\\.${extension}$`).test(file));
+    assert.ok(name, `dist/ has a rendition .${extension}`);
+    const response = await get('/' + name);
+    assert.equal(response.status, 200, name);
+    assert.equal(response.headers.get('content-type'), type, `${name}: Content-Type`);
+    assert.equal(response.headers.get('cache-control'), IMMUTABLE, `${name}: Cache-Control`);
+  }
+});
+
+test("_headers makes immutable exactly the files nginx does: Trunk's hashed ones and the photos' renditions", { skip }, () => {
+  const hashed = /^([^/]+-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css)|api\/v1\/media\/[^/]+-[0-9a-f]{16}\.(webp|jpg))$/;
   assert.ok(FILES.some((name) => hashed.test(name)));
   for (const name of FILES) {
     const cache = headersFor(rules, '/' + name)['cache-control'];
