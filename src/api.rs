@@ -38,6 +38,10 @@ impl Endpoint {
         self.load(paths::list_page(edition, section, page))
     }
 
+    pub fn author_page(&self, edition: &Slug, author: &Slug, page: u32) -> Loaded<ListPage> {
+        self.load(paths::author_page(edition, author, page))
+    }
+
     pub fn article(&self, edition: &Slug, id: &Slug) -> Loaded<ArticlePage> {
         self.load(paths::article(edition, id))
     }

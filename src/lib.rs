@@ -31,7 +31,7 @@ use crate::page_markers::MAIN_ID;
 use crate::router::{use_location, SearchQuery};
 use crate::routes::article::ArticleScreen;
 use crate::routes::edition::EditionLayout;
-use crate::routes::listing::Listing;
+use crate::routes::listing::{AuthorListing, Listing};
 use crate::routes::root::NetworkRoot;
 use crate::routes::search::SearchScreen;
 
@@ -87,6 +87,7 @@ fn screen_view(screen: Screen) -> AnyView {
     match screen {
         Screen::Listing { section, page } => view! { <Listing section page/> }.into_any(),
         Screen::Article { id } => view! { <ArticleScreen id/> }.into_any(),
+        Screen::Author { slug, page } => view! { <AuthorListing slug page/> }.into_any(),
         Screen::Search => view! { <SearchScreen/> }.into_any(),
         Screen::NotFound => view! { <NotFound/> }.into_any(),
     }

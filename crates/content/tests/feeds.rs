@@ -192,9 +192,10 @@ fn the_sitemap_index_leads_to_every_article() {
     }
     assert_eq!(
         sitemap.matches("<url>").count(),
-        articles.len() + 1 + 4,
-        "articles, front page, 4 sections"
+        articles.len() + 1 + 4 + 1,
+        "articles, front page, 4 sections, 1 author"
     );
+    assert!(sitemap.contains("<loc>https://news.example.org/de/author/beispiel-redaktion/</loc>"));
     let robots = fs::read_to_string(site.path().join("robots.txt")).unwrap();
     assert!(robots.contains("Sitemap: https://news.example.org/sitemap.xml\n"));
 }

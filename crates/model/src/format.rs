@@ -123,7 +123,8 @@ impl Edition {
 }
 
 /// One page of a date-sorted list: `{edition}/pages/{n}.json` for the front
-/// page, `{edition}/sections/{path}/pages/{n}.json` for a section.
+/// page, `{edition}/sections/{path}/pages/{n}.json` for a section,
+/// `{edition}/authors/{slug}/pages/{n}.json` for an author's articles.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ListPage {
     pub format: u32,
@@ -134,6 +135,9 @@ pub struct ListPage {
     /// How many articles the whole list has.
     pub total: u32,
     pub articles: Vec<ArticleSummary>,
+    /// Whose articles these are, on an author's list (absent on the others).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub author: Option<Author>,
 }
 
 /// What a list shows of an article.
@@ -201,7 +205,7 @@ pub struct Article {
     /// When the article last changed after it was published.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub updated: Option<Published>,
-    /// What was corrected, for the note above the body.
+    /// What was corrected, for the note after the body.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub correction: Option<String>,
     /// The lead image, above the body and in link previews.
@@ -244,6 +248,11 @@ pub mod paths {
             None => format!("{edition}/pages/{page}.json"),
             Some(section) => format!("{edition}/sections/{section}/pages/{page}.json"),
         }
+    }
+
+    /// A page of the list of an author's articles.
+    pub fn author_page(edition: &Slug, author: &Slug, page: u32) -> String {
+        format!("{edition}/authors/{author}/pages/{page}.json")
     }
 
     pub fn article(edition: &Slug, id: &Slug) -> String {

@@ -7,6 +7,7 @@
 //! | edition front page | `{base}/de/`, `{base}/de/page/2`, … | `de/index.html`, `de/page/2.html` |
 //! | section page | `{base}/de/section/bri-nachrichten/aktuelles/`, `…/aktuelles/page/2` | `de/section/bri-nachrichten/aktuelles/index.html`, `…/page/2.html` |
 //! | article page | `{base}/de/article/ecf15130d4b083e2` | `de/article/ecf15130d4b083e2.html` |
+//! | author page | `{base}/de/author/li-wei/`, `…/li-wei/page/2` | `de/author/li-wei/index.html`, `…/page/2.html` |
 //! | search page | `{base}/de/search?q=…` | `de/search.html` |
 //! | the edition's not-found page | `{base}/de/404` | `de/404.html` |
 //! | feeds of the front page | `{base}/feeds/de/rss.xml`, `atom.xml`, `feed.json` |
@@ -33,6 +34,8 @@ use crate::slug::{SectionPath, Slug};
 
 /// The segment before a list page's number: `…/page/2`. No section may be called so.
 pub const PAGE_SEGMENT: &str = "page";
+/// The segment before an author's slug: `/de/author/li-wei/`.
+const AUTHOR_SEGMENT: &str = "author";
 /// An edition's search page: `/de/search?q=…`.
 const SEARCH_SEGMENT: &str = "search";
 /// The query parameter of the search page, as its form sends it.
@@ -70,15 +73,18 @@ impl Site {
     /// Page `page` (1 for the first) of a listing: the edition's front page
     /// when `section` is `None`, else the section's page.
     pub fn listing(&self, edition: &Slug, section: Option<&SectionPath>, page: u32) -> String {
-        let path = match section {
-            None => format!("{}/{edition}/", self.base),
-            Some(section) => format!("{}/{edition}/section/{section}/", self.base),
-        };
-        if page > 1 {
-            format!("{path}{PAGE_SEGMENT}/{page}")
-        } else {
-            path
+        match section {
+            None => paged(format!("{}/{edition}/", self.base), page),
+            Some(section) => paged(format!("{}/{edition}/section/{section}/", self.base), page),
         }
+    }
+
+    /// Page `page` (1 for the first) of the list of an author's articles.
+    pub fn author(&self, edition: &Slug, author: &Slug, page: u32) -> String {
+        paged(
+            format!("{}/{edition}/{AUTHOR_SEGMENT}/{author}/", self.base),
+            page,
+        )
     }
 
     /// The file that holds the page at `path` (a path of this site), relative
@@ -147,6 +153,15 @@ impl Site {
             None => format!("{}/feeds/{edition}/{file}", self.base),
             Some(section) => format!("{}/feeds/{edition}/section/{section}/{file}", self.base),
         }
+    }
+}
+
+/// Page `page` of the list whose first page is at `first` (ending in `/`).
+fn paged(first: String, page: u32) -> String {
+    if page > 1 {
+        format!("{first}{PAGE_SEGMENT}/{page}")
+    } else {
+        first
     }
 }
 
@@ -274,17 +289,24 @@ impl FromStr for SectionAddress {
     type Err = crate::slug::SectionPathError;
 
     fn from_str(text: &str) -> Result<Self, Self::Err> {
-        let trimmed = text.strip_suffix('/').unwrap_or(text);
-        let numbered = trimmed.rsplit_once('/').and_then(|(rest, number)| {
-            let section = rest.strip_suffix(PAGE_SEGMENT)?.strip_suffix('/')?;
-            Some((section, number.parse::<PageNumber>().ok()?))
-        });
-        let (section, page) = numbered.unwrap_or((trimmed, PageNumber::FIRST));
+        let (section, page) = split_page(text);
         Ok(Self {
             section: section.parse()?,
             page,
         })
     }
+}
+
+/// A list's address below its kind (`aktuelles/page/2`, `li-wei/`) as what
+/// the list is and the page number (the first when none is given); a
+/// trailing `/` is allowed.
+fn split_page(text: &str) -> (&str, PageNumber) {
+    let trimmed = text.strip_suffix('/').unwrap_or(text);
+    let numbered = trimmed.rsplit_once('/').and_then(|(rest, number)| {
+        let list = rest.strip_suffix(PAGE_SEGMENT)?.strip_suffix('/')?;
+        Some((list, number.parse::<PageNumber>().ok()?))
+    });
+    numbered.unwrap_or((trimmed, PageNumber::FIRST))
 }
 
 /// What an address of the site shows: the app draws it, the build renders it.
@@ -309,6 +331,11 @@ pub enum Screen {
     Article {
         id: Slug,
     },
+    /// A page of the list of an author's articles.
+    Author {
+        slug: Slug,
+        page: PageNumber,
+    },
     /// The search page; what is searched for is the address's `q`
     /// ([`Site::search_query`]), which changes as the reader types without
     /// making it another screen.
@@ -318,7 +345,8 @@ pub enum Screen {
 }
 
 impl Site {
-    /// Reads an address as [`Self::listing`] and [`Self::article`] write it:
+    /// Reads an address as [`Self::listing`], [`Self::article`] and
+    /// [`Self::author`] write it:
     /// `path` with the base, and the query without its `?`. A list's page
     /// may also come as `?page=n`, the older form.
     pub fn route(&self, path: &str, query: &str) -> Route {
@@ -368,6 +396,13 @@ impl Site {
             "article" => Some(Screen::Article {
                 id: rest.parse().ok()?,
             }),
+            AUTHOR_SEGMENT => {
+                let (slug, page) = split_page(rest);
+                Some(Screen::Author {
+                    slug: slug.parse().ok()?,
+                    page,
+                })
+            }
             _ => None,
         }
     }
@@ -479,6 +514,8 @@ mod tests {
             site.listing(&slug("de"), Some(&section), 1),
             site.listing(&slug("de"), Some(&section), 3),
             site.article(&slug("de"), &slug("a1")),
+            site.author(&slug("de"), &slug("li-wei"), 1),
+            site.author(&slug("de"), &slug("li-wei"), 2),
         ]
         .iter()
         .map(|path| site.page_file(path))
@@ -491,7 +528,9 @@ mod tests {
                 "de/page/2.html",
                 "de/section/bri-nachrichten/aktuelles/index.html",
                 "de/section/bri-nachrichten/aktuelles/page/3.html",
-                "de/article/a1.html"
+                "de/article/a1.html",
+                "de/author/li-wei/index.html",
+                "de/author/li-wei/page/2.html"
             ]
         );
     }
@@ -540,6 +579,48 @@ mod tests {
                 site.route(&site.article(&slug("de"), &slug("a1")), ""),
                 edition(Screen::Article { id: slug("a1") })
             );
+            for page in [1, 2, 12] {
+                assert_eq!(
+                    site.route(&site.author(&slug("de"), &slug("li-wei"), page), ""),
+                    edition(Screen::Author {
+                        slug: slug("li-wei"),
+                        page: page.to_string().parse().unwrap(),
+                    })
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn author_pages_live_below_the_edition_and_are_paged_like_sections() {
+        let site = Site::new("/news/");
+        assert_eq!(
+            site.author(&slug("de"), &slug("li-wei"), 1),
+            "/news/de/author/li-wei/"
+        );
+        assert_eq!(
+            site.author(&slug("de"), &slug("li-wei"), 3),
+            "/news/de/author/li-wei/page/3"
+        );
+        let screen = |path| match site.route(path, "") {
+            Route::Edition { screen, .. } => screen,
+            other => panic!("{path}: {other:?}"),
+        };
+        assert_eq!(
+            screen("/news/de/author/li-wei"),
+            Screen::Author {
+                slug: slug("li-wei"),
+                page: PageNumber::FIRST
+            },
+            "without its slash too"
+        );
+        for nowhere in [
+            "/news/de/author/",
+            "/news/de/author/Li_Wei/",
+            "/news/de/author/li-wei/page/0",
+            "/news/de/author/li-wei/extra/",
+        ] {
+            assert_eq!(screen(nowhere), Screen::NotFound, "{nowhere}");
         }
     }
 

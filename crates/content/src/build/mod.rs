@@ -33,15 +33,15 @@ mod pages;
 mod search;
 mod sitemap;
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use brnn_model::format::{Article, Edition};
+use brnn_model::format::{Article, Author, Edition};
 use brnn_model::site::Site;
-use brnn_model::slug::SectionPath;
+use brnn_model::slug::{SectionPath, Slug};
 use indicatif::ProgressBar;
 use serde::Serialize;
 
@@ -110,6 +110,40 @@ impl<'a> Listing<'a> {
     }
 }
 
+/// An edition with every list it shows.
+pub struct EditionLists<'a> {
+    pub content: &'a EditionContent,
+    pub listings: Vec<Listing<'a>>,
+    pub authors: Vec<AuthorListing<'a>>,
+}
+
+/// The list of one author's articles, for their page.
+pub struct AuthorListing<'a> {
+    pub author: &'a Author,
+    /// Newest first.
+    pub articles: Vec<&'a Article>,
+}
+
+impl<'a> AuthorListing<'a> {
+    /// Every author some article of the edition names, by slug.
+    fn all_of(content: &'a EditionContent) -> Vec<Self> {
+        let mut by_slug: BTreeMap<&Slug, AuthorListing> = BTreeMap::new();
+        for article in &content.articles {
+            for author in &article.authors {
+                by_slug
+                    .entry(&author.slug)
+                    .or_insert_with(|| AuthorListing {
+                        author,
+                        articles: Vec::new(),
+                    })
+                    .articles
+                    .push(article);
+            }
+        }
+        by_slug.into_values().collect()
+    }
+}
+
 pub use pages::Pages;
 
 /// Writes everything below `out`; see the module documentation for what
@@ -153,10 +187,19 @@ fn write_site(
     let editions: Vec<_> = library
         .editions
         .iter()
-        .map(|content| (content, Listing::all_of(content)))
+        .map(|content| EditionLists {
+            content,
+            listings: Listing::all_of(content),
+            authors: AuthorListing::all_of(content),
+        })
         .collect();
-    for (content, listings) in &editions {
-        endpoint::write(content, listings, pages, output)?;
+    for EditionLists {
+        content,
+        listings,
+        authors,
+    } in &editions
+    {
+        endpoint::write(content, listings, authors, pages, output)?;
         for listing in listings {
             feeds::write(listing, &library.site_url, output)?;
         }

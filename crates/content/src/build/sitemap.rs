@@ -2,8 +2,8 @@
 //!
 //! `sitemap.xml` is always a sitemap index: one sitemap holds at most
 //! 50,000 addresses, which a ten-year archive passes. Each edition's front
-//! page, section pages and articles are listed, with the date of the newest
-//! article each shows. Front pages and translated articles carry their
+//! page, section pages, author pages and articles are listed, with the date
+//! of the newest article each shows. Front pages and translated articles carry their
 //! `hreflang` alternates as `xhtml:link` elements
 //! (<https://developers.google.com/search/docs/specialty/international/localized-versions#sitemap>),
 //! the same set the page's head names (`brnn_model::alternates`).
@@ -15,8 +15,7 @@ use brnn_model::date::Published;
 use quick_xml::events::{BytesDecl, BytesText, Event};
 use quick_xml::Writer;
 
-use super::{Listing, Output, SITEMAPS_FOLDER};
-use crate::library::EditionContent;
+use super::{EditionLists, Output, SITEMAPS_FOLDER};
 use crate::network::SiteUrl;
 
 /// The protocol's limit of addresses per sitemap.
@@ -32,12 +31,8 @@ struct Entry {
     alternates: Vec<Alternate>,
 }
 
-/// Writes the sitemaps of every edition, given with its listings, and the index of them all.
-pub(super) fn write(
-    editions: &[(&EditionContent, Vec<Listing>)],
-    site_url: &SiteUrl,
-    output: &mut Output,
-) -> io::Result<()> {
+/// Writes the sitemaps of every edition, given with its lists, and the index of them all.
+pub(super) fn write(editions: &[EditionLists], site_url: &SiteUrl, output: &mut Output) -> io::Result<()> {
     let site = site_url.site();
     let absolute = |alternates: Vec<Alternate>| -> Vec<Alternate> {
         alternates
@@ -49,7 +44,12 @@ pub(super) fn write(
             .collect()
     };
     let mut sitemaps = Vec::new();
-    for (content, listings) in editions {
+    for EditionLists {
+        content,
+        listings,
+        authors,
+    } in editions
+    {
         let edition = &content.edition;
         let id = &edition.id;
         let pages = listings.iter().map(|listing| Entry {
@@ -60,6 +60,11 @@ pub(super) fn write(
                 Some(_) => Vec::new(),
             },
         });
+        let author_pages = authors.iter().map(|listing| Entry {
+            location: site_url.absolute(&site.author(id, &listing.author.slug, 1)),
+            last_modified: listing.articles.first().map(|article| article.published),
+            alternates: Vec::new(),
+        });
         let articles = content.articles.iter().map(|article| Entry {
             location: site_url.absolute(&site.article(id, &article.id)),
             last_modified: Some(article.published),
@@ -69,7 +74,7 @@ pub(super) fn write(
                 content.translations_of(&article.id),
             )),
         });
-        let entries: Vec<Entry> = pages.chain(articles).collect();
+        let entries: Vec<Entry> = pages.chain(author_pages).chain(articles).collect();
         for (index, chunk) in entries.chunks(URLS_PER_SITEMAP).enumerate() {
             let relative = format!("{SITEMAPS_FOLDER}/{id}-{}.xml", index + 1);
             output.write(&relative, &document("urlset", "url", chunk)?)?;
