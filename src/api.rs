@@ -19,14 +19,43 @@ use crate::platform;
 
 /// The endpoint's base URL (absolute, ending in `/`), and one method per document.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Endpoint(String);
+pub struct Endpoint {
+    url: String,
+    /// The base as the page's settings write it (`api/v1/`, or a remote
+    /// URL), ending in `/`: what the files it names are written below.
+    as_written: String,
+}
 
 impl Endpoint {
-    pub fn new(base_url: String) -> Self {
-        if base_url.ends_with('/') {
-            Self(base_url)
+    /// `base_url` resolved against the page's base, and `as_written`, as the settings give it.
+    pub fn new(base_url: &str, as_written: &str) -> Self {
+        let with_slash = |url: &str| {
+            if url.ends_with('/') {
+                url.to_owned()
+            } else {
+                format!("{url}/")
+            }
+        };
+        Self {
+            url: with_slash(base_url),
+            as_written: with_slash(as_written),
+        }
+    }
+
+    /// The address of a file a document names, such as an image's `src`:
+    /// an `https:` URL as it is, anything else as a path below the
+    /// endpoint. Below a relative endpoint it stays relative, for the
+    /// page's `<base href>` to resolve, so that the built page and the app
+    /// write the same address; and no other scheme can enter.
+    pub fn file(&self, src: &str) -> String {
+        const HTTPS: &str = "https://";
+        let absolute = src
+            .get(..HTTPS.len())
+            .is_some_and(|scheme| scheme.eq_ignore_ascii_case(HTTPS));
+        if absolute {
+            src.to_owned()
         } else {
-            Self(format!("{base_url}/"))
+            format!("{}{}", self.as_written, src.trim_start_matches('/'))
         }
     }
 
@@ -60,7 +89,7 @@ impl Endpoint {
             state: RwSignal::new(carried.map(Ok)),
             reload: Trigger::new(),
         };
-        loaded.fetch_when_asked(format!("{}{path}", self.0));
+        loaded.fetch_when_asked(format!("{}{path}", self.url));
         loaded
     }
 }
@@ -136,5 +165,28 @@ impl<T: Document + Clone + Send + Sync + 'static> Loaded<T> {
                 }
             });
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_below_a_relative_endpoint_stays_relative_and_only_https_leaves_it() {
+        let own = Endpoint::new("https://news.example.org/news/api/v1/", "api/v1");
+        assert_eq!(own.file("media/a-480.webp"), "api/v1/media/a-480.webp");
+        assert_eq!(own.file("/media/a.jpg"), "api/v1/media/a.jpg");
+        assert_eq!(
+            own.file("//elsewhere.example/a.jpg"),
+            "api/v1/elsewhere.example/a.jpg"
+        );
+        assert_eq!(own.file("javascript:alert(1)"), "api/v1/javascript:alert(1)");
+        assert_eq!(own.file("HTTPS://cdn.example/a.jpg"), "HTTPS://cdn.example/a.jpg");
+        let remote = Endpoint::new("https://api.example.org/v1", "https://api.example.org/v1");
+        assert_eq!(
+            remote.file("media/a.jpg"),
+            "https://api.example.org/v1/media/a.jpg"
+        );
     }
 }

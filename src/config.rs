@@ -62,11 +62,12 @@ impl Config {
         };
         // Relative endpoints resolve against the deployment's base, like the app's own assets.
         let resolve = |endpoint: &str| platform::resolve_url(endpoint, base_href);
-        let endpoint = resolve(&meta("brnn-endpoint").unwrap_or_else(|| DEFAULT_ENDPOINT.to_owned()));
+        let endpoint_setting = meta("brnn-endpoint").unwrap_or_else(|| DEFAULT_ENDPOINT.to_owned());
+        let endpoint = resolve(&endpoint_setting);
         let own_endpoint = endpoint == resolve(DEFAULT_ENDPOINT);
         let (origin, base_path) = split_origin(base_href);
         Self {
-            endpoint: Endpoint::new(endpoint),
+            endpoint: Endpoint::new(&endpoint, &endpoint_setting),
             default_edition: Self::edition_or_default(meta("brnn-edition").as_deref()),
             site: Site::new(base_path),
             origin: meta("brnn-origin").unwrap_or_else(|| origin.to_owned()),

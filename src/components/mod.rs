@@ -2,7 +2,9 @@
 
 pub mod article_entry;
 pub mod article_list;
+pub mod body;
 pub mod breadcrumb;
+pub mod byline;
 pub mod language_links;
 pub mod load_state;
 pub mod navigation_focus;

@@ -15,10 +15,17 @@ use crate::context::{use_config, use_edition};
 use crate::head::{show_head, HeadTag};
 use crate::platform;
 
-/// What kind of page, for `og:type`: an article (with its date and
-/// section's name) or any other page of the site.
+/// What kind of page, for `og:type`: an article (with its headline, its
+/// dates and its section's name) or any other page of the site.
 pub enum PageKind {
-    Article { published: Published, section: String },
+    Article {
+        /// A link preview's title: the headline alone, as `og:site_name`
+        /// names the network.
+        headline: String,
+        published: Published,
+        updated: Option<Published>,
+        section: String,
+    },
     Website,
 }
 
@@ -41,21 +48,35 @@ impl<D: FnOnce(&str, &str) -> Vec<Value>> PageHead<D> {
         let edition = use_edition();
         let config = use_config();
         let url = config.absolute(&self.path);
+        let og_title = match &self.kind {
+            PageKind::Article { headline, .. } => headline.clone(),
+            PageKind::Website => self.title.clone(),
+        };
         let mut tags = vec![
             HeadTag::meta("description", self.description.clone()),
             HeadTag::link("canonical", url.clone()),
-            HeadTag::property("og:title", self.title.clone()),
+            HeadTag::property("og:title", og_title),
             HeadTag::property("og:description", self.description.clone()),
             HeadTag::property("og:url", url.clone()),
             HeadTag::property("og:site_name", edition.network.name.clone()),
             HeadTag::property("og:locale", og_locale(&edition.lang)),
         ];
         match self.kind {
-            PageKind::Article { published, section } => tags.extend([
-                HeadTag::property("og:type", "article"),
-                HeadTag::property("article:published_time", published.to_string()),
-                HeadTag::property("article:section", section),
-            ]),
+            PageKind::Article {
+                published,
+                updated,
+                section,
+                ..
+            } => {
+                tags.extend([
+                    HeadTag::property("og:type", "article"),
+                    HeadTag::property("article:published_time", published.to_string()),
+                ]);
+                tags.extend(
+                    updated.map(|updated| HeadTag::property("article:modified_time", updated.to_string())),
+                );
+                tags.push(HeadTag::property("article:section", section));
+            }
             PageKind::Website => tags.push(HeadTag::property("og:type", "website")),
         }
         tags.push(HeadTag::meta("twitter:card", "summary"));

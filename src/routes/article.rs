@@ -1,11 +1,15 @@
-//! The article screen: breadcrumb, headline, date line, body, neighbours.
+//! The article screen: breadcrumb, headline, date line, byline, the line of
+//! its last change, the lead image, body, correction, neighbours.
 
+use brnn_model::body::Inline;
 use brnn_model::format::{ArticleLink, ArticlePage};
 use brnn_model::slug::Slug;
 use brnn_model::structured_data::{breadcrumb_list, news_article};
 use leptos::prelude::*;
 
+use crate::components::body::{ArticleBody, Correction, Figure};
 use crate::components::breadcrumb::Breadcrumb;
+use crate::components::byline::Byline;
 use crate::components::language_links::LanguageLinks;
 use crate::components::load_state::load_state;
 use crate::components::page_head::{PageHead, PageKind};
@@ -40,7 +44,9 @@ fn ArticleView(page: ArticlePage) -> impl IntoView {
     let description = article.lead();
     let path = site.article(&edition.id, &article.id);
     let kind = PageKind::Article {
+        headline: article.headline.clone(),
         published: article.published,
+        updated: article.updated,
         section: edition
             .section_name(&article.section)
             .unwrap_or_default()
@@ -53,7 +59,9 @@ fn ArticleView(page: ArticlePage) -> impl IntoView {
         kind,
         data: |url: &str, description: &str| {
             vec![
-                news_article(&edition, &article, url, description),
+                news_article(&edition, &article, url, description, |author| {
+                    config.absolute(&site.author(&edition.id, &author.slug, 1))
+                }),
                 breadcrumb_list(&crumbs, |path| config.absolute(path)),
             ]
         },
@@ -68,11 +76,15 @@ fn ArticleView(page: ArticlePage) -> impl IntoView {
             <span class="source">{locale.source_label}" "{article.source.clone()}</span>
         }
     });
-    let paragraphs = article
-        .paragraphs
-        .into_iter()
-        .map(|text| view! { <p>{text}</p> })
-        .collect_view();
+    let blocks = article.blocks().into_owned();
+    let byline = (!article.authors.is_empty()).then(|| view! { <Byline authors=article.authors/> });
+    let updated = article.updated.map(|updated| {
+        view! { <p class="updated">{locale.updated_label()}<PublishedDate published=updated/></p> }
+    });
+    let lead_image = article.image.map(|image| view! { <Figure image lead=true/> });
+    let correction = article
+        .correction
+        .map(|text| view! { <Correction content=vec![Inline::Text(text)]/> });
     let neighbour = |link: Option<ArticleLink>, label: &'static str, rel: &'static str| {
         link.map(|link| {
             view! {
@@ -103,9 +115,15 @@ fn ArticleView(page: ArticlePage) -> impl IntoView {
                 <PublishedDate published=article.published/>
                 {source}
             </p>
+            {byline}
+            {updated}
             <LanguageLinks links=site.translation_links(&edition, &article.id, &translations)/>
-            <div class="article-body">{paragraphs}</div>
+            {lead_image}
+            <ArticleBody blocks/>
+            {correction}
         </article>
         {neighbours}
     }
+    // Erased: the screen's element tree is deeper than the compiler follows.
+    .into_any()
 }

@@ -47,6 +47,9 @@ const STATES = {
   'a section page': (page) => open(page, '/de/section/bri-nachrichten/', '.article-list'),
   'page 2 of the front page': (page) => open(page, '/de/page/2', 'nav.pager'),
   'the seed article': (page) => open(page, SEED, 'article h1'),
+  'an article of every block type, with byline and correction': (page) =>
+    open(page, '/de/article/beispiel-artikelformat', '.article-body .pull-quote'),
+  'an author page': (page) => open(page, '/de/author/beispiel-redaktion/', '.article-list'),
   'the not-found page': (page) => open(page, '/de/article/gibt-es-nicht', 'h1:text("Seite nicht gefunden")'),
   'search results': (page) => open(page, '/de/search?q=Zusammenarbeit', '.search-results mark'),
   'an Arabic article, right to left': (page) => open(page, '/ar/article/mithal-lujistiyat', 'nav.languages'),

@@ -64,6 +64,8 @@ pub struct Locale {
     pub retry: &'static str,
     /// Opens the source line: `Quelle : German.china.org.cn`.
     pub source_label: &'static str,
+    /// Opens the line of an article's last change: "Aktualisiert" (see [`Self::updated_label`]).
+    updated: &'static str,
     pub breadcrumb_label: &'static str,
     pub sections_label: &'static str,
     pub skip_to_content: &'static str,
@@ -237,6 +239,11 @@ impl Locale {
     /// Where a list's pager stands: "Seite 2 von 4".
     pub fn page_of(&self, page: u32, pages: u32) -> String {
         (self.page_of)(page, pages)
+    }
+
+    /// What stands before the date of an article's last change: "Aktualisiert: ".
+    pub fn updated_label(&self) -> String {
+        format!("{}{}", self.updated, self.label_separator)
     }
 
     /// What a feed of a listing says it is: "Die neuesten Artikel: Aktuelles".

@@ -5,7 +5,7 @@
 
 use serde_json::{json, Value};
 
-use crate::format::{Article, Edition};
+use crate::format::{Article, Author, Edition};
 use crate::site::Crumb;
 
 /// The page's breadcrumb as a `BreadcrumbList`; `absolute` turns a site path into a URL.
@@ -25,9 +25,16 @@ pub fn breadcrumb_list(crumbs: &[Crumb], absolute: impl Fn(&str) -> String) -> V
     json!({ "@context": "https://schema.org", "@type": "BreadcrumbList", "itemListElement": items })
 }
 
-/// An article page as a `NewsArticle`; `url` is its absolute address.
-pub fn news_article(edition: &Edition, article: &Article, url: &str, description: &str) -> Value {
-    json!({
+/// An article page as a `NewsArticle`; `url` is its absolute address,
+/// `author_url` gives an author's page's.
+pub fn news_article(
+    edition: &Edition,
+    article: &Article,
+    url: &str,
+    description: &str,
+    author_url: impl Fn(&Author) -> String,
+) -> Value {
+    let mut data = json!({
         "@context": "https://schema.org",
         "@type": "NewsArticle",
         "headline": article.headline,
@@ -38,7 +45,19 @@ pub fn news_article(edition: &Edition, article: &Article, url: &str, description
         "isAccessibleForFree": true,
         "mainEntityOfPage": { "@type": "WebPage", "@id": url },
         "publisher": { "@type": "NewsMediaOrganization", "name": edition.network.name },
-    })
+    });
+    if let Some(updated) = article.updated {
+        data["dateModified"] = updated.to_string().into();
+    }
+    if !article.authors.is_empty() {
+        let authors: Vec<Value> = article
+            .authors
+            .iter()
+            .map(|author| json!({ "@type": "Person", "name": author.name, "url": author_url(author) }))
+            .collect();
+        data["author"] = authors.into();
+    }
+    data
 }
 
 /// A list page (front page or section) as a `CollectionPage`.
@@ -122,6 +141,33 @@ mod tests {
         assert_eq!(list["itemListElement"][1]["position"], 2);
         assert_eq!(list["itemListElement"][1]["name"], "Aktuelles");
         assert_eq!(list["itemListElement"][1]["item"], "https://x.org/de/section/a/");
+    }
+
+    #[test]
+    fn an_article_names_its_authors_as_people_with_their_pages_and_when_it_changed() {
+        let edition: Edition = serde_json::from_value(json!({
+            "format": 1, "network": { "short_name": "BRNN", "name": "BRNN" }, "id": "de",
+            "lang": "de", "name": "BRNN Deutsch", "page_size": 10, "sections": []
+        }))
+        .unwrap();
+        let mut article: Article = serde_json::from_value(json!({
+            "id": "a1", "section": "aktuelles", "headline": "Kopf",
+            "published": "2025-11-04T00:00:00+08:00", "paragraphs": ["Text."],
+            "authors": [{ "slug": "li-wei", "name": "Li Wei" }],
+            "updated": "2025-11-05T09:30:00+08:00"
+        }))
+        .unwrap();
+        let page = |author: &Author| format!("https://x.org/de/author/{}/", author.slug);
+        let data = news_article(&edition, &article, "https://x.org/de/article/a1", "Text.", page);
+        assert_eq!(
+            data["author"],
+            json!([{ "@type": "Person", "name": "Li Wei", "url": "https://x.org/de/author/li-wei/" }])
+        );
+        assert_eq!(data["dateModified"], "2025-11-05T09:30:00+08:00");
+        article.authors.clear();
+        article.updated = None;
+        let plain = news_article(&edition, &article, "https://x.org/de/article/a1", "Text.", page);
+        assert!(plain.get("author").is_none() && plain.get("dateModified").is_none());
     }
 
     #[test]

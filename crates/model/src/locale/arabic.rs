@@ -16,6 +16,7 @@ pub static ARABIC: Locale = Locale {
     loading: "جارٍ التحميل …",
     retry: "إعادة المحاولة",
     source_label: "المصدر:",
+    updated: "تم التحديث",
     breadcrumb_label: "مسار التنقل",
     sections_label: "الأقسام",
     skip_to_content: "الانتقال إلى المحتوى",

@@ -15,6 +15,7 @@ pub static CHINESE: Locale = Locale {
     loading: "正在加载……",
     retry: "重试",
     source_label: "来源：",
+    updated: "更新",
     breadcrumb_label: "面包屑导航",
     sections_label: "栏目",
     skip_to_content: "跳到主要内容",

@@ -14,6 +14,7 @@ pub static ENGLISH: Locale = Locale {
     loading: "Loading …",
     retry: "Try again",
     source_label: "Source:",
+    updated: "Updated",
     breadcrumb_label: "Breadcrumb",
     sections_label: "Sections",
     skip_to_content: "Skip to content",

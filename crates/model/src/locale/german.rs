@@ -15,6 +15,7 @@ pub static GERMAN: Locale = Locale {
     loading: "Wird geladen …",
     retry: "Erneut versuchen",
     source_label: "Quelle :",
+    updated: "Aktualisiert",
     breadcrumb_label: "Brotkrümelnavigation",
     sections_label: "Rubriken",
     skip_to_content: "Zum Inhalt springen",
