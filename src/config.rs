@@ -42,6 +42,12 @@ impl Config {
         format!("{}{path}", self.origin)
     }
 
+    /// A file the endpoint's documents name (an image's `src`) as an
+    /// absolute address, for link previews and structured data.
+    pub fn absolute_file(&self, src: &str) -> String {
+        platform::resolve_url(&self.endpoint.file(src), &self.absolute(&self.site.home()))
+    }
+
     /// The default edition, or the one an operator named.
     pub fn edition_or_default(named: Option<&str>) -> Slug {
         named

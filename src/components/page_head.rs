@@ -7,6 +7,7 @@
 //! with it a JSON writer in the wasm) and removes the previous page's.
 
 use brnn_model::alternates::Alternate;
+use brnn_model::body::Image;
 use brnn_model::date::Published;
 use brnn_model::structured_data::{og_locale, script_text};
 use serde_json::Value;
@@ -41,6 +42,8 @@ pub struct PageHead<D> {
     pub links: Vec<HeadTag>,
     /// The page in other languages (`hreflang`).
     pub alternates: Vec<Alternate>,
+    /// The picture a link preview shows: an article's lead image.
+    pub image: Option<Image>,
 }
 
 impl<D: FnOnce(&str, &str) -> Vec<Value>> PageHead<D> {
@@ -79,7 +82,19 @@ impl<D: FnOnce(&str, &str) -> Vec<Value>> PageHead<D> {
             }
             PageKind::Website => tags.push(HeadTag::property("og:type", "website")),
         }
-        tags.push(HeadTag::meta("twitter:card", "summary"));
+        // A large preview where there is a picture (the build makes one at
+        // least 1200 px wide when the photo is that wide).
+        match &self.image {
+            Some(image) => tags.extend([
+                HeadTag::property("og:image", config.absolute_file(&image.src)),
+                HeadTag::property("og:image:width", image.width.to_string()),
+                HeadTag::property("og:image:height", image.height.to_string()),
+                HeadTag::property("og:image:alt", image.alt.clone()),
+                HeadTag::meta("twitter:card", "summary_large_image"),
+            ]),
+            None => tags.push(HeadTag::meta("twitter:card", "summary")),
+        }
+        tags.push(HeadTag::meta("robots", "max-image-preview:large"));
         tags.extend(self.links);
         tags.extend(self.alternates.into_iter().map(|alternate| {
             HeadTag::link("alternate", config.absolute(&alternate.href)).with("hreflang", alternate.hreflang)

@@ -59,15 +59,25 @@ fn ArticleView(page: ArticlePage) -> impl IntoView {
         kind,
         data: |url: &str, description: &str| {
             vec![
-                news_article(&edition, &article, url, description, |author| {
-                    config.absolute(&site.author(&edition.id, &author.slug, 1))
-                }),
+                news_article(
+                    &edition,
+                    &article,
+                    url,
+                    description,
+                    |author| config.absolute(&site.author(&edition.id, &author.slug, 1)),
+                    article
+                        .image
+                        .as_ref()
+                        .map(|image| config.absolute_file(&image.src))
+                        .as_deref(),
+                ),
                 breadcrumb_list(&crumbs, |path| config.absolute(path)),
             ]
         },
         links: Vec::new(),
         // Every version of the article names every other, and itself.
         alternates: site.article_alternates(&edition, &article.id, &translations),
+        image: article.image.clone(),
     }
     .show();
     let source = (!article.source.is_empty()).then(|| {

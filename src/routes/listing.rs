@@ -86,6 +86,7 @@ fn ListScreen(list: List, page: PageNumber) -> impl IntoView {
             },
             links: facts.feeds,
             alternates: facts.alternates,
+            image: None,
         }
         .show();
         view! {

@@ -579,3 +579,35 @@ fn a_rebuild_makes_no_photo_again_and_the_renditions_of_a_photo_no_article_shows
         .iter()
         .any(|name| name.starts_with("storm-over-road-1600-")));
 }
+
+#[test]
+fn an_article_with_a_lead_photo_gets_a_large_link_preview_and_one_without_a_small_one() {
+    let content = content_copy();
+    let out = TempDir::new().unwrap();
+    build_with_pages(content.path(), out.path()).unwrap();
+    let page = fs::read_to_string(out.path().join("de/article/beispiel-artikelformat.html")).unwrap();
+    let property = |name: &str| {
+        let (_, rest) = page
+            .split_once(&format!(r#"<meta property="{name}" content=""#))
+            .unwrap_or_else(|| panic!("no {name}"));
+        rest.split_once('"').unwrap().0.to_owned()
+    };
+    let image = property("og:image");
+    assert!(
+        image.starts_with("https://brnn-news.example/api/v1/media/") && image.ends_with(".jpg"),
+        "{image}"
+    );
+    let width: u32 = property("og:image:width").parse().unwrap();
+    assert!(width >= 1200, "a large preview needs 1200 px, not {width}");
+    assert!(property("og:image:height").parse::<u32>().unwrap() > 0);
+    assert!(!property("og:image:alt").is_empty());
+    let file = image.trim_start_matches("https://brnn-news.example/");
+    assert!(out.path().join(file).is_file(), "{file} is built");
+    assert!(page.contains(r#"<meta name="twitter:card" content="summary_large_image">"#));
+    assert!(page.contains(r#"<meta name="robots" content="max-image-preview:large">"#));
+    assert!(page.contains(&format!(r#""image":["{image}"]"#)), "JSON-LD names the photo");
+
+    let seed = fs::read_to_string(out.path().join("de/article/ecf15130d4b083e2.html")).unwrap();
+    assert!(seed.contains(r#"<meta name="twitter:card" content="summary">"#));
+    assert!(!seed.contains("og:image"));
+}

@@ -33,6 +33,7 @@ pub fn news_article(
     url: &str,
     description: &str,
     author_url: impl Fn(&Author) -> String,
+    image_url: Option<&str>,
 ) -> Value {
     let mut data = json!({
         "@context": "https://schema.org",
@@ -48,6 +49,9 @@ pub fn news_article(
     });
     if let Some(updated) = article.updated {
         data["dateModified"] = updated.to_string().into();
+    }
+    if let Some(image_url) = image_url {
+        data["image"] = json!([image_url]);
     }
     if !article.authors.is_empty() {
         let authors: Vec<Value> = article
@@ -144,7 +148,7 @@ mod tests {
     }
 
     #[test]
-    fn an_article_names_its_authors_as_people_with_their_pages_and_when_it_changed() {
+    fn an_article_names_its_authors_as_people_with_their_pages_its_photo_and_when_it_changed() {
         let edition: Edition = serde_json::from_value(json!({
             "format": 1, "network": { "short_name": "BRNN", "name": "BRNN" }, "id": "de",
             "lang": "de", "name": "BRNN Deutsch", "page_size": 10, "sections": []
@@ -158,7 +162,16 @@ mod tests {
         }))
         .unwrap();
         let page = |author: &Author| format!("https://x.org/de/author/{}/", author.slug);
-        let data = news_article(&edition, &article, "https://x.org/de/article/a1", "Text.", page);
+        let photo = Some("https://x.org/api/v1/media/hafen-1600-0123456789abcdef.jpg");
+        let data = news_article(
+            &edition,
+            &article,
+            "https://x.org/de/article/a1",
+            "Text.",
+            page,
+            photo,
+        );
+        assert_eq!(data["image"], json!([photo]));
         assert_eq!(
             data["author"],
             json!([{ "@type": "Person", "name": "Li Wei", "url": "https://x.org/de/author/li-wei/" }])
@@ -166,8 +179,19 @@ mod tests {
         assert_eq!(data["dateModified"], "2025-11-05T09:30:00+08:00");
         article.authors.clear();
         article.updated = None;
-        let plain = news_article(&edition, &article, "https://x.org/de/article/a1", "Text.", page);
-        assert!(plain.get("author").is_none() && plain.get("dateModified").is_none());
+        let plain = news_article(
+            &edition,
+            &article,
+            "https://x.org/de/article/a1",
+            "Text.",
+            page,
+            None,
+        );
+        assert!(
+            plain.get("author").is_none()
+                && plain.get("dateModified").is_none()
+                && plain.get("image").is_none()
+        );
     }
 
     #[test]
