@@ -196,6 +196,22 @@ fn the_sitemap_index_leads_to_every_article() {
         "articles, front page, 4 sections, 1 author"
     );
     assert!(sitemap.contains("<loc>https://news.example.org/de/author/beispiel-redaktion/</loc>"));
+    // An updated article's lastmod is its update, and so is its lists'.
+    let last_modified = |page: &str| {
+        let (_, after) = sitemap
+            .split_once(&format!("<loc>https://news.example.org{page}</loc>"))
+            .unwrap();
+        let (_, rest) = after.split_once("<lastmod>").unwrap();
+        rest.split_once("</lastmod>").unwrap().0.to_owned()
+    };
+    assert_eq!(
+        last_modified("/de/article/beispiel-artikelformat"),
+        "2025-10-29T09:15:00+08:00"
+    );
+    assert_eq!(
+        last_modified("/de/author/beispiel-redaktion/"),
+        "2025-10-29T09:15:00+08:00"
+    );
     let robots = fs::read_to_string(site.path().join("robots.txt")).unwrap();
     assert!(robots.contains("Sitemap: https://news.example.org/sitemap.xml\n"));
 }

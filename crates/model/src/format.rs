@@ -316,6 +316,11 @@ impl Article {
         };
     }
 
+    /// When the article last changed: its update, or its publication.
+    pub fn last_modified(&self) -> Published {
+        self.updated.unwrap_or(self.published)
+    }
+
     /// The body as blocks: `body`, or, for a plain article (or a document
     /// from before `body`), `paragraphs` as plain paragraphs.
     pub fn blocks(&self) -> Cow<'_, [Block]> {

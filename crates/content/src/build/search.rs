@@ -165,6 +165,8 @@ fn record_text(article: &Article, language: &str) -> String {
         .then_some(&article.headline)
         .into_iter()
         .chain(&article.paragraphs)
+        // A search for a byline's name finds the author's articles.
+        .chain(article.authors.iter().map(|author| &author.name))
         .map(|text| {
             text.split_whitespace()
                 .filter(|word| !word.starts_with("___PAGEFIND_"))
@@ -211,5 +213,20 @@ mod tests {
         ] {
             assert!(!read_by_the_reader(dropped), "{dropped}");
         }
+    }
+
+    #[test]
+    fn an_articles_record_holds_its_text_and_its_authors_names() {
+        let article: Article = serde_json::from_value(serde_json::json!({
+            "id": "a1", "section": "aktuelles", "headline": "Kopf",
+            "published": "2025-11-04T00:00:00+08:00", "paragraphs": ["Ein  Absatz.", "Noch einer."],
+            "authors": [{ "slug": "li-wei", "name": "Li Wei" }]
+        }))
+        .unwrap();
+        assert_eq!(record_text(&article, "de"), "Ein Absatz.\nNoch einer.\nLi Wei");
+        assert_eq!(
+            record_text(&article, "zh-Hans"),
+            "Kopf\nEin Absatz.\nNoch einer.\nLi Wei"
+        );
     }
 }

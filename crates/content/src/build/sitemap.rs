@@ -12,6 +12,7 @@ use std::io;
 
 use brnn_model::alternates::Alternate;
 use brnn_model::date::Published;
+use brnn_model::format::Article;
 use quick_xml::events::{BytesDecl, BytesText, Event};
 use quick_xml::Writer;
 
@@ -52,9 +53,12 @@ pub(super) fn write(editions: &[EditionLists], site_url: &SiteUrl, output: &mut 
     {
         let edition = &content.edition;
         let id = &edition.id;
+        // A list changes when any of its articles does.
+        let last_change =
+            |articles: &[&Article]| articles.iter().map(|article| article.last_modified()).max();
         let pages = listings.iter().map(|listing| Entry {
             location: site_url.absolute(&site.listing(id, listing.section.as_ref(), 1)),
-            last_modified: listing.articles.first().map(|article| article.published),
+            last_modified: last_change(&listing.articles),
             alternates: match listing.section {
                 None => absolute(site.front_page_alternates(edition)),
                 Some(_) => Vec::new(),
@@ -62,12 +66,12 @@ pub(super) fn write(editions: &[EditionLists], site_url: &SiteUrl, output: &mut 
         });
         let author_pages = authors.iter().map(|listing| Entry {
             location: site_url.absolute(&site.author(id, &listing.author.slug, 1)),
-            last_modified: listing.articles.first().map(|article| article.published),
+            last_modified: last_change(&listing.articles),
             alternates: Vec::new(),
         });
         let articles = content.articles.iter().map(|article| Entry {
             location: site_url.absolute(&site.article(id, &article.id)),
-            last_modified: Some(article.published),
+            last_modified: Some(article.last_modified()),
             alternates: absolute(site.article_alternates(
                 edition,
                 &article.id,
