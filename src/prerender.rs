@@ -8,12 +8,14 @@
 //! instead of fetching them (`api::Preloaded`). `main.rs` takes the page
 //! over by the same markers.
 
+use brnn_model::format::Article;
 use brnn_model::site::Site;
 use brnn_model::structured_data::script_safe;
 use leptos::prelude::*;
 
-use crate::api::Preloaded;
-use crate::config::Config;
+use crate::api::{Endpoint, Preloaded};
+use crate::components::body::{article_correction, ArticleBody};
+use crate::config::{Config, DEFAULT_ENDPOINT};
 use crate::head::{escape_attribute, escape_text, HeadInView};
 use crate::page_markers::{DOCUMENT_ATTRIBUTE, HEAD_END, HEAD_START, PAGE_END};
 use crate::router::{Address, Location};
@@ -133,4 +135,30 @@ impl Renderer {
         page.push_str(&self.tail);
         page
     }
+}
+
+/// An article's body and correction as HTML for a feed reader, drawn by the
+/// same components as its page, every address absolute below `site_url`
+/// (`https://news.example.org/news`: a base with its origin, so that a
+/// reader outside the site can follow links and load photos).
+pub fn article_html(article: &Article, site_url: &str) -> String {
+    let owner = Owner::new();
+    let html = owner.with(|| {
+        let site_url = site_url.trim_end_matches('/');
+        let endpoint = format!("{site_url}/{DEFAULT_ENDPOINT}");
+        provide_context(Config {
+            endpoint: Endpoint::new(&endpoint, &endpoint),
+            default_edition: Config::edition_or_default(None),
+            site: Site::new(site_url),
+            origin: String::new(),
+            own_endpoint: true,
+        });
+        let blocks = article.blocks().into_owned();
+        let correction = article_correction(article.correction.clone());
+        view! { <ArticleBody blocks/>{correction} }
+            .to_html()
+            .replace("<!>", "")
+    });
+    owner.unset();
+    html
 }

@@ -1,13 +1,12 @@
 //! The article screen: breadcrumb, headline, date line, byline, the line of
 //! its last change, the lead image, body, correction, neighbours.
 
-use brnn_model::body::Inline;
 use brnn_model::format::{ArticleLink, ArticlePage};
 use brnn_model::slug::Slug;
 use brnn_model::structured_data::{breadcrumb_list, news_article};
 use leptos::prelude::*;
 
-use crate::components::body::{ArticleBody, Correction, Figure};
+use crate::components::body::{article_correction, ArticleBody, Figure};
 use crate::components::breadcrumb::Breadcrumb;
 use crate::components::byline::Byline;
 use crate::components::language_links::LanguageLinks;
@@ -92,9 +91,7 @@ fn ArticleView(page: ArticlePage) -> impl IntoView {
         view! { <p class="updated">{locale.updated_label()}<PublishedDate published=updated/></p> }
     });
     let lead_image = article.image.map(|image| view! { <Figure image lead=true/> });
-    let correction = article
-        .correction
-        .map(|text| view! { <Correction content=vec![Inline::Text(text)]/> });
+    let correction = article_correction(article.correction);
     let neighbour = |link: Option<ArticleLink>, label: &'static str, rel: &'static str| {
         link.map(|link| {
             view! {

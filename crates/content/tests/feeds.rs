@@ -329,3 +329,34 @@ fn a_lead_image_is_the_rss_enclosure_and_the_json_feed_image_at_its_absolute_add
         .find_map(|content| content.url.as_ref());
     assert_eq!(enclosure.map(|url| url.as_str()), Some(image));
 }
+
+#[test]
+fn a_feed_item_carries_the_whole_article_as_its_page_draws_it_with_absolute_addresses() {
+    let site = built_site();
+    let feed: Value = serde_json::from_str(
+        &fs::read_to_string(site.path().join("feeds/de/section/dokumente/feed.json")).unwrap(),
+    )
+    .unwrap();
+    let item = feed["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|item| item["id"] == "https://news.example.org/de/article/beispiel-artikelformat")
+        .expect("the format sample is in its section's feed");
+    let html = item["content_html"].as_str().unwrap();
+    for expected in [
+        r#"<div class="article-body"><p>Dies ist ein <strong>Beispielartikel</strong>"#,
+        "<h2>Zwischentitel</h2>",
+        r#"<a href="https://news.example.org/de/article/ecf15130d4b083e2">"#,
+        r#"<a href="https://spec.commonmark.org/" rel="noopener">"#,
+        r#"<img src="https://news.example.org/api/v1/media/rocket-launch-"#,
+        "Eine frühere Fassung dieses Beispiels nannte einen falschen Wochentag.</p>",
+    ] {
+        assert!(html.contains(expected), "{expected} in {html}");
+    }
+    assert!(!html.contains("<script"));
+    assert!(item["image"]
+        .as_str()
+        .unwrap()
+        .starts_with("https://news.example.org/api/v1/media/storm-over-road-"));
+}

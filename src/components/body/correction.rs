@@ -10,3 +10,8 @@ use super::inline::Inlines;
 pub fn Correction(content: Vec<Inline>) -> impl IntoView {
     view! { <p class="correction" role="note"><Inlines content/></p> }
 }
+
+/// The article's own correction (`Article::correction`, plain text), after its body.
+pub fn article_correction(text: Option<String>) -> Option<impl IntoView> {
+    text.map(|text| view! { <Correction content=vec![Inline::Text(text)]/> })
+}

@@ -15,7 +15,7 @@ mod quote;
 use brnn_model::body::Block;
 use leptos::prelude::*;
 
-pub use correction::Correction;
+pub use correction::{article_correction, Correction};
 pub use figure::Figure;
 use heading::Heading;
 use list::List;

@@ -1,8 +1,11 @@
 //! Every listing as RSS 2.0, Atom (RFC 4287) and JSON Feed 1.1, with the
 //! newest [`FEED_ITEMS`] articles: a feed's size does not grow with the archive.
 //!
-//! Items carry the lead as summary and the full text as content. Dates are the
-//! articles' own, never the build's clock, so the same sources give the same bytes.
+//! Items carry the lead as summary and the whole article as HTML content,
+//! drawn by the reader's own components (`brnn_news::prerender::article_html`,
+//! escaped as the page is, every address absolute), and the lead image.
+//! Dates are the articles' own, never the build's clock, so the same sources
+//! give the same bytes.
 
 use std::io;
 
@@ -12,6 +15,7 @@ use brnn_model::date::Published;
 use brnn_model::format::Article;
 use brnn_model::locale::Locale;
 use brnn_model::site::{FeedKind, Site};
+use brnn_news::prerender::article_html;
 use chrono::{DateTime, FixedOffset};
 use serde::Serialize;
 
@@ -47,6 +51,8 @@ struct Item<'a> {
     lead: String,
     /// The lead image's absolute URL.
     image: Option<String>,
+    /// The body as HTML, as its page draws it.
+    html: String,
 }
 
 pub(super) fn write(listing: &Listing, site_url: &SiteUrl, output: &mut Output) -> io::Result<()> {
@@ -81,6 +87,7 @@ impl<'a> FeedFacts<'a> {
                 published: chrono_time(article.published),
                 lead: article.lead(),
                 image: article.image.as_ref().map(|image| image_url(image, site_url)),
+                html: article_html(article, &site_url.absolute(site.base())),
             })
             .collect();
         Self {
@@ -115,15 +122,6 @@ fn chrono_time(published: Published) -> DateTime<FixedOffset> {
         .with_timezone(&offset)
 }
 
-/// The article's paragraphs as HTML, for readers that show the whole text.
-fn html_paragraphs(article: &Article) -> String {
-    article
-        .paragraphs
-        .iter()
-        .map(|paragraph| format!("<p>{}</p>", quick_xml::escape::escape(paragraph.as_str())))
-        .collect()
-}
-
 /// An image's absolute URL: its `src` is an address, or a path below the endpoint.
 fn image_url(image: &Image, site_url: &SiteUrl) -> String {
     if Href::parse(&image.src).is_some() {
@@ -141,7 +139,7 @@ fn rss(facts: &FeedFacts) -> io::Result<Vec<u8>> {
             title: Some(item.article.headline.clone()),
             link: Some(item.url.clone()),
             description: Some(item.lead.clone()),
-            content: Some(html_paragraphs(item.article)),
+            content: Some(item.html.clone()),
             // The lead image, as RSS readers show a picture. Its size in
             // bytes is not known where the feed is written; RSS Best
             // Practices ask for 0 then.
@@ -202,7 +200,7 @@ fn atom(facts: &FeedFacts) -> io::Result<Vec<u8>> {
             links: vec![link(&item.url, "alternate", None)],
             summary: Some(atom::Text::plain(item.lead.clone())),
             content: Some(atom::Content {
-                value: Some(html_paragraphs(item.article)),
+                value: Some(item.html.clone()),
                 content_type: Some("html".to_owned()),
                 ..Default::default()
             }),
@@ -263,7 +261,7 @@ struct JsonItem<'a> {
     url: &'a str,
     title: &'a str,
     summary: &'a str,
-    content_text: String,
+    content_html: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     image: Option<&'a str>,
     date_published: String,
@@ -289,7 +287,7 @@ fn json_feed(facts: &FeedFacts) -> io::Result<Vec<u8>> {
                 url: &item.url,
                 title: &item.article.headline,
                 summary: &item.lead,
-                content_text: item.article.paragraphs.join("\n\n"),
+                content_html: &item.html,
                 image: item.image.as_deref(),
                 date_published: item.article.published.to_string(),
                 tags: [item.section_name],
