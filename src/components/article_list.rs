@@ -26,6 +26,7 @@ pub fn ArticleList(list: ListPage, link: impl Fn(u32) -> String) -> impl IntoVie
                     href=Some(site.article(&edition.id, &summary.id))
                     headline=summary.headline
                     lead=vec![ExcerptRun::Text(summary.lead)]
+                    image=summary.image
                 />
             }
         })

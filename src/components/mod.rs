@@ -11,6 +11,7 @@ pub mod navigation_focus;
 pub mod not_found;
 pub mod page_head;
 pub mod pager;
+pub mod picture;
 pub mod published_date;
 pub mod search_form;
 pub mod site_header;

@@ -99,6 +99,8 @@ fn SearchResult(hit: SearchHit) -> impl IntoView {
             href=hit.article().map(|id| site.article(&edition.id, &id))
             headline=hit.meta.title.clone()
             lead=excerpt_runs(&hit.excerpt)
+            // The index carries no images.
+            image=None
         />
     }
 }

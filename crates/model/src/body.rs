@@ -181,6 +181,45 @@ pub struct ImageSource {
     pub media_type: String,
 }
 
+impl Image {
+    /// The same image for a small place: only the renditions at most
+    /// `max_width` wide (the narrowest of each format if none is), the
+    /// narrowest JPEG as its fallback with its own size, and no caption or
+    /// credit. An image without renditions stays as it is.
+    pub fn thumbnail(&self, max_width: u32) -> Image {
+        let narrowest_width = self.sources.iter().map(|source| source.width).min();
+        let limit = narrowest_width.map_or(max_width, |narrowest| narrowest.max(max_width));
+        let sources: Vec<ImageSource> = self
+            .sources
+            .iter()
+            .filter(|source| source.width <= limit)
+            .cloned()
+            .collect();
+        let fallback = sources
+            .iter()
+            .filter(|source| source.media_type == "image/jpeg")
+            .min_by_key(|source| source.width);
+        let (src, width, height) = match fallback {
+            Some(source) if self.width > 0 => (
+                source.src.clone(),
+                source.width,
+                // Its height follows from the image's proportions.
+                (u64::from(self.height) * u64::from(source.width) / u64::from(self.width)) as u32,
+            ),
+            _ => (self.src.clone(), self.width, self.height),
+        };
+        Image {
+            src,
+            width,
+            height,
+            alt: self.alt.clone(),
+            caption: Vec::new(),
+            credit: None,
+            sources,
+        }
+    }
+}
+
 impl Serialize for Inline {
     /// Text as a bare string, the other inlines as `{"type": …}` objects.
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {

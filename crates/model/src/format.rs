@@ -140,6 +140,9 @@ pub struct ListPage {
     pub author: Option<Author>,
 }
 
+/// The widest rendition a list's thumbnail needs: a few rem at up to 3 device pixels a CSS pixel.
+pub const THUMBNAIL_MAX_WIDTH: u32 = 480;
+
 /// What a list shows of an article.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ArticleSummary {
@@ -149,6 +152,14 @@ pub struct ArticleSummary {
     pub published: Published,
     /// The opening of the first paragraph.
     pub lead: String,
+    /// The lead image's smaller renditions, for a thumbnail beside the
+    /// headline ([`Image::thumbnail`]).
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "body::decode::image"
+    )]
+    pub image: Option<Image>,
 }
 
 /// `{edition}/articles/{id}.json`: one article and its neighbours in its section.
@@ -272,6 +283,10 @@ impl Article {
             headline: self.headline.clone(),
             published: self.published,
             lead: self.lead(),
+            image: self
+                .image
+                .as_ref()
+                .map(|image| image.thumbnail(THUMBNAIL_MAX_WIDTH)),
         }
     }
 

@@ -47,6 +47,7 @@ mod tests {
             headline: id.to_owned(),
             published: Published::parse(published).unwrap(),
             lead: String::new(),
+            image: None,
         }
     }
 

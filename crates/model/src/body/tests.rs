@@ -210,3 +210,44 @@ fn a_hundred_thousand_blocks_decode() {
     assert_eq!(body.len(), 100_001);
     assert_eq!(body[99_999], Block::plain_paragraph("Absatz"));
 }
+
+#[test]
+fn a_thumbnail_keeps_the_small_renditions_and_the_narrowest_jpeg_at_its_own_size() {
+    let rendition = |width: u32, media_type: &str| ImageSource {
+        src: format!(
+            "media/hafen-{width}.{}",
+            if media_type == "image/webp" { "webp" } else { "jpg" }
+        ),
+        width,
+        media_type: media_type.into(),
+    };
+    let photo = Image {
+        src: "media/hafen-1600.jpg".into(),
+        width: 1600,
+        height: 1000,
+        sources: [480, 800, 1600]
+            .into_iter()
+            .flat_map(|width| [rendition(width, "image/webp"), rendition(width, "image/jpeg")])
+            .collect(),
+        ..image()
+    };
+    let thumbnail = photo.thumbnail(480);
+    assert_eq!(
+        thumbnail.sources,
+        [rendition(480, "image/webp"), rendition(480, "image/jpeg")]
+    );
+    assert_eq!(
+        (thumbnail.src.as_str(), thumbnail.width, thumbnail.height),
+        ("media/hafen-480.jpg", 480, 300)
+    );
+    assert!(thumbnail.caption.is_empty() && thumbnail.credit.is_none());
+    assert_eq!(thumbnail.alt, photo.alt);
+    // Nothing narrow enough: the narrowest there is.
+    assert_eq!(photo.thumbnail(100).sources.len(), 2);
+    // No renditions: the image as it is.
+    let bare = Image {
+        sources: Vec::new(),
+        ..photo.clone()
+    };
+    assert_eq!(bare.thumbnail(480).src, "media/hafen-1600.jpg");
+}
