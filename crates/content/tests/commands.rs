@@ -605,7 +605,10 @@ fn an_article_with_a_lead_photo_gets_a_large_link_preview_and_one_without_a_smal
     assert!(out.path().join(file).is_file(), "{file} is built");
     assert!(page.contains(r#"<meta name="twitter:card" content="summary_large_image">"#));
     assert!(page.contains(r#"<meta name="robots" content="max-image-preview:large">"#));
-    assert!(page.contains(&format!(r#""image":["{image}"]"#)), "JSON-LD names the photo");
+    assert!(
+        page.contains(&format!(r#""image":["{image}"]"#)),
+        "JSON-LD names the photo"
+    );
 
     let seed = fs::read_to_string(out.path().join("de/article/ecf15130d4b083e2.html")).unwrap();
     assert!(seed.contains(r#"<meta name="twitter:card" content="summary">"#));
