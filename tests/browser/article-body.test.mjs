@@ -150,6 +150,28 @@ test('the article page names the headline alone as its link preview\u2019s title
     ]);
   }));
 
+test('right to left, quotes, the correction and captions mirror', () =>
+  withPage(withoutScript.browser, async (page) => {
+    await page.goto(withoutScript.host.origin + SAMPLE);
+    await page.evaluate(() => (document.documentElement.dir = 'rtl'));
+    const sides = (selector) =>
+      page.locator(selector).first().evaluate((element) => {
+        const style = getComputedStyle(element);
+        return { right: style.borderRightWidth, left: style.borderLeftWidth };
+      });
+    assert.deepEqual(await sides('.quote'), { right: '3px', left: '0px' });
+    assert.deepEqual(await sides('article > .correction'), { right: '4px', left: '0px' });
+    await page.goto(withoutScript.host.origin + '/ar/article/mithal-mina');
+    const caption = await page.locator('.figure figcaption').evaluate((element) => {
+      const box = element.getBoundingClientRect();
+      const text = document.createRange();
+      text.selectNodeContents(element);
+      return { direction: getComputedStyle(element).direction, gap: box.right - text.getBoundingClientRect().right };
+    });
+    assert.equal(caption.direction, 'rtl');
+    assert.ok(caption.gap < 1, `the caption starts at the right edge (${caption.gap} px from it)`);
+  }));
+
 test('at 320 px nothing is wider than the screen', () =>
   withPage(session.browser, async (page) => {
     await page.setViewportSize({ width: 320, height: 640 });
