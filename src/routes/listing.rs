@@ -2,6 +2,7 @@
 //! each author's page. All are one screen, [`ListScreen`], told which list
 //! it shows.
 
+use brnn_model::alternates::Alternate;
 use brnn_model::format::ListPage;
 use brnn_model::site::{Crumb, FeedKind, PageNumber};
 use brnn_model::slug::{SectionPath, Slug};
@@ -107,7 +108,7 @@ struct ListFacts {
     crumbs: Vec<Crumb>,
     /// Where feed readers find the list's feeds.
     feeds: Vec<HeadTag>,
-    alternates: Vec<brnn_model::alternates::Alternate>,
+    alternates: Vec<Alternate>,
     languages: Option<AnyView>,
 }
 

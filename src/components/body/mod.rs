@@ -11,6 +11,7 @@ mod list;
 mod paragraph;
 mod pull_quote;
 mod quote;
+mod separator;
 
 use brnn_model::body::Block;
 use leptos::prelude::*;
@@ -22,6 +23,7 @@ use list::List;
 use paragraph::Paragraph;
 use pull_quote::PullQuote;
 use quote::Quote;
+use separator::Separator;
 
 /// `<div class="article-body">` and the article's blocks: a body of plain
 /// paragraphs is `<p>`s of text, as it always was.
@@ -45,7 +47,7 @@ fn block_view(block: Block) -> AnyView {
         Block::Quote { blocks, attribution } => view! { <Quote blocks attribution/> }.into_any(),
         Block::PullQuote { content, attribution } => view! { <PullQuote content attribution/> }.into_any(),
         Block::Figure { image } => view! { <Figure image lead=false/> }.into_any(),
-        Block::Separator => view! { <hr/> }.into_any(),
+        Block::Separator => view! { <Separator/> }.into_any(),
         Block::Correction { content } => view! { <Correction content/> }.into_any(),
     }
 }
