@@ -11,7 +11,7 @@ let remote, site, unlisted, browser;
 before(async () => {
   remote = await startHost({ cors: true });
   // The remote origin in connect-src (header and <meta>), as the README tells operators.
-  site = await startHost({ endpoint: `${remote.origin}/api/v1/`, connectSrc: [remote.origin] });
+  site = await startHost({ endpoint: `${remote.origin}/api/v1/`, endpointOrigins: [remote.origin] });
   // The same without it.
   unlisted = await startHost({ endpoint: `${remote.origin}/api/v1/` });
   browser = await launchBrowser();

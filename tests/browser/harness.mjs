@@ -73,14 +73,21 @@ export function headersFor(rules, path) {
   return headers;
 }
 
-/** `policy` (a Content-Security-Policy) with `sources` added to its connect-src. */
-export function addConnectSrc(policy, sources) {
-  if (sources.length === 0) return policy;
-  assert.match(policy, /(^|;\s*)connect-src\s/, `no connect-src in ${policy}`);
-  return policy.replace(
-    /(^|;\s*)(connect-src\s[^;]*)/,
-    (_, before, directive) => `${before}${directive.trimEnd()} ${sources.join(' ')}`,
-  );
+/**
+ * `policy` (a Content-Security-Policy) with a remote endpoint's `origins`
+ * added to its connect-src (the documents) and img-src (the photos), as the
+ * README tells an operator.
+ */
+export function addEndpointOrigins(policy, origins) {
+  if (origins.length === 0) return policy;
+  for (const directive of ['connect-src', 'img-src']) {
+    assert.match(policy, new RegExp(`(^|;\\s*)${directive}\\s`), `no ${directive} in ${policy}`);
+    policy = policy.replace(
+      new RegExp(`(^|;\\s*)(${directive}\\s[^;]*)`),
+      (_, before, sources) => `${before}${sources.trimEnd()} ${origins.join(' ')}`,
+    );
+  }
+  return policy;
 }
 
 /** Whether `path` is a file (not a folder, not missing). */
@@ -98,13 +105,13 @@ async function isFile(path) {
  * `prefix`), the Content-Security-Policy among them; the pages carry the
  * policy's <meta> as built.
  * `endpoint` rewrites the brnn-endpoint setting in the HTML it serves, as an
- * operator would edit dist/index.html; `connectSrc` (origins) adds to
+ * operator would edit dist/index.html; `endpointOrigins` adds to
  * connect-src in the policy header and in the pages' <meta>, as the README
  * tells an operator of a remote endpoint to; `cors` lets pages of other
  * origins read its files; `prefix` serves root under a sub-path (`/news/`),
  * with 404.html at the top.
  */
-export async function startHost({ root = DIST, endpoint, connectSrc = [], cors = false, prefix = '/' } = {}) {
+export async function startHost({ root = DIST, endpoint, endpointOrigins = [], cors = false, prefix = '/' } = {}) {
   const requests = [];
   const rules = await readHeaderRules(root);
   const server = createServer(async (request, response) => {
@@ -138,17 +145,17 @@ export async function startHost({ root = DIST, endpoint, connectSrc = [], cors =
         .toString()
         .replace(/<meta[^>]*name="?brnn-endpoint"?[^>]*>/, `<meta name="brnn-endpoint" content="${endpoint}">`);
     }
-    if (connectSrc.length > 0 && type === TYPES['.html']) {
+    if (endpointOrigins.length > 0 && type === TYPES['.html']) {
       body = body
         .toString()
         .replace(
           /(<meta http-equiv="Content-Security-Policy" content=")([^"]*)(")/,
-          (_, start, policy, end) => start + addConnectSrc(policy, connectSrc) + end,
+          (_, start, policy, end) => start + addEndpointOrigins(policy, endpointOrigins) + end,
         );
     }
     const headers = headersFor(rules, inside);
     if (headers['content-security-policy']) {
-      headers['content-security-policy'] = addConnectSrc(headers['content-security-policy'], connectSrc);
+      headers['content-security-policy'] = addEndpointOrigins(headers['content-security-policy'], endpointOrigins);
     }
     response.writeHead(status, {
       ...headers,

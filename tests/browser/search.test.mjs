@@ -634,7 +634,7 @@ describe('with a remote endpoint', () => {
   before(async () => {
     remote = await startHost({ cors: true });
     // As endpoint.test.mjs: the remote origin in connect-src, as the README tells operators.
-    site = await startHost({ endpoint: `${remote.origin}/api/v1/`, connectSrc: [remote.origin] });
+    site = await startHost({ endpoint: `${remote.origin}/api/v1/`, endpointOrigins: [remote.origin] });
     browser = await launchBrowser();
   });
   after(async () => {
