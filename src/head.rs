@@ -1,16 +1,13 @@
 //! The document's head as the screen in view wants it: the title, the
 //! tags between the `<!--HEAD-->` markers, and `<html lang>`.
 //!
-//! Each state of a screen (loading, failed, not found, drawn) calls
-//! [`show_head`] once with all of its head, which replaces the last one and
-//! leaves with the state: a page never keeps another page's tags. The head
-//! is a value ([`HeadInView`]); `platform` writes it into the document in
-//! the browser, and the native renderer into the page it writes.
+//! The head is a value ([`HeadInView`]): each state of a screen shows its
+//! own through `components::page_head::show_head`, which ties it to the
+//! state; `platform` writes it into the document in the browser, and the
+//! native renderer into the page it writes.
 
 use brnn_model::locale::Locale;
 use leptos::prelude::*;
-
-use crate::platform;
 
 /// One element of the head besides the title: `<meta>`, `<link>` or a
 /// JSON-LD `<script>`.
@@ -117,7 +114,7 @@ impl HeadInView {
     }
 
     /// Shows `title` and `tags` in place of the last; returns which head this is.
-    fn show(&self, title: String, tags: Vec<HeadTag>) -> u64 {
+    pub fn show(&self, title: String, tags: Vec<HeadTag>) -> u64 {
         let mut shown = 0;
         self.0.update(|head| {
             head.shown += 1;
@@ -129,7 +126,7 @@ impl HeadInView {
     }
 
     /// Removes the head `shown`, if it is still the one in view.
-    fn remove(&self, shown: u64) {
+    pub fn remove(&self, shown: u64) {
         self.0.try_update(|head| {
             if head.shown == shown {
                 head.title.clear();
@@ -137,18 +134,6 @@ impl HeadInView {
             }
         });
     }
-}
-
-/// Shows the head of the screen state being drawn: its title and tags,
-/// replacing the last. They go with the state: when it is replaced or
-/// removed, so are they, unless a newer state showed its own meanwhile. So a
-/// state that shows no head leaves none, never the previous page's.
-pub fn show_head(title: impl Into<String>, tags: Vec<HeadTag>) {
-    let Some(head) = use_context::<HeadInView>() else {
-        return;
-    };
-    let shown = head.show(title.into(), tags);
-    platform::on_state_gone(move || head.remove(shown));
 }
 
 /// Sets `<html lang dir>`: the language of the page in view (a BCP 47

@@ -10,7 +10,8 @@
 // the code does). Comments and string literals are not code and are skipped.
 // A parent reaching its own submodules by their bare names
 // (`mod endpoint;` … `endpoint::write`) is ownership, not an import, and is
-// not read; a submodule's `super::` path to its parent is.
+// not read; a submodule's `super::` path to its parent is, and so is a
+// parent's `pub use child::…`, which hands the child's items on as its own.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdir, readFile } from 'node:fs/promises';
@@ -118,6 +119,15 @@ async function importGraph(folder) {
       const target = names.slice(0, length).join('/');
       if (target !== module && !imports.has(target)) imports.set(target, `${folder}/${file}:${line}`);
     }
+    // A parent's `pub use child::…` hands the child's items on as its own: a
+    // path to the parent reaches the child, so it is an import of it.
+    const text = codeOnly(await readFile(join(ROOT, folder, file), 'utf8'));
+    for (const match of text.matchAll(/\bpub\s+use\s+(?:self::)?([A-Za-z_]\w*)::/g)) {
+      const child = [module, match[1]].filter(Boolean).join('/');
+      if (modules.has(child) && !imports.has(child)) {
+        imports.set(child, `${folder}/${file}:${text.slice(0, match.index).split('\n').length}`);
+      }
+    }
     graph.set(module, imports);
   }
   return graph;
@@ -138,7 +148,13 @@ function circles(graph) {
     done.add(module);
   };
   for (const module of graph.keys()) visit(module, []);
-  return found.map((circle) =>
+  // A module and its own submodules (a parent that hands on its children's
+  // items, children that use the parent's) are one family, as Rust intends:
+  // only a circle that leaves the family is one.
+  const inside = (module, family) => family === '' || module === family || module.startsWith(`${family}/`);
+  const leavesFamily = (circle) =>
+    !circle.some(({ module: family }) => circle.every(({ module }) => inside(module, family)));
+  return found.filter(leavesFamily).map((circle) =>
     [
       circle.map(({ module }) => named(module)).join(' → '),
       ...circle.slice(0, -1).map(({ where }, index) => `    ${named(circle[index].module)} → ${named(circle[index + 1].module)} at ${where}`),

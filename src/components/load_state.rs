@@ -8,8 +8,8 @@ use leptos::prelude::*;
 use crate::api::Loaded;
 use crate::components::navigation_focus::focus_new_page;
 use crate::components::not_found::NotFound;
+use crate::components::page_head::show_head;
 use crate::context::use_locale;
-use crate::head::show_head;
 
 /// Renders `document` through its states; `view` draws the loaded value.
 /// A failure shows what went wrong and a retry that fetches again.

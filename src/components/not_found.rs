@@ -3,8 +3,9 @@
 use leptos::prelude::*;
 
 use crate::components::navigation_focus::focus_new_page;
+use crate::components::page_head::show_head;
 use crate::context::{use_config, use_locale};
-use crate::head::{show_head, show_language};
+use crate::head::show_language;
 
 /// A final state of any screen: focus moves here after a navigation.
 #[component]

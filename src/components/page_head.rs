@@ -1,6 +1,8 @@
-//! The head of a page of an edition: title, description, canonical
-//! address, Open Graph and Twitter card, and its JSON-LD. Prerendered pages
-//! carry it in their HTML; in the app it is replaced on every navigation.
+//! The head of a page: [`show_head`], through which every screen state
+//! shows its own, and for a page of an edition its title, description,
+//! canonical address, Open Graph and Twitter card, and its JSON-LD.
+//! Prerendered pages carry it in their HTML; in the app it is replaced on
+//! every navigation.
 //!
 //! JSON-LD is for crawlers, which read the page the build wrote for each
 //! address: only the native renderer builds it. The app leaves it out (and
@@ -10,11 +12,24 @@ use brnn_model::alternates::Alternate;
 use brnn_model::body::Image;
 use brnn_model::date::Published;
 use brnn_model::structured_data::{og_locale, script_text};
+use leptos::prelude::*;
 use serde_json::Value;
 
 use crate::context::{use_config, use_edition};
-use crate::head::{show_head, HeadTag};
+use crate::head::{HeadInView, HeadTag};
 use crate::platform;
+
+/// Shows the head of the screen state being drawn: its title and tags,
+/// replacing the last. They go with the state: when it is replaced or
+/// removed, so are they, unless a newer state showed its own meanwhile. So a
+/// state that shows no head leaves none, never the previous page's.
+pub fn show_head(title: impl Into<String>, tags: Vec<HeadTag>) {
+    let Some(head) = use_context::<HeadInView>() else {
+        return;
+    };
+    let shown = head.show(title.into(), tags);
+    platform::on_state_gone(move || head.remove(shown));
+}
 
 /// What kind of page, for `og:type`: an article (with its headline, its
 /// dates and its section's name) or any other page of the site.

@@ -2,8 +2,9 @@
 
 use leptos::prelude::*;
 
+use crate::components::page_head::show_head;
 use crate::context::{use_config, use_locale};
-use crate::head::{show_head, show_language, HeadTag};
+use crate::head::{show_language, HeadTag};
 use crate::page_markers::MAIN_ID;
 use crate::router::use_location;
 

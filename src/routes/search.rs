@@ -6,8 +6,9 @@ use leptos::prelude::*;
 
 use crate::components::article_entry::ArticleEntry;
 use crate::components::navigation_focus::focus_new_page;
+use crate::components::page_head::show_head;
 use crate::context::{use_config, use_edition, use_locale};
-use crate::head::{show_head, HeadTag};
+use crate::head::HeadTag;
 use crate::platform::{self, SearchError};
 use crate::router::use_search_query;
 
