@@ -5,12 +5,12 @@
 // Serves dist/ on loopback (as a static host would, see startHost) and runs
 // Lighthouse in its default mobile mode (emulated Moto G Power, simulated
 // slow 4G, 4x CPU slowdown) with the system Chromium over the seed article,
-// the front page and a section page, N times each (3 unless told). Prints
-// per page and run the scores of performance, accessibility, best practices
-// and SEO (0-100), FCP, LCP and TBT (ms) and CLS, then their median; then,
-// for every category below 100 in some run, the audits that cost it points
-// or failed; then the audits that failed only because the site is served
-// from loopback.
+// an article with a lead photo, the front page and a section page, N times
+// each (3 unless told). Prints per page and run the scores of performance,
+// accessibility, best practices and SEO (0-100), FCP, LCP and TBT (ms) and
+// CLS, then their median; then, for every category below 100 in some run,
+// the audits that cost it points or failed; then the audits that failed
+// only because the site is served from loopback.
 //
 // Lighthouse is no dependency of the project: npm fetches it into its own
 // cache on the first run (the registry must be reachable then).
@@ -28,6 +28,7 @@ const runs = Number(args[args.indexOf('--runs') + 1]) || 3;
 const LIGHTHOUSE = 'lighthouse@12.8.2';
 const PAGES = [
   ['seed article', '/de/article/ecf15130d4b083e2'],
+  ['article with a lead photo', '/de/article/beispiel-artikelformat'],
   ['front page', '/de/'],
   ['section page', '/de/section/bri-nachrichten/'],
 ];
