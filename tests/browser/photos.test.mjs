@@ -1,13 +1,15 @@
 // Photos as a reader's browser loads them, on the German sample article
 // with a lead photo and a figure: the lead photo is the largest paint and is
-// asked for before the app's wasm, the page does not move while photos
-// arrive slowly, a phone picks a rendition for its width, and print keeps
-// photos within the page.
+// asked for before the app's wasm, a figure far below is asked for only when
+// the reader scrolls near it, the page does not move while photos arrive
+// slowly, a phone picks a rendition for its width, print keeps photos within
+// the page, and photos a document names at other origins load nothing.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { hostAndBrowser, withPage } from './harness.mjs';
+import { editResponse, holdWasm, hostAndBrowser, openApp, policyViolations, withPage } from './harness.mjs';
 
 const SAMPLE = '/de/article/beispiel-artikelformat';
+const SAMPLE_JSON = '/api/v1/de/articles/beispiel-artikelformat.json';
 const session = hostAndBrowser();
 
 /** Every request of `page` from now on, in order, as paths. */
@@ -82,3 +84,43 @@ test('in print, photos stay within the page', () =>
     assert.deepEqual(overflowing, []);
     assert.equal(await page.locator('.lead-image img').isVisible(), true);
   }));
+
+test('a figure far below the first screen is asked for only when the reader scrolls near it', () =>
+  withPage(session.browser, async (page) => {
+    // The built page, held before the app takes it over (a browser without
+    // JavaScript loads lazy images at once), with a long text before its
+    // figure: further down than any browser loads a lazy image ahead.
+    await holdWasm(page);
+    const filler = Array.from({ length: 200 }, (_, index) => `<p>Absatz ${index + 1}</p>`).join('');
+    await editResponse(page, SAMPLE, (html) => html.replace('<figure class="figure">', `${filler}<figure class="figure">`));
+    const requests = recordRequests(page);
+    await page.goto(session.host.origin + SAMPLE, { waitUntil: 'domcontentloaded' });
+    await page.waitForFunction(() => document.querySelector('.lead-image img').complete);
+    const figureRequested = () => requests.some((path) => path.includes('/media/rocket-launch-'));
+    assert.equal(figureRequested(), false, 'not while it is far below');
+    await page.locator('figure.figure img').scrollIntoViewIfNeeded();
+    await page.waitForFunction(() => document.querySelector('figure.figure img').complete);
+    assert.equal(figureRequested(), true, 'once the reader is near');
+  }));
+
+test('photos a document names at another origin load nothing, and the article shows', () =>
+  withPage(
+    session.browser,
+    async (page) => {
+      await openApp(page, session.host.origin + '/de/section/dokumente/');
+      await editResponse(page, SAMPLE_JSON, (text) =>
+        text.replaceAll(/"(media\/[^"]+)"/g, (_, path) => `"https://elsewhere.example/${path}"`),
+      );
+      await page.locator(`.article-list a[href="${SAMPLE}"]`).click();
+      await page.locator('article h1').waitFor();
+      const src = await page.locator('.lead-image img').getAttribute('src');
+      assert.ok(src.startsWith('https://elsewhere.example/'), src);
+      // The policy refuses each of them: the browser never asks the other origin.
+      await page.waitForFunction(() => [...document.images].every((image) => image.complete));
+      const refused = await policyViolations(page);
+      assert.ok(refused.length > 0, 'the photos were refused');
+      for (const violation of refused) assert.match(violation, /^img-src https:\/\/elsewhere\.example\//);
+    },
+    // The policy's refusals are what this test expects.
+    { allowViolations: true },
+  ));
