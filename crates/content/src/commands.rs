@@ -171,6 +171,19 @@ pub fn build(
 /// Replaces the generated folder of `edition` (the network's first by
 /// default) with `count` sample articles; returns that folder.
 pub fn generate(content: &Path, count: usize, seed: u64, edition: Option<&Slug>) -> Result<PathBuf, Failure> {
+    generate_with(content, count, seed, edition, false)
+}
+
+/// [`generate`], and with `lead_photos` each sample gets a lead photo, the
+/// photos of `<content>/photos/` (JPEG, PNG or WebP) in turn, in the order
+/// of their names.
+pub fn generate_with(
+    content: &Path,
+    count: usize,
+    seed: u64,
+    edition: Option<&Slug>,
+    lead_photos: bool,
+) -> Result<PathBuf, Failure> {
     let network = library::load_network(content).map_err(failure("nothing generated"))?;
     let in_network = |message: String| {
         failure("nothing generated")(vec![Problem::in_file(
@@ -189,6 +202,11 @@ pub fn generate(content: &Path, count: usize, seed: u64, edition: Option<&Slug>)
         })
     })?;
     let samples = generate::samples(&config.edition, count, seed).map_err(in_network)?;
+    let samples: Box<dyn Iterator<Item = _>> = if lead_photos {
+        Box::new(generate::with_lead_photos(samples, photo_files(content)?))
+    } else {
+        Box::new(samples)
+    };
     let folder = content.join(config.edition.id.as_str());
     let generated = folder.join(generate::GENERATED_FOLDER);
     if generated.exists() {
@@ -202,4 +220,30 @@ pub fn generate(content: &Path, count: usize, seed: u64, edition: Option<&Slug>)
         fs::write(&path, article_source::render(&source)).map_err(|error| io_failure(&path, error))?;
     }
     Ok(generated)
+}
+
+/// The photos of `<content>/photos/`, as sources name them, in the order of their names.
+fn photo_files(content: &Path) -> Result<Vec<String>, Failure> {
+    let folder = content.join(generate::PHOTOS_FOLDER);
+    let entries =
+        fs::read_dir(&folder).map_err(|error| io_failure(&folder, format!("cannot read it: {error}")))?;
+    let mut photos = Vec::new();
+    for entry in entries {
+        let entry = entry.map_err(|error| io_failure(&folder, error))?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let extension = name
+            .rsplit_once('.')
+            .map(|(_, extension)| extension.to_ascii_lowercase());
+        if entry.path().is_file() && matches!(extension.as_deref(), Some("jpg" | "jpeg" | "png" | "webp")) {
+            photos.push(format!("{}/{name}", generate::PHOTOS_FOLDER));
+        }
+    }
+    photos.sort();
+    if photos.is_empty() {
+        return Err(failure("nothing generated")(vec![Problem::in_file(
+            &folder,
+            "has no photo (a .jpg, .jpeg, .png or .webp file) to give the samples",
+        )]));
+    }
+    Ok(photos)
 }

@@ -4,6 +4,10 @@
 //! says in its headline and first sentence that it is a sample. They spread
 //! over the ten years before [`NEWEST`], over every leaf section of the
 //! edition, at the newsroom's offset and a few others.
+//!
+//! With [`with_lead_photos`] (`generate --with-photos`) each also gets a
+//! lead photo, taken in turn from the photos it is given, for benchmarks
+//! of the image pipeline (`bench/images.mjs`); the texts stay the same.
 
 use std::collections::BTreeMap;
 
@@ -18,6 +22,9 @@ use crate::markdown;
 
 /// The folder below an edition's content folder that `generate` owns.
 pub const GENERATED_FOLDER: &str = "generated";
+
+/// The folder of the content folder whose photos `generate --with-photos` uses.
+pub const PHOTOS_FOLDER: &str = "photos";
 
 /// The last day generated articles may fall on (so output never depends on today).
 const NEWEST: (i32, u8, u8) = (2025, 11, 3);
@@ -156,6 +163,24 @@ pub fn samples(
             ),
         }
     }))
+}
+
+/// Gives the samples lead photos: the first `photos[0]`, the next
+/// `photos[1]`, and so on round (paths as a source writes them, relative to
+/// the content folder). Nothing else changes, so the texts, dates and
+/// sections are those of the same count and seed without photos.
+pub fn with_lead_photos(
+    samples: impl Iterator<Item = ArticleSource>,
+    photos: Vec<String>,
+) -> impl Iterator<Item = ArticleSource> {
+    assert!(!photos.is_empty(), "lead photos need at least one photo");
+    samples
+        .zip(photos.into_iter().cycle())
+        .map(|(mut source, photo)| {
+            let alt = format!("Beispielfoto ({photo})");
+            source.article.image = Some(markdown::written_image(&photo, alt, Vec::new()));
+            source
+        })
 }
 
 fn pick<'a, T>(rng: &mut Rng, items: &'a [T]) -> &'a T {

@@ -94,6 +94,10 @@ enum Command {
         /// The edition to write into; by default the first in network.toml.
         #[arg(long)]
         edition: Option<Slug>,
+        /// Give each article a lead photo: those of `<content>/photos/` in
+        /// turn (for benchmarks of the image pipeline).
+        #[arg(long)]
+        with_photos: bool,
     },
 }
 
@@ -157,14 +161,17 @@ fn main() -> ExitCode {
                 );
             })
         }
-        Command::Generate { count, seed, edition } => {
-            commands::generate(&content, count, seed, edition.as_ref()).map(|folder| {
-                eprintln!(
-                    "brnn-content: {count} sample articles (seed {seed}) in {}",
-                    folder.display()
-                );
-            })
-        }
+        Command::Generate {
+            count,
+            seed,
+            edition,
+            with_photos,
+        } => commands::generate_with(&content, count, seed, edition.as_ref(), with_photos).map(|folder| {
+            eprintln!(
+                "brnn-content: {count} sample articles (seed {seed}) in {}",
+                folder.display()
+            );
+        }),
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,

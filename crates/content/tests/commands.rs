@@ -276,6 +276,65 @@ fn generated_sources_in_subfolders_are_read_with_the_rest() {
     assert_eq!(library.article_count(), shipped + 40);
 }
 
+/// `generate --with-photos` gives each sample a lead photo of
+/// `content/photos/`, each photo in turn, and changes nothing else.
+#[test]
+fn generate_with_photos_gives_each_sample_a_lead_photo_in_turn() {
+    let plain = empty_content();
+    commands::generate(plain.path(), 8, 3, None).unwrap();
+    let content = content_copy();
+    let shipped = commands::check(content.path(), &ProgressBar::hidden())
+        .unwrap()
+        .article_count();
+    let folder = commands::generate_with(content.path(), 8, 3, None, true).unwrap();
+
+    let with_photos = tree(&folder);
+    let without: Vec<(String, String)> = tree(&plain.path().join("de/generated"))
+        .into_iter()
+        .map(|(name, bytes)| (name, String::from_utf8(bytes).unwrap()))
+        .collect();
+    assert_eq!(with_photos.len(), 8);
+    let mut used = Vec::new();
+    for ((name, bytes), (plain_name, plain_text)) in with_photos.into_iter().zip(without) {
+        assert_eq!(name, plain_name);
+        let text = String::from_utf8(bytes).unwrap();
+        let image = text
+            .lines()
+            .find_map(|line| line.strip_prefix("image = \""))
+            .and_then(|rest| rest.strip_suffix('"'))
+            .unwrap_or_else(|| panic!("{name} has no lead photo:\n{text}"))
+            .to_owned();
+        assert!(text.contains(&format!("image_alt = \"Beispielfoto ({image})\"\n")));
+        let rest: Vec<&str> = text.lines().filter(|line| !line.starts_with("image")).collect();
+        assert_eq!(rest, plain_text.lines().collect::<Vec<_>>(), "{name}");
+        used.push(image);
+    }
+    used.sort();
+    let photos = [
+        "astronaut.jpg",
+        "coffee.jpg",
+        "rocket-launch.jpg",
+        "storm-over-road.jpg",
+    ];
+    let twice: Vec<String> = photos
+        .iter()
+        .flat_map(|photo| [format!("photos/{photo}"), format!("photos/{photo}")])
+        .collect();
+    assert_eq!(used, twice);
+
+    let library = commands::check(content.path(), &ProgressBar::hidden()).unwrap();
+    assert_eq!(library.article_count(), shipped + 8);
+
+    let none = commands::generate_with(plain.path(), 8, 3, None, true).unwrap_err();
+    assert_eq!(
+        problems(none),
+        [format!(
+            "{}: cannot read it: No such file or directory (os error 2)",
+            plain.path().join("photos").display()
+        )]
+    );
+}
+
 /// Builds `content` into `out` with the app's index.html as the page
 /// shell, its base filled in as Trunk does (`<base href="/">`).
 fn build_with_pages(content: &Path, out: &Path) -> Result<BuildReport, commands::Failure> {

@@ -33,7 +33,7 @@ use brnn_model::body::{Image, ImageSource, Inline};
 use image::{ImageDecoder, ImageReader, Limits};
 use sha2::{Digest, Sha256};
 
-pub use render::{prepare, Prepared};
+pub use render::{decode, encode, prepare, resize, Prepared};
 
 /// Where renditions go, below the endpoint's folder: image addresses are
 /// relative to the endpoint's base URL, like every path of the format.

@@ -79,12 +79,10 @@ fn render(photo: &Photo, renditions: &[Rendition], folder: &Path) -> Result<(), 
     let pixels = decode(&photo.file)?;
     fs::create_dir_all(folder).map_err(|error| cache_error(folder, error))?;
     for rendition in renditions {
-        let resized = if rendition.width == pixels.width() {
-            pixels.clone()
-        } else {
-            imageops::resize(&pixels, rendition.width, rendition.height, FilterType::Lanczos3)
-        };
-        let bytes = encode(&resized, rendition.format)?;
+        let bytes = encode(
+            &resize(&pixels, rendition.width, rendition.height),
+            rendition.format,
+        )?;
         // Written aside, then renamed: a build stopped midway leaves no half
         // file the next would take, and two builds sharing the cache (tests
         // do) never write into the same file.
@@ -108,7 +106,11 @@ fn cache_error(path: &Path, error: std::io::Error) -> String {
 
 /// The photo's pixels, turned as its EXIF orientation says, without alpha
 /// (a photo has none that matters, and JPEG keeps none).
-fn decode(file: &Path) -> Result<RgbImage, String> {
+///
+/// `decode`, [`resize`] and [`encode`] are public for the timing of each
+/// step (`examples/image_timing.rs`, `bench/images.mjs`); the build calls
+/// them through [`prepare`].
+pub fn decode(file: &Path) -> Result<RgbImage, String> {
     let bytes = fs::read(file).map_err(|error| format!("cannot read it: {error}"))?;
     let mut reader = ImageReader::new(Cursor::new(bytes))
         .with_guessed_format()
@@ -123,7 +125,17 @@ fn decode(file: &Path) -> Result<RgbImage, String> {
     Ok(image.into_rgb8())
 }
 
-fn encode(pixels: &RgbImage, format: Format) -> Result<Vec<u8>, String> {
+/// `pixels` `width` × `height` px wide, with Lanczos3 (a copy when that is its size).
+pub fn resize(pixels: &RgbImage, width: u32, height: u32) -> RgbImage {
+    if (width, height) == pixels.dimensions() {
+        pixels.clone()
+    } else {
+        imageops::resize(pixels, width, height, FilterType::Lanczos3)
+    }
+}
+
+/// `pixels` as a file of `format`, at the build's quality.
+pub fn encode(pixels: &RgbImage, format: Format) -> Result<Vec<u8>, String> {
     match format {
         Format::WebP => webp::Encoder::from_rgb(pixels.as_raw(), pixels.width(), pixels.height())
             .encode_simple(false, WEBP_QUALITY)
