@@ -29,6 +29,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { timedRun } from './measure.mjs';
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
@@ -68,31 +69,15 @@ const widths = lines
     jpeg: { ms: Number(jpegMs), bytes: Number(jpegBytes) },
   }));
 
-/**
- * Runs the tool after flushing earlier writes (so that they do not slow this
- * run down); returns wall seconds, CPU seconds (user and system, from
- * getrusage), the peak resident memory in MiB and the build's summary.
- */
+/** The tool's build on one core (`timedRun`), with what its summary counts. */
 function timed(toolArgs) {
-  const measure = [
-    'import os, resource, subprocess, sys, time',
-    'os.sync()',
-    'start = time.perf_counter()',
-    'run = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)',
-    'elapsed = time.perf_counter() - start',
-    'usage = resource.getrusage(resource.RUSAGE_CHILDREN)',
-    'print(elapsed, usage.ru_utime, usage.ru_stime, usage.ru_maxrss)',
-    'print(run.stderr, file=sys.stderr)',
-    'sys.exit(run.returncode)',
-  ].join('\n');
-  const run = spawnSync('python3', ['-c', measure, ...pinned([TOOL, ...toolArgs])], { encoding: 'utf8' });
-  if (run.status !== 0) throw new Error(`brnn-content ${toolArgs.join(' ')} failed:\n${run.stderr}`);
-  const [seconds, user, system, maxrssKib] = run.stdout.trim().split(/\s+/).map(Number);
+  const [command, ...args] = pinned([TOOL, ...toolArgs]);
+  const run = timedRun(command, args);
   // "brnn-content: N articles into … in 1.2 s: 12 files written, 3 unchanged, 0 removed; 4 images processed; …"
   const summary = run.stderr.match(/(\d+) articles into .*: (\d+) files written, (\d+) unchanged, (\d+) removed; (\d+) images processed/);
   if (!summary) throw new Error(`no summary in:\n${run.stderr}`);
   const [, built, written, unchanged, removed, images] = summary.map(Number);
-  return { seconds, user, system, peakMib: maxrssKib / 1024, built, written, unchanged, removed, images };
+  return { ...run, built, written, unchanged, removed, images };
 }
 
 // 2. The build of many articles with a photo each, and again.

@@ -1,5 +1,6 @@
 // What the benchmarks measure, in one place: transfer sizes and the time
 // from navigation start until something is visible in headless Chromium.
+import { spawnSync } from 'node:child_process';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 
 /** Raw, gzip -9 and brotli -11 sizes of `bytes`, as a CDN would serve them. */
@@ -71,4 +72,28 @@ export async function timeToVisible(browser, urls, selector, loads, { throttle =
     return { median, min: list[0], max: list.at(-1) };
   };
   return times.map((list, index) => ({ ...summary(list), ...(until && { until: summary(untilTimes[index]) }) }));
+}
+
+/**
+ * Runs `command` with `args` after flushing earlier writes (so that they do
+ * not slow this run down); returns wall seconds, CPU seconds (user and
+ * system, from getrusage), the peak resident memory in MiB and what the
+ * command wrote to stderr (a build's summary). Throws when it fails.
+ */
+export function timedRun(command, args) {
+  const measure = [
+    'import os, resource, subprocess, sys, time',
+    'os.sync()',
+    'start = time.perf_counter()',
+    'run = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)',
+    'elapsed = time.perf_counter() - start',
+    'usage = resource.getrusage(resource.RUSAGE_CHILDREN)',
+    'print(elapsed, usage.ru_utime, usage.ru_stime, usage.ru_maxrss)',
+    'print(run.stderr, file=sys.stderr)',
+    'sys.exit(run.returncode)',
+  ].join('\n');
+  const run = spawnSync('python3', ['-c', measure, command, ...args], { encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`${command} ${args.join(' ')} failed:\n${run.stderr}`);
+  const [seconds, user, system, maxrssKib] = run.stdout.trim().split(/\s+/).map(Number);
+  return { seconds, user, system, peakMib: maxrssKib / 1024, stderr: run.stderr };
 }

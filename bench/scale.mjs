@@ -16,12 +16,12 @@
 // included) and the bytes fetched from the focus on (the index files as
 // they are, already gzip; Pagefind's scripts as a CDN would gzip them). The last lines
 // compare the largest archive with the smallest.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startHost, launchBrowser, DIST } from '../tests/browser/harness.mjs';
-import { kib, sizes, timeToVisible } from './measure.mjs';
+import { kib, sizes, timedRun, timeToVisible } from './measure.mjs';
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
@@ -39,30 +39,13 @@ if (!args.includes('--no-build')) {
 }
 execFileSync('cargo', ['build', '--release', '--quiet', '--package', 'brnn-content'], { cwd: ROOT, stdio: 'inherit', env });
 
-/**
- * Runs the tool after flushing earlier writes (so that they do not slow this
- * run down); returns wall seconds, CPU seconds (user and system, from
- * getrusage) and the peak resident memory in MiB.
- */
+/** The tool's build, timed (`timedRun`), with what its summary says it wrote. */
 function timed(toolArgs) {
-  const measure = [
-    'import os, resource, subprocess, sys, time',
-    'os.sync()',
-    'start = time.perf_counter()',
-    'run = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)',
-    'elapsed = time.perf_counter() - start',
-    'usage = resource.getrusage(resource.RUSAGE_CHILDREN)',
-    'print(elapsed, usage.ru_utime, usage.ru_stime, usage.ru_maxrss)',
-    'print(run.stderr, file=sys.stderr)',
-    'sys.exit(run.returncode)',
-  ].join('\n');
-  const run = spawnSync('python3', ['-c', measure, TOOL, ...toolArgs], { encoding: 'utf8' });
-  if (run.status !== 0) throw new Error(`brnn-content ${toolArgs.join(' ')} failed:\n${run.stderr}`);
-  const [seconds, user, system, maxrssKib] = run.stdout.trim().split(/\s+/).map(Number);
+  const run = timedRun(TOOL, toolArgs);
   // The tool's summary: "… in 1.2 s: 123 files written, 4 unchanged, 0 removed".
   const written = Number(run.stderr.match(/(\d+) files written/)?.[1]);
   const searchSeconds = Number(run.stderr.match(/search index ([\d.]+) s/)?.[1]);
-  return { seconds, user, system, peakMib: maxrssKib / 1024, written, searchSeconds };
+  return { ...run, written, searchSeconds };
 }
 
 /** Files below `folder` and their bytes on disk (`du`), as an operator uploads them. */
