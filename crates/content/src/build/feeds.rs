@@ -10,11 +10,12 @@
 use std::io;
 
 use atom_syndication as atom;
-use brnn_model::body::{Href, Image};
+use brnn_model::body::Image;
 use brnn_model::date::Published;
 use brnn_model::format::Article;
 use brnn_model::locale::Locale;
 use brnn_model::site::{FeedKind, Site};
+use brnn_news::api::Endpoint;
 use brnn_news::prerender::article_html;
 use chrono::{DateTime, FixedOffset};
 use serde::Serialize;
@@ -122,13 +123,12 @@ fn chrono_time(published: Published) -> DateTime<FixedOffset> {
         .with_timezone(&offset)
 }
 
-/// An image's absolute URL: its `src` is an address, or a path below the endpoint.
+/// An image's absolute URL, by the reader's own rule for the files a
+/// document names (`Endpoint::file`): below the site's endpoint, or an
+/// `https:` address as it is.
 fn image_url(image: &Image, site_url: &SiteUrl) -> String {
-    if Href::parse(&image.src).is_some() {
-        image.src.clone()
-    } else {
-        site_url.file(&format!("{ENDPOINT_FOLDER}/{}", image.src))
-    }
+    let endpoint = site_url.file(ENDPOINT_FOLDER);
+    Endpoint::new(&endpoint, &endpoint).file(&image.src)
 }
 
 fn rss(facts: &FeedFacts) -> io::Result<Vec<u8>> {
