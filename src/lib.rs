@@ -89,6 +89,8 @@ fn screen_view(screen: Screen) -> AnyView {
         Screen::Article { id } => view! { <ArticleScreen id/> }.into_any(),
         Screen::Author { slug, page } => view! { <AuthorListing slug page/> }.into_any(),
         Screen::Search => view! { <SearchScreen/> }.into_any(),
+        // Drawn once their screens exist; until then they lead nowhere.
+        Screen::House { .. } | Screen::Archive(_) => view! { <NotFound/> }.into_any(),
         Screen::NotFound => view! { <NotFound/> }.into_any(),
     }
 }

@@ -201,6 +201,8 @@ pub fn parse(file: &Path, text: &str) -> Result<NetworkConfig, Vec<Problem>> {
                 page_size: *entry.page_size.get_ref(),
                 sections,
                 editions: Vec::new(),
+                pages: Vec::new(),
+                copyright: None,
             },
             utc_offset: entry.utc_offset,
             authors,

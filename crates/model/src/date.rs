@@ -13,8 +13,9 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-/// A calendar date (proleptic Gregorian).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+/// A calendar date (proleptic Gregorian); in JSON as ISO 8601, `"2025-11-04"`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
 pub struct CivilDate {
     pub year: i32,
     /// 1 to 12.
@@ -101,6 +102,106 @@ impl fmt::Display for CivilDate {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
     }
+}
+
+impl CivilDate {
+    /// The month the date is in.
+    pub fn year_month(self) -> YearMonth {
+        YearMonth {
+            year: self.year,
+            month: self.month,
+        }
+    }
+}
+
+impl FromStr for CivilDate {
+    type Err = DateError;
+
+    /// ISO 8601's `2025-11-04`, four-digit year, two-digit month and day.
+    fn from_str(text: &str) -> Result<Self, DateError> {
+        let invalid = || DateError(format!("`{text}` is not a date (YYYY-MM-DD)"));
+        let (month, day) = text.rsplit_once('-').ok_or_else(invalid)?;
+        let month: YearMonth = month.parse().map_err(|_| invalid())?;
+        let day = two_digits(day).ok_or_else(invalid)?;
+        CivilDate::new(month.year, month.month, day).ok_or_else(invalid)
+    }
+}
+
+impl TryFrom<String> for CivilDate {
+    type Error = DateError;
+
+    fn try_from(text: String) -> Result<Self, DateError> {
+        text.parse()
+    }
+}
+
+impl From<CivilDate> for String {
+    fn from(date: CivilDate) -> String {
+        date.to_string()
+    }
+}
+
+/// A month of the calendar; in JSON as ISO 8601, `"2025-11"`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct YearMonth {
+    pub year: i32,
+    /// 1 to 12.
+    pub month: u8,
+}
+
+impl YearMonth {
+    /// Its days, the first to the last.
+    pub fn days(self) -> impl Iterator<Item = CivilDate> {
+        (1..=days_in_month(self.year, self.month)).map(move |day| CivilDate {
+            year: self.year,
+            month: self.month,
+            day,
+        })
+    }
+}
+
+impl fmt::Display for YearMonth {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}", self.year, self.month)
+    }
+}
+
+impl FromStr for YearMonth {
+    type Err = DateError;
+
+    /// `2025-11`: a four-digit year and a two-digit month.
+    fn from_str(text: &str) -> Result<Self, DateError> {
+        let invalid = || DateError(format!("`{text}` is not a month (YYYY-MM)"));
+        let (year, month) = text.split_once('-').ok_or_else(invalid)?;
+        let year_valid = year.len() == 4 && year.bytes().all(|byte| byte.is_ascii_digit());
+        let year: i32 = year.parse().ok().filter(|_| year_valid).ok_or_else(invalid)?;
+        let month = two_digits(month)
+            .filter(|month| (1..=12).contains(month))
+            .ok_or_else(invalid)?;
+        Ok(YearMonth { year, month })
+    }
+}
+
+impl TryFrom<String> for YearMonth {
+    type Error = DateError;
+
+    fn try_from(text: String) -> Result<Self, DateError> {
+        text.parse()
+    }
+}
+
+impl From<YearMonth> for String {
+    fn from(month: YearMonth) -> String {
+        month.to_string()
+    }
+}
+
+/// `04` as 4: exactly two ASCII digits.
+fn two_digits(text: &str) -> Option<u8> {
+    (text.len() == 2 && text.bytes().all(|byte| byte.is_ascii_digit()))
+        .then(|| text.parse().ok())
+        .flatten()
 }
 
 fn is_leap_year(year: i32) -> bool {
@@ -492,5 +593,32 @@ mod tests {
         let earlier = Published::parse("2025-11-04T10:00:00+08:00").unwrap(); // 02:00Z
         let later = Published::parse("2025-11-04T03:00:00+00:00").unwrap();
         assert!(earlier < later);
+    }
+
+    #[test]
+    fn dates_and_months_read_and_write_iso_8601() {
+        assert_eq!("2025-11-04".parse::<CivilDate>().unwrap(), date(2025, 11, 4));
+        assert_eq!(
+            serde_json::to_string(&date(2025, 11, 4)).unwrap(),
+            r#""2025-11-04""#
+        );
+        let month: YearMonth = "2024-02".parse().unwrap();
+        assert_eq!(month.to_string(), "2024-02");
+        assert_eq!(month.days().count(), 29);
+        assert_eq!(date(2025, 11, 4).year_month(), "2025-11".parse().unwrap());
+        for wrong in [
+            "2025-11-31",
+            "2025-13-01",
+            "2025-1-04",
+            "25-11-04",
+            "2025-11-04x",
+            "",
+            "2025/11/04",
+        ] {
+            assert!(wrong.parse::<CivilDate>().is_err(), "{wrong}");
+        }
+        for wrong in ["2025-00", "2025-13", "2025-1", "+025-01", "2025"] {
+            assert!(wrong.parse::<YearMonth>().is_err(), "{wrong}");
+        }
     }
 }

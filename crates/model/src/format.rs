@@ -11,7 +11,7 @@ use std::borrow::Cow;
 use serde::{Deserialize, Serialize};
 
 use crate::body::{self, Block, Image};
-use crate::date::Published;
+use crate::date::{CivilDate, Published, YearMonth};
 use crate::slug::{SectionPath, Slug};
 
 /// The `format` number every document of this version carries.
@@ -36,6 +36,20 @@ pub struct Edition {
     /// lists. Empty in documents written before editions were listed.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub editions: Vec<EditionLink>,
+    /// The pages of the house (about, imprint, …) in the footer's order.
+    /// Empty in documents written before there were any.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub pages: Vec<HousePageLink>,
+    /// The footer's copyright line, e.g. `© 2025 BRNN`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub copyright: Option<String>,
+}
+
+/// A page of the house as the edition's footer links it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HousePageLink {
+    pub slug: Slug,
+    pub title: String,
 }
 
 /// One edition of the network, as another edition's document names it.
@@ -245,6 +259,83 @@ pub struct ArticleLink {
     pub headline: String,
 }
 
+/// `{edition}/front.json`: the top of the edition's front page, as the
+/// editors chose it or else the newest (`crate::front` selects it). It
+/// holds a bounded number of entries whatever the archive's size; the
+/// front page's later pages are its list's (`{edition}/pages/{n}.json`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FrontPage {
+    pub format: u32,
+    /// The story that leads, with its lead image in every rendition (a
+    /// list's entries carry thumbnails only); absent in an empty edition.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lead: Option<ArticleSummary>,
+    /// The row of stories below the lead.
+    pub top: Vec<ArticleSummary>,
+    /// A block per top-level section that has articles, in the edition's
+    /// order: its newest articles not shown above.
+    pub sections: Vec<SectionFront>,
+    /// The newest articles: the front page list's first page.
+    pub latest: Vec<ArticleSummary>,
+    /// How many pages the front page's list has.
+    pub pages: u32,
+}
+
+/// A top-level section's block on the front page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SectionFront {
+    pub section: SectionPath,
+    pub articles: Vec<ArticleSummary>,
+}
+
+/// `{edition}/house/{slug}.json`: a page of the house (about the newsroom,
+/// its imprint, privacy, contact), written as articles are.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct HousePage {
+    pub format: u32,
+    pub slug: Slug,
+    pub title: String,
+    #[serde(deserialize_with = "body::decode::body")]
+    pub body: Vec<Block>,
+    /// When it last changed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub updated: Option<Published>,
+}
+
+/// `{edition}/archive.json`: every month that has articles, newest first.
+/// It changes only when a month gets its first article.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ArchiveIndex {
+    pub format: u32,
+    pub months: Vec<YearMonth>,
+}
+
+/// `{edition}/archive/{yyyy}/{mm}.json`: a month's days that have
+/// articles, first to last.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MonthArchive {
+    pub format: u32,
+    pub month: YearMonth,
+    pub days: Vec<ArchiveDay>,
+}
+
+/// A day of a month's archive and how many articles it has.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ArchiveDay {
+    pub date: CivilDate,
+    pub articles: u32,
+}
+
+/// `{edition}/archive/{yyyy}/{mm}/{dd}.json`: the articles of one day of
+/// the newsroom's calendar (each article's day at its own offset, as its
+/// dateline shows it), newest first.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DayArchive {
+    pub format: u32,
+    pub date: CivilDate,
+    pub articles: Vec<ArticleSummary>,
+}
+
 /// Where each document lives, relative to the endpoint's base URL.
 pub mod paths {
     use super::*;
@@ -268,6 +359,29 @@ pub mod paths {
 
     pub fn article(edition: &Slug, id: &Slug) -> String {
         format!("{edition}/articles/{id}.json")
+    }
+
+    pub fn front(edition: &Slug) -> String {
+        format!("{edition}/front.json")
+    }
+
+    pub fn house_page(edition: &Slug, slug: &Slug) -> String {
+        format!("{edition}/house/{slug}.json")
+    }
+
+    pub fn archive_index(edition: &Slug) -> String {
+        format!("{edition}/archive.json")
+    }
+
+    pub fn archive_month(edition: &Slug, month: YearMonth) -> String {
+        format!("{edition}/archive/{:04}/{:02}.json", month.year, month.month)
+    }
+
+    pub fn archive_day(edition: &Slug, date: CivilDate) -> String {
+        format!(
+            "{edition}/archive/{:04}/{:02}/{:02}.json",
+            date.year, date.month, date.day
+        )
     }
 }
 

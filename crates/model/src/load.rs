@@ -3,7 +3,10 @@
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
 
-use crate::format::{ArticlePage, Edition, ListPage, FORMAT_VERSION};
+use crate::format::{
+    ArchiveIndex, ArticlePage, DayArchive, Edition, FrontPage, HousePage, ListPage, MonthArchive,
+    FORMAT_VERSION,
+};
 
 /// Why a document could not be shown. Every variant has a message for the
 /// reader (see [`crate::locale::Locale::load_error`]) and can be retried.
@@ -39,7 +42,16 @@ macro_rules! documents {
     )*};
 }
 
-documents!(Edition, ListPage, ArticlePage);
+documents!(
+    Edition,
+    ListPage,
+    ArticlePage,
+    FrontPage,
+    HousePage,
+    ArchiveIndex,
+    MonthArchive,
+    DayArchive
+);
 
 /// Decodes a document body, telling broken JSON, the wrong shape and an
 /// unknown format version apart.

@@ -9,6 +9,8 @@
 //! | article page | `{base}/de/article/ecf15130d4b083e2` | `de/article/ecf15130d4b083e2.html` |
 //! | author page | `{base}/de/author/li-wei/`, `…/li-wei/page/2` | `de/author/li-wei/index.html`, `…/page/2.html` |
 //! | search page | `{base}/de/search?q=…` | `de/search.html` |
+//! | page of the house | `{base}/de/info/impressum` | `de/info/impressum.html` |
+//! | archive: months, a month, a day | `{base}/de/archive/`, `…/archive/2025/11/`, `…/archive/2025/11/04` | `de/archive/index.html`, `…/2025/11/index.html`, `…/2025/11/04.html` |
 //! | the edition's not-found page | `{base}/de/404` | `de/404.html` |
 //! | feeds of the front page | `{base}/feeds/de/rss.xml`, `atom.xml`, `feed.json` |
 //! | feeds of a section | `{base}/feeds/de/section/bri-nachrichten/aktuelles/rss.xml`, … |
@@ -29,6 +31,7 @@
 use std::fmt;
 use std::str::FromStr;
 
+use crate::date::{CivilDate, YearMonth};
 use crate::format::Edition;
 use crate::slug::{SectionPath, Slug};
 
@@ -36,6 +39,10 @@ use crate::slug::{SectionPath, Slug};
 pub const PAGE_SEGMENT: &str = "page";
 /// The segment before an author's slug: `/de/author/li-wei/`.
 const AUTHOR_SEGMENT: &str = "author";
+/// The segment before a page of the house: `/de/info/impressum`.
+const HOUSE_SEGMENT: &str = "info";
+/// The segment of the date archive: `/de/archive/2025/11/04`.
+const ARCHIVE_SEGMENT: &str = "archive";
 /// An edition's search page: `/de/search?q=…`.
 const SEARCH_SEGMENT: &str = "search";
 /// The query parameter of the search page, as its form sends it.
@@ -104,6 +111,23 @@ impl Site {
 
     pub fn article(&self, edition: &Slug, id: &Slug) -> String {
         format!("{}/{edition}/article/{id}", self.base)
+    }
+
+    /// A page of the house (about, imprint, …).
+    pub fn house_page(&self, edition: &Slug, slug: &Slug) -> String {
+        format!("{}/{edition}/{HOUSE_SEGMENT}/{slug}", self.base)
+    }
+
+    /// The date archive: its list of months, a month's days, or a day's articles.
+    pub fn archive(&self, edition: &Slug, period: ArchivePeriod) -> String {
+        let archive = format!("{}/{edition}/{ARCHIVE_SEGMENT}/", self.base);
+        match period {
+            ArchivePeriod::All => archive,
+            ArchivePeriod::Month(month) => format!("{archive}{:04}/{:02}/", month.year, month.month),
+            ArchivePeriod::Day(date) => {
+                format!("{archive}{:04}/{:02}/{:02}", date.year, date.month, date.day)
+            }
+        }
     }
 
     /// The edition's page for its addresses that lead nowhere (`/de/404`,
@@ -199,6 +223,33 @@ impl FeedKind {
             FeedKind::Rss => "application/rss+xml",
             FeedKind::Atom => "application/atom+xml",
             FeedKind::Json => "application/feed+json",
+        }
+    }
+}
+
+/// What a page of the date archive covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ArchivePeriod {
+    /// Every month that has articles.
+    All,
+    Month(YearMonth),
+    Day(CivilDate),
+}
+
+impl ArchivePeriod {
+    /// Reads the address below `archive/`: empty, `2025/11/` or
+    /// `2025/11/04` (a trailing `/` allowed), with four-digit years and
+    /// two-digit months and days, as [`Site::archive`] writes them.
+    fn parse(text: &str) -> Option<Self> {
+        let parts: Vec<&str> = text.strip_suffix('/').unwrap_or(text).split('/').collect();
+        match parts.as_slice() {
+            [""] => Some(ArchivePeriod::All),
+            [year, month] => format!("{year}-{month}").parse().ok().map(ArchivePeriod::Month),
+            [year, month, day] => format!("{year}-{month}-{day}")
+                .parse()
+                .ok()
+                .map(ArchivePeriod::Day),
+            _ => None,
         }
     }
 }
@@ -340,6 +391,12 @@ pub enum Screen {
     /// ([`Site::search_query`]), which changes as the reader types without
     /// making it another screen.
     Search,
+    /// A page of the house.
+    House {
+        slug: Slug,
+    },
+    /// A page of the date archive.
+    Archive(ArchivePeriod),
     /// An address below the edition that leads nowhere.
     NotFound,
 }
@@ -386,6 +443,9 @@ impl Site {
         if below == SEARCH_SEGMENT {
             return Some(Screen::Search);
         }
+        if below == ARCHIVE_SEGMENT {
+            return Some(Screen::Archive(ArchivePeriod::All));
+        }
         let (kind, rest) = below.split_once('/')?;
         match kind {
             PAGE_SEGMENT => listing(None, rest.parse().ok()?),
@@ -396,6 +456,10 @@ impl Site {
             "article" => Some(Screen::Article {
                 id: rest.parse().ok()?,
             }),
+            HOUSE_SEGMENT => Some(Screen::House {
+                slug: rest.parse().ok()?,
+            }),
+            ARCHIVE_SEGMENT => ArchivePeriod::parse(rest).map(Screen::Archive),
             AUTHOR_SEGMENT => {
                 let (slug, page) = split_page(rest);
                 Some(Screen::Author {
@@ -588,6 +652,72 @@ mod tests {
                     })
                 );
             }
+            assert_eq!(
+                site.route(&site.house_page(&slug("de"), &slug("impressum")), ""),
+                edition(Screen::House {
+                    slug: slug("impressum")
+                })
+            );
+            let month = "2025-11".parse().unwrap();
+            let day = "2025-11-04".parse().unwrap();
+            for period in [
+                ArchivePeriod::All,
+                ArchivePeriod::Month(month),
+                ArchivePeriod::Day(day),
+            ] {
+                assert_eq!(
+                    site.route(&site.archive(&slug("de"), period), ""),
+                    edition(Screen::Archive(period))
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn archive_addresses_are_dated_folders_and_refuse_dates_that_do_not_exist() {
+        let site = Site::new("/news/");
+        let de = slug("de");
+        assert_eq!(site.archive(&de, ArchivePeriod::All), "/news/de/archive/");
+        assert_eq!(
+            site.archive(&de, ArchivePeriod::Month("2025-01".parse().unwrap())),
+            "/news/de/archive/2025/01/"
+        );
+        let day = site.archive(&de, ArchivePeriod::Day("2025-11-04".parse().unwrap()));
+        assert_eq!(day, "/news/de/archive/2025/11/04");
+        assert_eq!(site.page_file(&day), "de/archive/2025/11/04.html");
+        let archive = |below: &str| site.route(&format!("/news/de/archive{below}"), "");
+        assert!(matches!(
+            archive(""),
+            Route::Edition {
+                screen: Screen::Archive(ArchivePeriod::All),
+                ..
+            }
+        ));
+        assert!(matches!(
+            archive("/2025/11"),
+            Route::Edition {
+                screen: Screen::Archive(ArchivePeriod::Month(_)),
+                ..
+            }
+        ));
+        for wrong in [
+            "/2025/11/31",
+            "/2025/13/",
+            "/2025/1/4",
+            "/2025",
+            "/2025/11/04/x",
+            "/x/y/",
+        ] {
+            assert!(
+                matches!(
+                    archive(wrong),
+                    Route::Edition {
+                        screen: Screen::NotFound,
+                        ..
+                    }
+                ),
+                "{wrong}"
+            );
         }
     }
 
