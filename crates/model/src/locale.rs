@@ -23,7 +23,7 @@ pub use chinese::CHINESE;
 pub use english::ENGLISH;
 pub use german::GERMAN;
 
-use crate::date::CivilDate;
+use crate::date::{CivilDate, YearMonth};
 use crate::load::LoadError;
 use date_pattern::{Calendar, Part};
 
@@ -56,6 +56,8 @@ pub struct Locale {
     calendar: &'static Calendar,
     /// How the long date is written, in CLDR's pattern syntax.
     long_date_pattern: &'static str,
+    /// How a month is named, CLDR's `yMMMM` format: `November 2025`, `2025年11月`.
+    month_pattern: &'static str,
     /// Stands between a label and what it labels: `: ` in most languages, `：` in Chinese.
     label_separator: &'static str,
     /// "Seite 2 von 4": where a list's pager stands.
@@ -104,6 +106,20 @@ pub struct Locale {
     /// The search index could not be loaded.
     pub search_failed: &'static str,
     pub more_results: &'static str,
+    /// The front page's list of the newest articles.
+    pub latest: &'static str,
+    /// Names the links to a section's subsections.
+    pub subsections_label: &'static str,
+    /// The footer's links to the network's editions.
+    pub editions_label: &'static str,
+    /// The footer's links to the edition's feeds.
+    pub feeds_label: &'static str,
+    /// The footer's links to the pages of the house (about, imprint, …).
+    pub house_label: &'static str,
+    /// The date archive's name: its link and its page's heading.
+    pub archive: &'static str,
+    /// How many articles a day of the archive has: "3 Artikel".
+    article_count: fn(u32) -> String,
     /// How many articles a search found: "3 Treffer".
     search_count: fn(u32) -> String,
     /// How many a search found in the years back to one, older ones not yet searched: "12 Treffer seit 2024".
@@ -154,6 +170,17 @@ impl Locale {
     /// `Tuesday, 4 November 2025`, `2025年11月4日星期二`, `الثلاثاء، 4 نوفمبر 2025`.
     pub fn long_date(&self, date: CivilDate) -> String {
         date_pattern::format(self.long_date_pattern, self.calendar, date)
+    }
+
+    /// A month as a heading names it: `November 2025`, `2025年11月`, `نوفمبر 2025`.
+    pub fn month_name(&self, month: YearMonth) -> String {
+        let first = month.days().next().expect("every month has a first day");
+        date_pattern::format(self.month_pattern, self.calendar, first)
+    }
+
+    /// How many articles a day of the archive has: "3 Artikel", "1 article".
+    pub fn article_count(&self, count: u32) -> String {
+        (self.article_count)(count)
     }
 
     /// A long date to show in a message about the form: `Dienstag, 04. November 2025`.
@@ -291,6 +318,17 @@ mod tests {
             GERMAN.long_date(published.local_date()),
             "Dienstag, 04. November 2025"
         );
+    }
+
+    #[test]
+    fn months_and_counts_are_named_in_each_language() {
+        let month: YearMonth = "2025-03".parse().unwrap();
+        let names: Vec<String> = Locale::all().iter().map(|locale| locale.month_name(month)).collect();
+        assert_eq!(names, ["März 2025", "March 2025", "2025年3月", "مارس 2025"]);
+        assert_eq!(ENGLISH.article_count(1), "1 article");
+        assert_eq!(ENGLISH.article_count(2), "2 articles");
+        let arabic: Vec<String> = [1, 2, 3, 11, 100, 103].map(|n| ARABIC.article_count(n)).to_vec();
+        assert_eq!(arabic, ["مقال واحد", "مقالان", "3 مقالات", "11 مقالًا", "100 مقال", "103 مقالات"]);
     }
 
     #[test]
@@ -510,6 +548,12 @@ mod tests {
                 locale.error_title,
                 locale.error_details,
                 locale.language_name,
+                locale.latest,
+                locale.subsections_label,
+                locale.editions_label,
+                locale.feeds_label,
+                locale.house_label,
+                locale.archive,
             ];
             assert!(
                 texts.iter().all(|text| !text.trim().is_empty()),

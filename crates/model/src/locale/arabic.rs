@@ -11,6 +11,7 @@ pub static ARABIC: Locale = Locale {
     // system for `ar`, which is `latn` (0-9): `الثلاثاء، 4 نوفمبر 2025`.
     // Arabic-Indic digits (`٤`), the native system, are read as well.
     long_date_pattern: cldr::AR.full_date,
+    month_pattern: "MMMM y",
     label_separator: ": ",
     page_of: |page, pages| format!("الصفحة {page} من {pages}"),
     loading: "جارٍ التحميل …",
@@ -53,4 +54,18 @@ pub static ARABIC: Locale = Locale {
     search_count: |count| format!("عدد النتائج: {count}"),
     search_count_since: |count, year| format!("عدد النتائج منذ {year}: {count}"),
     search_none: |query| format!("لا توجد نتائج لـ «{query}»."),
+    latest: "الأحدث",
+    subsections_label: "الأقسام الفرعية",
+    editions_label: "الإصدارات",
+    feeds_label: "الخلاصات",
+    house_label: "عن الموقع",
+    archive: "الأرشيف",
+    // CLDR's plural categories of Arabic: one, two, few (3–10), many (11–99), other.
+    article_count: |count| match count {
+        1 => "مقال واحد".to_owned(),
+        2 => "مقالان".to_owned(),
+        count if (3..=10).contains(&(count % 100)) => format!("{count} مقالات"),
+        count if (11..=99).contains(&(count % 100)) => format!("{count} مقالًا"),
+        count => format!("{count} مقال"),
+    },
 };

@@ -10,6 +10,7 @@ pub static CHINESE: Locale = Locale {
     // CLDR's `y年M月d日EEEE` exactly: `2025年11月4日星期二`, no space before
     // the weekday (a page that has one is read all the same).
     long_date_pattern: cldr::ZH.full_date,
+    month_pattern: "y年M月",
     label_separator: "：",
     page_of: |page, pages| format!("第 {page} 页，共 {pages} 页"),
     loading: "正在加载……",
@@ -51,4 +52,11 @@ pub static CHINESE: Locale = Locale {
     search_count: |count| format!("找到 {count} 条结果"),
     search_count_since: |count, year| format!("{year} 年以来找到 {count} 条结果"),
     search_none: |query| format!("没有找到与“{query}”相关的结果。"),
+    latest: "最新文章",
+    subsections_label: "子栏目",
+    editions_label: "语言版本",
+    feeds_label: "订阅源",
+    house_label: "关于本站",
+    archive: "归档",
+    article_count: |count| format!("{count}篇文章"),
 };

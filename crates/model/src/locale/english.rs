@@ -9,6 +9,7 @@ pub static ENGLISH: Locale = Locale {
     calendar: &cldr::EN_GB,
     // `Tuesday, 4 November 2025`.
     long_date_pattern: cldr::EN_GB.full_date,
+    month_pattern: "MMMM y",
     label_separator: ": ",
     page_of: |page, pages| format!("Page {page} of {pages}"),
     loading: "Loading …",
@@ -57,4 +58,14 @@ pub static ENGLISH: Locale = Locale {
         count => format!("{count} results since {year}"),
     },
     search_none: |query| format!("No results for “{query}”."),
+    latest: "Latest",
+    subsections_label: "Subsections",
+    editions_label: "Editions",
+    feeds_label: "Feeds",
+    house_label: "About this site",
+    archive: "Archive",
+    article_count: |count| match count {
+        1 => "1 article".to_owned(),
+        count => format!("{count} articles"),
+    },
 };

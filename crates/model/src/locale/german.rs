@@ -10,6 +10,7 @@ pub static GERMAN: Locale = Locale {
     // CLDR's `EEEE, d. MMMM y` with the two-digit day the newsroom prints
     // (`Dienstag, 04. November 2025`, as on the seed page).
     long_date_pattern: "EEEE, dd. MMMM y",
+    month_pattern: "MMMM y",
     label_separator: ": ",
     page_of: |page, pages| format!("Seite {page} von {pages}"),
     loading: "Wird geladen …",
@@ -52,4 +53,11 @@ pub static GERMAN: Locale = Locale {
     search_count: |count| format!("{count} Treffer"),
     search_count_since: |count, year| format!("{count} Treffer seit {year}"),
     search_none: |query| format!("Keine Treffer für „{query}“."),
+    latest: "Neueste Artikel",
+    subsections_label: "Unterrubriken",
+    editions_label: "Ausgaben",
+    feeds_label: "Feeds",
+    house_label: "Über dieses Angebot",
+    archive: "Archiv",
+    article_count: |count| format!("{count} Artikel"),
 };
