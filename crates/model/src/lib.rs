@@ -12,6 +12,7 @@ pub mod date;
 #[cfg(any(test, feature = "fixtures"))]
 pub mod fixtures;
 pub mod format;
+pub mod front;
 pub mod link_click;
 pub mod load;
 pub mod locale;
