@@ -467,6 +467,14 @@ impl Article {
     }
 }
 
+impl HousePage {
+    /// Its first paragraph's opening, as an article's lead: the page's description.
+    pub fn description(&self) -> String {
+        let first = self.body.iter().map(Block::plain_text).find(|text| !text.trim().is_empty());
+        lead(first.as_deref().unwrap_or(""))
+    }
+}
+
 fn lead(paragraph: &str) -> String {
     if paragraph.chars().count() <= Article::LEAD_MAX_CHARS {
         return paragraph.to_owned();
