@@ -16,6 +16,8 @@
 //! image = "photos/hafen.jpg"                 # optional: the lead photo, in the content folder
 //! image_alt = "Ein Containerschiff am Kai"   # what it shows; required with `image`
 //! image_caption = "…"                        # optional
+//! front = "lead"                             # optional: the editors' choice for the front page, "lead" or "top"
+//! front_until = 2025-11-05T06:00:00+08:00    # optional, only with `front`: when the choice ends
 //! +++
 //!
 //! First paragraph …
@@ -31,6 +33,12 @@
 //! disagree. So an edit of one without the other, or a change of a
 //! language's date pattern that would print another day than the newsroom
 //! did, is caught by `check` instead of going out.
+//!
+//! `front` places the article on its edition's front page: `"lead"` as the
+//! story that leads (of several, the newest), `"top"` in the row below it
+//! (`brnn_model::front`). With `front_until` the choice ends at that
+//! instant; the front page is written at the build's clock, so an expiry
+//! takes effect at the next build after it.
 
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -39,6 +47,7 @@ use std::path::Path;
 use brnn_model::body::{Block, Image, Inline};
 use brnn_model::date::Published;
 use brnn_model::format::Article;
+use brnn_model::front::{FrontChoice, Placement};
 use brnn_model::locale::Locale;
 use brnn_model::slug::{SectionPath, Slug};
 use serde::Deserialize;
@@ -48,6 +57,9 @@ use crate::markdown::{self, ParsedBody};
 use crate::problem::{line_of, Problem};
 
 const FENCE: &str = "+++";
+/// The values of `front`.
+const FRONT_LEAD: &str = "lead";
+const FRONT_TOP: &str = "top";
 
 /// The header as written; every field is optional here so that a missing one
 /// gets a plain sentence instead of a parser's message.
@@ -67,6 +79,8 @@ struct Header {
     image: Option<Spanned<String>>,
     image_alt: Option<Spanned<String>>,
     image_caption: Option<String>,
+    front: Option<Spanned<String>>,
+    front_until: Option<Spanned<toml::Value>>,
 }
 
 /// An article as its source file holds it.
@@ -82,6 +96,8 @@ pub struct ArticleSource {
     pub authors: Vec<Slug>,
     /// The body as written, in CommonMark, without the blank lines around it.
     pub body: String,
+    /// The editors' choice of the article for the front page.
+    pub front: Option<FrontChoice>,
 }
 
 /// A parsed source and where its section and translations were named (for
@@ -130,6 +146,7 @@ pub fn parse(file: &Path, text: &str, locale: &Locale) -> Result<ParsedSource, V
         .as_ref()
         .and_then(|correction| fields.correction(correction));
     let lead_image = fields.lead_image(&header);
+    let front = fields.front(&header);
 
     let (body, first_line) = trim_blank_lines(parts.body, parts.body_line);
     let read = markdown::parse(file, body, first_line);
@@ -152,6 +169,11 @@ pub fn parse(file: &Path, text: &str, locale: &Locale) -> Result<ParsedSource, V
     match (headline, section, published) {
         (Some(headline), Some((section, section_line)), Some(published)) if fields.problems.is_empty() => {
             let source = header.source.trim().to_owned();
+            let front = front.map(|(placement, until)| FrontChoice {
+                placement,
+                article: id.clone(),
+                until,
+            });
             let mut article = Article::plain(id, section, headline, published, source, Vec::new());
             article.updated = updated;
             article.correction = correction;
@@ -171,6 +193,7 @@ pub fn parse(file: &Path, text: &str, locale: &Locale) -> Result<ParsedSource, V
                     translations,
                     authors,
                     body: body.to_owned(),
+                    front,
                 },
                 section_line,
                 translation_lines,
@@ -383,6 +406,37 @@ impl Fields<'_> {
         Some((markdown::written_image(path.get_ref().trim(), alt, caption), line))
     }
 
+    /// Where the editors place the article on the front page, and until when.
+    fn front(&mut self, header: &Header) -> Option<(Placement, Option<Published>)> {
+        let Some(front) = &header.front else {
+            if let Some(until) = &header.front_until {
+                self.report(
+                    until.span(),
+                    "`front_until` without `front`: place the article with `front = \"lead\"` or `front = \"top\"`, or remove the line",
+                );
+            }
+            return None;
+        };
+        let placement = match front.get_ref().trim() {
+            FRONT_LEAD => Some(Placement::Lead),
+            FRONT_TOP => Some(Placement::Top),
+            other => {
+                self.report(
+                    front.span(),
+                    format!(
+                        "front: `{other}` is no place on the front page: write `front = \"{FRONT_LEAD}\"` (the story that leads) or `front = \"{FRONT_TOP}\"` (the row below it)"
+                    ),
+                );
+                None
+            }
+        };
+        let until = match &header.front_until {
+            Some(until) => Some(self.timestamp("front_until", until)?),
+            None => None,
+        };
+        placement.map(|placement| (placement, until))
+    }
+
     /// The authors' slugs; whether the edition has them, the library checks.
     fn authors(&mut self, authors: Option<&Spanned<Vec<String>>>) -> Vec<Slug> {
         let Some(authors) = authors else {
@@ -481,6 +535,16 @@ pub fn render(source: &ArticleSource) -> String {
             }
             .plain_text();
             text += &format!("image_caption = {}\n", string(&caption));
+        }
+    }
+    if let Some(front) = &source.front {
+        let placement = match front.placement {
+            Placement::Lead => FRONT_LEAD,
+            Placement::Top => FRONT_TOP,
+        };
+        text += &format!("front = {}\n", string(placement));
+        if let Some(until) = front.until {
+            text += &format!("front_until = {until}\n");
         }
     }
     text += &format!("{FENCE}\n\n{}\n", source.body);
@@ -643,6 +707,64 @@ mod tests {
         assert_eq!(found.len(), 2, "{found:?}");
         assert!(found[0].starts_with("de/a1.txt:8: translations: an edition id: `EN` is not a slug"));
         assert!(found[1].starts_with("de/a1.txt:9: translations: an article id: `示例` is not a slug"));
+    }
+
+    #[test]
+    fn a_front_page_choice_and_its_expiry_are_read_and_written_back() {
+        let text = SEED_SOURCE.replace(
+            "source = \"\"\n",
+            "source = \"\"\nfront = \"lead\"\nfront_until = 2025-11-05T06:00:00+08:00\n",
+        );
+        let source = parse_as("de/a1.txt", &text).ok().unwrap().source;
+        assert_eq!(
+            source.front,
+            Some(FrontChoice {
+                placement: Placement::Lead,
+                article: "a1".parse().unwrap(),
+                until: Some(Published::parse("2025-11-05T06:00:00+08:00").unwrap()),
+            })
+        );
+        let rendered = render(&source);
+        assert!(
+            rendered.contains("\nfront = \"lead\"\nfront_until = 2025-11-05T06:00:00+08:00\n+++\n"),
+            "{rendered}"
+        );
+        assert_eq!(parse_as("de/a1.txt", &rendered).ok().unwrap().source, source);
+
+        let top = SEED_SOURCE.replace("source = \"\"\n", "source = \"\"\nfront = \"top\"\n");
+        let source = parse_as("de/a1.txt", &top).ok().unwrap().source;
+        assert_eq!(
+            source.front.as_ref().map(|front| (front.placement, front.until)),
+            Some((Placement::Top, None))
+        );
+        assert_eq!(render(&source), top);
+    }
+
+    #[test]
+    fn a_front_page_choice_that_is_no_place_or_an_expiry_without_a_choice_is_refused_on_its_line() {
+        let wrong_place = SEED_SOURCE.replace("source = \"\"\n", "source = \"\"\nfront = \"oben\"\n");
+        assert_eq!(
+            messages(&wrong_place),
+            ["de/a1.txt:7: front: `oben` is no place on the front page: write `front = \"lead\"` (the story that leads) or `front = \"top\"` (the row below it)"]
+        );
+        let alone = SEED_SOURCE.replace(
+            "source = \"\"\n",
+            "source = \"\"\nfront_until = 2025-11-05T06:00:00+08:00\n",
+        );
+        assert_eq!(
+            messages(&alone),
+            ["de/a1.txt:7: `front_until` without `front`: place the article with `front = \"lead\"` or `front = \"top\"`, or remove the line"]
+        );
+        let no_offset = SEED_SOURCE.replace(
+            "source = \"\"\n",
+            "source = \"\"\nfront = \"top\"\nfront_until = 2025-11-05T06:00:00\n",
+        );
+        let found = messages(&no_offset);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            found[0].starts_with("de/a1.txt:8: front_until: `2025-11-05T06:00:00` is not a timestamp"),
+            "{found:?}"
+        );
     }
 
     #[test]

@@ -152,6 +152,7 @@ pub fn samples(
             dateline: Some(locale.long_date(published.local_date())),
             translations: BTreeMap::new(),
             authors: Vec::new(),
+            front: None,
             body: markdown::plain_paragraphs(&paragraphs),
             article: Article::plain(
                 id,

@@ -97,6 +97,7 @@ pub fn import(
             dateline: Some(locale.long_date(dateline)),
             translations: BTreeMap::new(),
             authors: Vec::new(),
+            front: None,
         },
     ))
 }
