@@ -10,7 +10,10 @@
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
-use brnn_model::format::{paths, ArticlePage, Edition, ListPage};
+use brnn_model::date::{CivilDate, YearMonth};
+use brnn_model::format::{
+    paths, ArchiveIndex, ArticlePage, DayArchive, Edition, FrontPage, HousePage, ListPage, MonthArchive,
+};
 use brnn_model::load::{Document, LoadError};
 use brnn_model::slug::{SectionPath, Slug};
 use leptos::prelude::*;
@@ -73,6 +76,26 @@ impl Endpoint {
 
     pub fn article(&self, edition: &Slug, id: &Slug) -> Loaded<ArticlePage> {
         self.load(paths::article(edition, id))
+    }
+
+    pub fn front(&self, edition: &Slug) -> Loaded<FrontPage> {
+        self.load(paths::front(edition))
+    }
+
+    pub fn house_page(&self, edition: &Slug, slug: &Slug) -> Loaded<HousePage> {
+        self.load(paths::house_page(edition, slug))
+    }
+
+    pub fn archive_index(&self, edition: &Slug) -> Loaded<ArchiveIndex> {
+        self.load(paths::archive_index(edition))
+    }
+
+    pub fn archive_month(&self, edition: &Slug, month: YearMonth) -> Loaded<MonthArchive> {
+        self.load(paths::archive_month(edition, month))
+    }
+
+    pub fn archive_day(&self, edition: &Slug, date: CivilDate) -> Loaded<DayArchive> {
+        self.load(paths::archive_day(edition, date))
     }
 
     /// The document at `path` below the endpoint: the one the page carries,

@@ -19,7 +19,7 @@ pub mod prerender;
 pub mod router;
 pub mod routes;
 
-use brnn_model::site::{Route, Screen, Site};
+use brnn_model::site::{PageNumber, Route, Screen, Site};
 use brnn_model::slug::Slug;
 use leptos::prelude::*;
 
@@ -29,8 +29,11 @@ use crate::context::use_config;
 use crate::head::HeadInView;
 use crate::page_markers::MAIN_ID;
 use crate::router::{use_location, SearchQuery};
+use crate::routes::archive::ArchiveScreen;
 use crate::routes::article::ArticleScreen;
 use crate::routes::edition::EditionLayout;
+use crate::routes::front::FrontScreen;
+use crate::routes::house::HouseScreen;
 use crate::routes::listing::{AuthorListing, Listing};
 use crate::routes::root::NetworkRoot;
 use crate::routes::search::SearchScreen;
@@ -85,12 +88,15 @@ enum Frame {
 /// The screen of an edition's address, drawn inside the edition's frame.
 fn screen_view(screen: Screen) -> AnyView {
     match screen {
+        Screen::Listing { section: None, page } if page == PageNumber::FIRST => {
+            view! { <FrontScreen/> }.into_any()
+        }
         Screen::Listing { section, page } => view! { <Listing section page/> }.into_any(),
         Screen::Article { id } => view! { <ArticleScreen id/> }.into_any(),
         Screen::Author { slug, page } => view! { <AuthorListing slug page/> }.into_any(),
         Screen::Search => view! { <SearchScreen/> }.into_any(),
-        // Drawn once their screens exist; until then they lead nowhere.
-        Screen::House { .. } | Screen::Archive(_) => view! { <NotFound/> }.into_any(),
+        Screen::House { slug } => view! { <HouseScreen slug/> }.into_any(),
+        Screen::Archive(period) => view! { <ArchiveScreen period/> }.into_any(),
         Screen::NotFound => view! { <NotFound/> }.into_any(),
     }
 }

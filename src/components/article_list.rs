@@ -1,39 +1,64 @@
-//! The date-sorted list of the front page and of every section.
+//! The date-sorted lists of the edition: the front page's blocks, every
+//! section's, author's and archive day's list.
 
-use brnn_model::format::ListPage;
+use brnn_model::body::HeadingLevel;
+use brnn_model::format::{ArticleSummary, ListPage};
 use brnn_model::search::ExcerptRun;
 use leptos::prelude::*;
 
-use crate::components::article_entry::ArticleEntry;
+use crate::components::article_entry::{ArticleEntry, EntryStyle};
 use crate::components::pager::Pager;
 use crate::context::{use_config, use_edition, use_locale};
 
 /// One page of a list, in the order the endpoint gives (newest first), and
-/// the pager; `link(n)` is the address of page n of this list.
+/// the pager; `link(n)` is the address of page n of this list. With
+/// `lead_first`, the first entry leads, as on a section's first page.
 #[component]
-pub fn ArticleList(list: ListPage, link: impl Fn(u32) -> String) -> impl IntoView {
-    let edition = use_edition();
-    let site = use_config().site;
+pub fn ArticleList(
+    list: ListPage,
+    link: impl Fn(u32) -> String,
+    #[prop(optional)] lead_first: bool,
+) -> impl IntoView {
     let locale = use_locale();
     let entries = list
         .articles
         .into_iter()
-        .map(|summary| {
-            view! {
-                <ArticleEntry
-                    published=Some(summary.published)
-                    section=edition.section_name(&summary.section).map(str::to_owned)
-                    href=Some(site.article(&edition.id, &summary.id))
-                    headline=summary.headline
-                    lead=vec![ExcerptRun::Text(summary.lead)]
-                    image=summary.image
-                />
-            }
+        .enumerate()
+        .map(|(index, summary)| {
+            let style = if lead_first && index == 0 {
+                EntryStyle::Lead
+            } else {
+                EntryStyle::Standard
+            };
+            view! { <li><SummaryEntry summary style/></li> }
         })
         .collect_view();
     view! {
         {(list.total == 0).then(|| view! { <p class="empty">{locale.empty_list}</p> })}
         <ol class="article-list">{entries}</ol>
         <Pager page=list.page pages=list.pages link/>
+    }
+}
+
+/// An article of the edition as a list shows it: its entry, linked to its page.
+#[component]
+pub fn SummaryEntry(
+    summary: ArticleSummary,
+    #[prop(optional)] style: EntryStyle,
+    #[prop(default = HeadingLevel::Two)] level: HeadingLevel,
+) -> impl IntoView {
+    let edition = use_edition();
+    let site = use_config().site;
+    view! {
+        <ArticleEntry
+            published=Some(summary.published)
+            section=edition.section_name(&summary.section).map(str::to_owned)
+            href=Some(site.article(&edition.id, &summary.id))
+            headline=summary.headline
+            lead=vec![ExcerptRun::Text(summary.lead)]
+            image=summary.image
+            style
+            level
+        />
     }
 }

@@ -14,4 +14,5 @@ pub mod pager;
 pub mod picture;
 pub mod published_date;
 pub mod search_form;
+pub mod site_footer;
 pub mod site_header;

@@ -2,6 +2,7 @@
 //! its last change, the lead image, body, correction, neighbours.
 
 use brnn_model::format::{ArticleLink, ArticlePage};
+use brnn_model::site::ArchivePeriod;
 use brnn_model::slug::Slug;
 use brnn_model::structured_data::{breadcrumb_list, news_article};
 use leptos::prelude::*;
@@ -119,7 +120,9 @@ fn ArticleView(page: ArticlePage) -> impl IntoView {
         <article class="article">
             <h1>{article.headline.clone()}</h1>
             <p class="dateline">
-                <PublishedDate published=article.published/>
+                <a href=site.archive(&edition.id, ArchivePeriod::Day(article.published.local_date()))>
+                    <PublishedDate published=article.published/>
+                </a>
                 {source}
             </p>
             {byline}

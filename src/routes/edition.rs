@@ -1,4 +1,4 @@
-//! The frame of every page of an edition: its masthead and sections, and the
+//! The frame of every page of an edition: its header and footer, and the
 //! edition document that every screen below reads from context.
 
 use brnn_model::slug::Slug;
@@ -6,6 +6,7 @@ use leptos::context::Provider;
 use leptos::prelude::*;
 
 use crate::components::load_state::load_state;
+use crate::components::site_footer::SiteFooter;
 use crate::components::site_header::SiteHeader;
 use crate::context::{use_config, CurrentEdition};
 use crate::head::show_language;
@@ -16,16 +17,14 @@ use crate::page_markers::MAIN_ID;
 #[component]
 pub fn EditionLayout(edition: Slug, screen: impl Fn() -> AnyView + Send + Sync + 'static) -> impl IntoView {
     let edition = use_config().endpoint.edition(&edition);
+    let loaded = move || edition.get().and_then(Result::ok).map(CurrentEdition::new);
     let header = move || {
-        edition
-            .get()
-            .and_then(Result::ok)
-            .map(CurrentEdition::new)
-            .map(|edition| {
-                show_language(&edition.lang);
-                view! { <SiteHeader edition/> }
-            })
+        loaded().map(|edition| {
+            show_language(&edition.lang);
+            view! { <SiteHeader edition/> }.into_any()
+        })
     };
+    let footer = move || loaded().map(|edition| view! { <SiteFooter edition/> }.into_any());
     let screen = std::sync::Arc::new(screen);
     view! {
         {header}
@@ -35,5 +34,6 @@ pub fn EditionLayout(edition: Slug, screen: impl Fn() -> AnyView + Send + Sync +
                 view! { <Provider value=CurrentEdition::new(edition)>{move || screen()}</Provider> }
             })}
         </main>
+        {footer}
     }
 }

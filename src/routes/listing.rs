@@ -1,9 +1,9 @@
-//! The list screens: the edition's front page, each section's page and
-//! each author's page. All are one screen, [`ListScreen`], told which list
-//! it shows.
+//! The list screens: the later pages of the edition's front page (its
+//! first is `front`'s), each section's page and each author's page. All are
+//! one screen, [`ListScreen`], told which list it shows.
 
 use brnn_model::alternates::Alternate;
-use brnn_model::format::ListPage;
+use brnn_model::format::{Author, Section};
 use brnn_model::site::{Crumb, FeedKind, PageNumber};
 use brnn_model::slug::{SectionPath, Slug};
 use brnn_model::structured_data::{breadcrumb_list, collection_page};
@@ -11,7 +11,6 @@ use leptos::prelude::*;
 
 use crate::components::article_list::ArticleList;
 use crate::components::breadcrumb::Breadcrumb;
-use crate::components::language_links::LanguageLinks;
 use crate::components::load_state::load_state;
 use crate::components::not_found::NotFound;
 use crate::components::page_head::{PageHead, PageKind};
@@ -19,8 +18,9 @@ use crate::context::{use_config, use_edition, use_locale};
 use crate::head::HeadTag;
 
 /// `/{edition}/`, `/{edition}/page/{n}`: the newest articles across all
-/// sections; `/{edition}/section/{path}/`, `…/page/{n}`: one section's
-/// articles, its subsections' included.
+/// sections (an endpoint without front page documents shows its first page
+/// so too); `/{edition}/section/{path}/`, `…/page/{n}`: one section's
+/// articles, its subsections' included, the newest leading on the first page.
 #[component]
 pub fn Listing(section: Option<SectionPath>, page: PageNumber) -> impl IntoView {
     let edition = use_edition();
@@ -39,7 +39,7 @@ pub fn AuthorListing(slug: Slug, page: PageNumber) -> impl IntoView {
 
 /// Which list a list screen shows.
 #[derive(Clone)]
-enum List {
+pub(super) enum List {
     /// The front page (`None`) or a section's page.
     Edition(Option<SectionPath>),
     Author(Slug),
@@ -56,52 +56,30 @@ fn ListScreen(list: List, page: PageNumber) -> impl IntoView {
     };
     load_state(document, move |document| {
         let edition = use_edition();
-        let config = use_config();
-        let site = config.site.clone();
-        let facts = ListFacts::of(&list, &document);
-        let mut title = facts.title;
-        if document.page > 1 {
-            title = format!(
-                "{title} – {}",
-                use_locale().page_of(document.page, document.pages)
-            );
-        }
+        let site = use_config().site;
+        let facts = ListFacts::of(&list, document.page, document.author.as_ref());
+        // A section's first page leads with its newest article.
+        let lead_first = matches!(list, List::Edition(Some(_))) && document.page == 1;
         let list = list.clone();
         let edition_id = edition.id.clone();
         let link = move |page| match &list {
             List::Edition(section) => site.listing(&edition_id, section.as_ref(), page),
             List::Author(slug) => site.author(&edition_id, slug, page),
         };
-        let name = facts.name;
-        let crumbs = facts.crumbs;
-        PageHead {
-            title,
-            description: facts.description,
-            path: link(document.page),
-            kind: PageKind::Website,
-            data: |url: &str, _: &str| {
-                vec![
-                    collection_page(&edition, &name, url),
-                    breadcrumb_list(&crumbs, |path| config.absolute(path)),
-                ]
-            },
-            links: facts.feeds,
-            alternates: facts.alternates,
-            image: None,
-        }
-        .show();
+        facts.show_head(link(document.page), document.page, document.pages);
+        let subsections = facts.subsections.filter(|_| document.page == 1);
         view! {
-            <Breadcrumb crumbs/>
-            <h1>{name}</h1>
-            {facts.languages}
-            <ArticleList list=document link/>
+            <Breadcrumb crumbs=facts.crumbs/>
+            <h1>{facts.name}</h1>
+            {subsections}
+            <ArticleList list=document link lead_first/>
         }
     })
 }
 
 /// What the page of a list says of it besides its entries.
-struct ListFacts {
-    name: String,
+pub(super) struct ListFacts {
+    pub name: String,
     /// Without the page number.
     title: String,
     description: String,
@@ -109,11 +87,13 @@ struct ListFacts {
     /// Where feed readers find the list's feeds.
     feeds: Vec<HeadTag>,
     alternates: Vec<Alternate>,
-    languages: Option<AnyView>,
+    /// A section's links to its subsections (empty when it has none).
+    subsections: Option<AnyView>,
 }
 
 impl ListFacts {
-    fn of(list: &List, document: &ListPage) -> Self {
+    /// Page `page` of `list`, whose document names `author` on an author's list.
+    pub fn of(list: &List, page: u32, author: Option<&Author>) -> Self {
         let edition = use_edition();
         let site = use_config().site;
         match list {
@@ -128,14 +108,15 @@ impl ListFacts {
                     })
                     .to_vec();
                 // The front page leads to the other editions' front pages, which name it back.
-                let front_page = section.is_none();
-                let alternates = if front_page && document.page == 1 {
+                let alternates = if section.is_none() && page == 1 {
                     site.front_page_alternates(&edition)
                 } else {
                     Vec::new()
                 };
-                let languages = front_page
-                    .then(|| view! { <LanguageLinks links=site.edition_links(&edition)/> }.into_any());
+                let subsections = section
+                    .and_then(|path| Some((path, edition.section_trail(path)?.last()?.sections.clone())))
+                    .filter(|(_, children)| !children.is_empty())
+                    .map(|(path, children)| view! { <Subsections parent=path.clone() children/> }.into_any());
                 ListFacts {
                     title: edition.listing_title(section).unwrap_or_default(),
                     description: name.clone(),
@@ -143,12 +124,12 @@ impl ListFacts {
                     name,
                     feeds,
                     alternates,
-                    languages,
+                    subsections,
                 }
             }
             List::Author(slug) => {
                 // A document without its author still lists the articles, under the slug.
-                let (name, description) = match &document.author {
+                let (name, description) = match author {
                     Some(author) => (author.name.clone(), author.description.clone()),
                     None => (slug.to_string(), None),
                 };
@@ -164,9 +145,55 @@ impl ListFacts {
                     name,
                     feeds: Vec::new(),
                     alternates: Vec::new(),
-                    languages: None,
+                    subsections: None,
                 }
             }
         }
+    }
+
+    /// Shows the head of the list's page `page` of `pages`, at `path`.
+    pub fn show_head(&self, path: String, page: u32, pages: u32) {
+        let edition = use_edition();
+        let config = use_config();
+        let title = if page > 1 {
+            format!("{} – {}", self.title, use_locale().page_of(page, pages))
+        } else {
+            self.title.clone()
+        };
+        PageHead {
+            title,
+            description: self.description.clone(),
+            path,
+            kind: PageKind::Website,
+            data: |url: &str, _: &str| {
+                vec![
+                    collection_page(&edition, &self.name, url),
+                    breadcrumb_list(&self.crumbs, |path| config.absolute(path)),
+                ]
+            },
+            links: self.feeds.clone(),
+            alternates: self.alternates.clone(),
+            image: None,
+        }
+        .show();
+    }
+}
+
+/// The links to a section's subsections, on its first page.
+#[component]
+fn Subsections(parent: SectionPath, children: Vec<Section>) -> impl IntoView {
+    let edition = use_edition();
+    let site = use_config().site;
+    let links = children
+        .into_iter()
+        .map(|child| {
+            let href = site.listing(&edition.id, Some(&parent.child(child.slug)), 1);
+            view! { <li><a href=href>{child.name}</a></li> }
+        })
+        .collect_view();
+    view! {
+        <nav class="subsections" aria-label=use_locale().subsections_label>
+            <ul>{links}</ul>
+        </nav>
     }
 }

@@ -94,7 +94,7 @@ fn SearchResult(hit: SearchHit) -> impl IntoView {
     let edition = use_edition();
     let site = use_config().site;
     view! {
-        <ArticleEntry
+        <li><ArticleEntry
             published=hit.meta.published
             section=(!hit.meta.section.is_empty()).then(|| hit.meta.section.clone())
             href=hit.article().map(|id| site.article(&edition.id, &id))
@@ -102,7 +102,7 @@ fn SearchResult(hit: SearchHit) -> impl IntoView {
             lead=excerpt_runs(&hit.excerpt)
             // The index carries no images.
             image=None
-        />
+        /></li>
     }
 }
 

@@ -323,12 +323,25 @@ mod tests {
     #[test]
     fn months_and_counts_are_named_in_each_language() {
         let month: YearMonth = "2025-03".parse().unwrap();
-        let names: Vec<String> = Locale::all().iter().map(|locale| locale.month_name(month)).collect();
+        let names: Vec<String> = Locale::all()
+            .iter()
+            .map(|locale| locale.month_name(month))
+            .collect();
         assert_eq!(names, ["März 2025", "March 2025", "2025年3月", "مارس 2025"]);
         assert_eq!(ENGLISH.article_count(1), "1 article");
         assert_eq!(ENGLISH.article_count(2), "2 articles");
         let arabic: Vec<String> = [1, 2, 3, 11, 100, 103].map(|n| ARABIC.article_count(n)).to_vec();
-        assert_eq!(arabic, ["مقال واحد", "مقالان", "3 مقالات", "11 مقالًا", "100 مقال", "103 مقالات"]);
+        assert_eq!(
+            arabic,
+            [
+                "مقال واحد",
+                "مقالان",
+                "3 مقالات",
+                "11 مقالًا",
+                "100 مقال",
+                "103 مقالات"
+            ]
+        );
     }
 
     #[test]
