@@ -1,4 +1,4 @@
-//! Links from article bodies to articles of the network
+//! Links from the bodies of articles and pages of the house to articles of the network
 //! (`[text](article:en/sample-logistics)`), checked across editions: each
 //! must lead to an article that exists.
 
@@ -8,7 +8,6 @@ use std::path::{Path, PathBuf};
 use brnn_model::body::ArticleRef;
 use brnn_model::slug::Slug;
 
-use crate::article_source::ParsedSource;
 use crate::problem::Problem;
 
 /// The article links of every source, gathered while the sources are read.
@@ -33,11 +32,10 @@ impl ArticleLinks {
         );
     }
 
-    /// Keeps the article links of `parsed`, the source `file`.
-    pub(crate) fn add(&mut self, file: &Path, parsed: &ParsedSource) {
+    /// Keeps the article links of the source `file`, each with its line.
+    pub(crate) fn add(&mut self, file: &Path, links: &[(ArticleRef, usize)]) {
         self.links.extend(
-            parsed
-                .article_links
+            links
                 .iter()
                 .map(|(article, line)| (file.to_owned(), *line, article.clone())),
         );

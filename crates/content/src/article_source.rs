@@ -23,7 +23,8 @@
 //! First paragraph …
 //! ```
 //!
-//! The article's id is the file name without `.txt`. [`render`] writes the
+//! The article's id is the file name without `.txt`. The pages of the
+//! house (`house_page`) are written in the same frame, header and body. [`render`] writes the
 //! canonical form of a source's header, and its body as written, which
 //! [`parse`] reads back unchanged.
 //!
@@ -50,6 +51,7 @@ use brnn_model::format::Article;
 use brnn_model::front::{FrontChoice, Placement};
 use brnn_model::locale::Locale;
 use brnn_model::slug::{SectionPath, Slug};
+use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use toml::Spanned;
 
@@ -120,15 +122,11 @@ pub struct ParsedSource {
 /// Parses and checks one source; every problem found is reported, not just the first.
 pub fn parse(file: &Path, text: &str, locale: &Locale) -> Result<ParsedSource, Vec<Problem>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let id = id_of(file).map_err(|problem| vec![problem])?;
+    let id = slug_of(file, "the article id").map_err(|problem| vec![problem])?;
     let parts = split(file, text).map_err(|problem| vec![problem])?;
-    let header = read_header(file, parts.header).map_err(|problem| vec![problem])?;
+    let header: Header = read_header(file, parts.header).map_err(|problem| vec![problem])?;
 
-    let mut fields = Fields {
-        file,
-        header: parts.header,
-        problems: Vec::new(),
-    };
+    let mut fields = Fields::new(file, parts.header);
     let headline = fields.headline(header.headline.as_ref());
     let section = fields.section(header.section.as_ref());
     let published = fields.published(header.published.as_ref());
@@ -208,34 +206,35 @@ pub fn parse(file: &Path, text: &str, locale: &Locale) -> Result<ParsedSource, V
 
 /// `body` without its leading blank lines and trailing white space, and
 /// the file's line it then starts on, given the line it started on.
-fn trim_blank_lines(body: &str, line: usize) -> (&str, usize) {
+pub(crate) fn trim_blank_lines(body: &str, line: usize) -> (&str, usize) {
     let blank = body.len() - body.trim_start_matches(['\n', '\r', ' ', '\t']).len();
     // Only whole lines go: indentation of the first line is CommonMark's.
     let start = body[..blank].rfind('\n').map_or(0, |newline| newline + 1);
     (body[start..].trim_end(), line + line_of(body, start) - 1)
 }
 
-/// The article's id: the file's name without `.txt`.
-fn id_of(file: &Path) -> Result<Slug, Problem> {
+/// The file's name without `.txt`, which is `what` it names (the article
+/// id, a page's slug).
+pub(crate) fn slug_of(file: &Path, what: &str) -> Result<Slug, Problem> {
     file.file_stem()
         .and_then(|stem| stem.to_str())
         .ok_or("the file name is not UTF-8".to_owned())
         .and_then(|stem| stem.parse::<Slug>().map_err(|error| error.to_string()))
-        .map_err(|message| Problem::in_file(file, format!("the file name is the article id: {message}")))
+        .map_err(|message| Problem::in_file(file, format!("the file name is {what}: {message}")))
 }
 
 /// A source's text cut at its `+++` lines.
-struct Parts<'t> {
+pub(crate) struct Parts<'t> {
     /// Between the fences; its first line is the file's second.
-    header: &'t str,
+    pub(crate) header: &'t str,
     /// After the closing fence.
-    body: &'t str,
+    pub(crate) body: &'t str,
     /// The file's line of the closing fence, after which the body starts.
-    body_line: usize,
+    pub(crate) body_line: usize,
 }
 
 /// Finds the header between the `+++` line that opens the file and the next one.
-fn split<'t>(file: &Path, text: &'t str) -> Result<Parts<'t>, Problem> {
+pub(crate) fn split<'t>(file: &Path, text: &'t str) -> Result<Parts<'t>, Problem> {
     let mut lines = text.split_inclusive('\n');
     if lines.next().map(str::trim_end) != Some(FENCE) {
         return Err(Problem::at(
@@ -264,7 +263,7 @@ fn split<'t>(file: &Path, text: &'t str) -> Result<Parts<'t>, Problem> {
 }
 
 /// The header's TOML, or the parser's complaint on the file's line.
-fn read_header(file: &Path, header: &str) -> Result<Header, Problem> {
+pub(crate) fn read_header<H: DeserializeOwned>(file: &Path, header: &str) -> Result<H, Problem> {
     toml::from_str(header).map_err(|error| {
         let line = error.span().map_or(2, |span| 1 + line_of(header, span.start));
         Problem::at(file, line, error.message().trim())
@@ -272,25 +271,34 @@ fn read_header(file: &Path, header: &str) -> Result<Header, Problem> {
 }
 
 /// The header's fields checked one by one, with the problems found so far.
-struct Fields<'a> {
+pub(crate) struct Fields<'a> {
     file: &'a Path,
     header: &'a str,
-    problems: Vec<Problem>,
+    pub(crate) problems: Vec<Problem>,
 }
 
-impl Fields<'_> {
+impl<'a> Fields<'a> {
+    /// The fields of `header`, the text between the fences of `file`.
+    pub(crate) fn new(file: &'a Path, header: &'a str) -> Self {
+        Fields {
+            file,
+            header,
+            problems: Vec::new(),
+        }
+    }
+
     /// The file's line of a place in the header (the header starts on line 2).
-    fn line(&self, span: Range<usize>) -> usize {
+    pub(crate) fn line(&self, span: Range<usize>) -> usize {
         1 + line_of(self.header, span.start)
     }
 
-    fn report(&mut self, span: Range<usize>, message: impl Into<String>) {
+    pub(crate) fn report(&mut self, span: Range<usize>, message: impl Into<String>) {
         let line = self.line(span);
         self.problems.push(Problem::at(self.file, line, message));
     }
 
     /// `field` is required; `example` is a value to show how it is written.
-    fn missing(&mut self, field: &str, example: &str) {
+    pub(crate) fn missing(&mut self, field: &str, example: &str) {
         self.problems.push(Problem::at(
             self.file,
             1,
@@ -335,7 +343,7 @@ impl Fields<'_> {
     }
 
     /// A TOML datetime or a string, read as the one timestamp form.
-    fn timestamp(&mut self, field: &str, value: &Spanned<toml::Value>) -> Option<Published> {
+    pub(crate) fn timestamp(&mut self, field: &str, value: &Spanned<toml::Value>) -> Option<Published> {
         let written = match value.get_ref() {
             toml::Value::Datetime(datetime) => datetime.to_string(),
             toml::Value::String(text) => text.clone(),

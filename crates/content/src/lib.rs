@@ -8,6 +8,7 @@
 //! | [`library`] | all sources of the content folder, read and checked as a whole |
 //! | [`network`] | `network.toml`: site address, editions, section trees |
 //! | [`article_source`] | one article source file: parse, check, render |
+//! | [`house_page`] | one page of the house (about, imprint, …): parse, check |
 //! | [`markdown`] | an article's body in CommonMark, read into blocks |
 //! | [`images`] | photos: read, checked, credited, and their renditions made and cached |
 //! | [`import`] | a page in the network's plain-text shape, read as a source |
@@ -22,6 +23,7 @@ pub mod article_source;
 pub mod build;
 pub mod commands;
 pub mod generate;
+pub mod house_page;
 pub mod images;
 pub mod import;
 pub mod library;

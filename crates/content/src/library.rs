@@ -1,19 +1,23 @@
 //! All content of the network, read from the content folder and checked as
-//! a whole, translations across editions included.
+//! a whole, translations across editions included: each edition's articles
+//! (`content/<edition>/**/*.txt`) and its pages of the house
+//! (`content/<edition>/pages/*.txt`, `house_page`).
 
 use std::collections::HashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
 use brnn_model::body::{Block, Image};
-use brnn_model::format::{Article, Edition, Translation};
+use brnn_model::format::{Article, Edition, HousePage, HousePageLink, Translation};
+use brnn_model::front::FrontChoice;
 use brnn_model::locale::Locale;
 use brnn_model::slug::Slug;
 use brnn_model::sorting::newest_first;
 use indicatif::ProgressBar;
 
 use crate::article_links::ArticleLinks;
-use crate::article_source::{self, ParsedSource};
+use crate::article_source;
+use crate::house_page::{self, ParsedHousePage, Role, PAGES_FOLDER};
 use crate::images::{Photo, Photos};
 use crate::network::{self, NetworkConfig, SiteUrl};
 use crate::problem::Problem;
@@ -24,8 +28,11 @@ use crate::translations::Claims;
 pub struct Library {
     pub site_url: SiteUrl,
     pub editions: Vec<EditionContent>,
-    /// Every photo an article shows, once each.
+    /// Every photo an article or a page shows, once each.
     pub photos: Vec<Photo>,
+    /// What is not wrong but should be looked at, in the form of problems:
+    /// they fail nothing.
+    pub warnings: Vec<Problem>,
 }
 
 /// One edition and its articles, newest first.
@@ -35,6 +42,10 @@ pub struct EditionContent {
     pub articles: Vec<Article>,
     /// The versions in other editions of the articles that have some, by article id.
     pub translations: HashMap<Slug, Vec<Translation>>,
+    /// The editors' choices for the front page, as the articles' headers make them.
+    pub front_choices: Vec<FrontChoice>,
+    /// The pages of the house in the footer's order, as `edition.pages` links them.
+    pub house_pages: Vec<HousePage>,
 }
 
 impl EditionContent {
@@ -70,17 +81,23 @@ pub fn load_network(content: &Path) -> Result<NetworkConfig, Vec<Problem>> {
 pub fn load(content: &Path, progress: &ProgressBar) -> Result<Library, Vec<Problem>> {
     let network = load_network(content)?;
     let mut problems = Vec::new();
+    let mut warnings = Vec::new();
     let mut editions = Vec::new();
+    // Beside each edition's articles: its front page choices and pages of the house.
+    let mut front_and_house = Vec::new();
     let mut claims = Claims::default();
     let mut article_links = ArticleLinks::default();
     let mut photos = Photos::new(content);
     for config in network.editions {
-        let edition = config.edition;
+        let mut edition = config.edition;
         let authors = config.authors;
         let locale = Locale::for_lang(&edition.lang);
         let mut articles = Vec::new();
+        let mut front_choices = Vec::new();
         let mut first_seen: HashMap<String, PathBuf> = HashMap::new();
-        let files = source_files(&content.join(edition.id.as_str()), &mut problems);
+        let folder = content.join(edition.id.as_str());
+        let pages_folder = folder.join(PAGES_FOLDER);
+        let files = source_files(&folder, Some(&pages_folder), &mut problems);
         progress.set_message("reading");
         progress.inc_length(files.len() as u64);
         claims.add_edition(&files);
@@ -98,7 +115,15 @@ pub fn load(content: &Path, progress: &ProgressBar) -> Result<Library, Vec<Probl
                     continue;
                 }
             };
-            if let Err(found) = show_photos(&mut parsed, &file, &mut photos) {
+            let article = &mut parsed.source.article;
+            let shown = show_photos(
+                &parsed.photos,
+                article.image.as_mut(),
+                &mut article.body,
+                &file,
+                &mut photos,
+            );
+            if let Err(found) = shown {
                 problems.extend(found);
                 continue;
             }
@@ -135,11 +160,41 @@ pub fn load(content: &Path, progress: &ProgressBar) -> Result<Library, Vec<Probl
             }
             first_seen.insert(article.id.to_string(), file.clone());
             claims.add(&file, &parsed);
-            article_links.add(&file, &parsed);
+            article_links.add(&file, &parsed.article_links);
+            front_choices.extend(parsed.source.front);
             articles.push(parsed.source.article);
         }
         articles.sort_by(newest_first);
+        let house_pages = if pages_folder.is_dir() {
+            let files = source_files(&pages_folder, None, &mut problems);
+            progress.inc_length(files.len() as u64);
+            house_pages(&files, &mut photos, &mut article_links, &mut problems, progress)
+        } else {
+            Vec::new()
+        };
+        if house_page::imprint_required(&edition.lang)
+            && !house_pages.iter().any(|(role, _)| *role == Some(Role::Imprint))
+        {
+            warnings.push(Problem::in_file(
+                &pages_folder,
+                format!(
+                    "warning: edition `{}` has no page with `role = \"{}\"`: a German news site must name who publishes it and who is responsible (Impressum, § 5 DDG, § 18 MStV); add one, e.g. {}",
+                    edition.id,
+                    Role::Imprint.name(),
+                    pages_folder.join("impressum.txt").display()
+                ),
+            ));
+        }
+        let house_pages: Vec<HousePage> = house_pages.into_iter().map(|(_, page)| page).collect();
+        edition.pages = house_pages
+            .iter()
+            .map(|page| HousePageLink {
+                slug: page.slug.clone(),
+                title: page.title.clone(),
+            })
+            .collect();
         editions.push((edition, articles));
+        front_and_house.push((front_choices, house_pages));
     }
     problems.extend(claims.check(&editions));
     problems.extend(article_links.check());
@@ -150,24 +205,95 @@ pub fn load(content: &Path, progress: &ProgressBar) -> Result<Library, Vec<Probl
     Ok(Library {
         site_url: network.site_url,
         photos: photos.into_used(),
+        warnings,
         editions: editions
             .into_iter()
             .zip(translations)
-            .map(|((edition, articles), translations)| EditionContent {
-                edition,
-                articles,
-                translations,
-            })
+            .zip(front_and_house)
+            .map(
+                |(((edition, articles), translations), (front_choices, house_pages))| EditionContent {
+                    edition,
+                    articles,
+                    translations,
+                    front_choices,
+                    house_pages,
+                },
+            )
             .collect(),
     })
 }
 
-/// Reads the photos `parsed` shows, and puts each in its place (the lead
-/// image, the figures) with its size, credit and renditions.
-fn show_photos(parsed: &mut ParsedSource, file: &Path, photos: &mut Photos) -> Result<(), Vec<Problem>> {
+/// Reads an edition's pages of the house from `files` and checks them as
+/// a whole (no role twice); returns them with their roles in the footer's
+/// order: the pages with a role in [`Role`]'s order, then the others by slug.
+fn house_pages(
+    files: &[PathBuf],
+    photos: &mut Photos,
+    article_links: &mut ArticleLinks,
+    problems: &mut Vec<Problem>,
+    progress: &ProgressBar,
+) -> Vec<(Option<Role>, HousePage)> {
+    let mut pages: Vec<(Option<Role>, HousePage)> = Vec::new();
+    let mut roles: HashMap<Role, &Path> = HashMap::new();
+    for file in files {
+        progress.inc(1);
+        let parsed = fs::read_to_string(file)
+            .map_err(|error| vec![Problem::in_file(file, format!("cannot read it: {error}"))])
+            .and_then(|text| house_page::parse(file, &text));
+        let ParsedHousePage {
+            mut page,
+            role,
+            article_links: links,
+            photos: shown,
+        } = match parsed {
+            Ok(parsed) => parsed,
+            Err(found) => {
+                problems.extend(found);
+                continue;
+            }
+        };
+        if let Err(found) = show_photos(&shown, None, &mut page.body, file, photos) {
+            problems.extend(found);
+            continue;
+        }
+        if let Some((role, line)) = role {
+            if let Some(earlier) = roles.get(&role) {
+                problems.push(Problem::at(
+                    file,
+                    line,
+                    format!(
+                        "role `{}` is {}'s already: an edition has one page of each role",
+                        role.name(),
+                        earlier.display()
+                    ),
+                ));
+                continue;
+            }
+            roles.insert(role, file);
+        }
+        article_links.add(file, &links);
+        pages.push((role.map(|(role, _)| role), page));
+    }
+    // `None` sorts first: a page without a role goes after those with one.
+    pages.sort_by(|(a_role, a), (b_role, b)| {
+        (a_role.is_none(), a_role, &a.slug).cmp(&(b_role.is_none(), b_role, &b.slug))
+    });
+    pages
+}
+
+/// Reads the `written` photos a source shows (each with its line), and puts
+/// each in its place, the `lead` image and the figures of `body`, with its
+/// size, credit and renditions.
+fn show_photos(
+    written: &[(String, usize)],
+    lead: Option<&mut Image>,
+    body: &mut [Block],
+    file: &Path,
+    photos: &mut Photos,
+) -> Result<(), Vec<Problem>> {
     let mut read = HashMap::new();
     let mut problems = Vec::new();
-    for (written, line) in &parsed.photos {
+    for (written, line) in written {
         match photos.resolve(written) {
             Ok(photo) => {
                 read.insert(written.clone(), photo);
@@ -182,11 +308,10 @@ fn show_photos(parsed: &mut ParsedSource, file: &Path, photos: &mut Photos) -> R
         let photo = &read[&image.src];
         *image = photo.image(std::mem::take(&mut image.alt), std::mem::take(&mut image.caption));
     };
-    let article = &mut parsed.source.article;
-    if let Some(image) = article.image.as_mut() {
+    if let Some(image) = lead {
         shown(image);
     }
-    for_each_figure(&mut article.body, &shown);
+    for_each_figure(body, &shown);
     Ok(())
 }
 
@@ -202,12 +327,15 @@ fn for_each_figure(blocks: &mut [Block], visit: &impl Fn(&mut Image)) {
     }
 }
 
-/// Every `.txt` file below `folder`, in a stable order: the one walk over
-/// sources, for the tool and its tests alike.
-fn source_files(folder: &Path, problems: &mut Vec<Problem>) -> Vec<PathBuf> {
+/// Every `.txt` file below `folder` but those below `except`, in a stable
+/// order: the one walk over sources, for the tool and its tests alike.
+fn source_files(folder: &Path, except: Option<&Path>, problems: &mut Vec<Problem>) -> Vec<PathBuf> {
     let mut files = Vec::new();
     let mut folders = vec![folder.to_owned()];
     while let Some(folder) = folders.pop() {
+        if except == Some(folder.as_path()) {
+            continue;
+        }
         let entries = match fs::read_dir(&folder) {
             Ok(entries) => entries,
             Err(error) => {
@@ -245,7 +373,7 @@ mod tests {
         let content = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content/de");
         let mut problems = Vec::new();
         let mut count = 0;
-        for file in source_files(&content, &mut problems) {
+        for file in source_files(&content, Some(&content.join(PAGES_FOLDER)), &mut problems) {
             let text = fs::read_to_string(&file).unwrap();
             let source = article_source::parse(&file, &text, &GERMAN).ok().unwrap().source;
             let rendered = article_source::render(&source);

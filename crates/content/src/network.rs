@@ -41,6 +41,8 @@ struct EditionEntry {
     sections: Vec<SectionEntry>,
     #[serde(default)]
     authors: Vec<Spanned<Author>>,
+    /// The footer's copyright line.
+    copyright: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -191,6 +193,16 @@ pub fn parse(file: &Path, text: &str) -> Result<NetworkConfig, Vec<Problem>> {
             }
             authors.push(author);
         }
+        let copyright = entry.copyright.and_then(|line| {
+            let text = line.get_ref().trim();
+            if text.is_empty() {
+                problems.push(at(
+                    line.span(),
+                    format!("edition `{id}`: the copyright line is empty; write it, e.g. `copyright = \"© 2025 BRNN\"`, or remove it"),
+                ));
+            }
+            Some(text.to_owned()).filter(|text| !text.is_empty())
+        });
         let edition = EditionConfig {
             edition: Edition {
                 format: FORMAT_VERSION,
@@ -201,8 +213,9 @@ pub fn parse(file: &Path, text: &str) -> Result<NetworkConfig, Vec<Problem>> {
                 page_size: *entry.page_size.get_ref(),
                 sections,
                 editions: Vec::new(),
+                // The library adds the pages of the house it reads.
                 pages: Vec::new(),
-                copyright: None,
+                copyright,
             },
             utc_offset: entry.utc_offset,
             authors,
@@ -327,6 +340,34 @@ sections = []
         assert_eq!(
             problems,
             ["network.toml:20: edition `en` has the name of edition `de`; a page's breadcrumb could not tell them apart"]
+        );
+    }
+
+    #[test]
+    fn an_editions_copyright_line_goes_into_its_document_and_an_empty_one_is_refused() {
+        let toml = TWO_EDITIONS.replacen(
+            "sections = []",
+            "sections = []\ncopyright = \" © 2025 Beispiel \"",
+            1,
+        );
+        let network = parse(Path::new("network.toml"), &toml).ok().unwrap();
+        let copyrights: Vec<Option<&str>> = network
+            .editions
+            .iter()
+            .map(|config| config.edition.copyright.as_deref())
+            .collect();
+        assert_eq!(copyrights, [Some("© 2025 Beispiel"), None]);
+
+        let empty = TWO_EDITIONS.replacen("sections = []", "sections = []\ncopyright = \"\"", 1);
+        let problems: Vec<String> = parse(Path::new("network.toml"), &empty)
+            .err()
+            .unwrap()
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert_eq!(
+            problems,
+            ["network.toml:16: edition `de`: the copyright line is empty; write it, e.g. `copyright = \"© 2025 BRNN\"`, or remove it"]
         );
     }
 
