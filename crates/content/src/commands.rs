@@ -4,6 +4,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use brnn_model::date::Published;
 use brnn_model::slug::Slug;
 use indicatif::ProgressBar;
 
@@ -143,12 +144,15 @@ pub fn check(content: &Path, progress: &ProgressBar) -> Result<Library, Failure>
 /// `site_url` overrides `[site] url` of `network.toml`. With `shell`
 /// (Trunk's `index.html`), every address also gets its HTML page. Photos'
 /// renditions are made into `cache` where it lacks them, then copied.
+/// `now` is the build's clock: the editors' front page choices that have
+/// expired by then are ignored.
 pub fn build(
     content: &Path,
     out: &Path,
     cache: &Path,
     site_url: Option<SiteUrl>,
     shell: Option<&Path>,
+    now: Published,
     progress: &ProgressBar,
 ) -> Result<BuildReport, Failure> {
     let mut library = library::load(content, progress).map_err(failure("nothing built"))?;
@@ -164,7 +168,7 @@ pub fn build(
         }
     };
     let media = images::prepare(&library.photos, cache, progress).map_err(failure("nothing built"))?;
-    build::build(&library, out, pages.as_ref(), &media, progress)
+    build::build(&library, out, pages.as_ref(), &media, now, progress)
         .map_err(|error| io_failure(out, format!("cannot write: {error}")))
 }
 

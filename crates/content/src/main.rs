@@ -6,11 +6,13 @@
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::time::{Duration, Instant};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use brnn_content::commands::{self, Failure};
 use brnn_content::network::SiteUrl;
+use brnn_content::problem::Problem;
 use brnn_content::ProgressBar;
+use brnn_model::date::{CivilDate, Published, UtcOffset};
 use brnn_model::slug::Slug;
 use clap::error::ErrorKind;
 use clap::{CommandFactory, Parser, Subcommand};
@@ -80,6 +82,12 @@ enum Command {
         /// site; safe to delete.
         #[arg(long, default_value = "target/image-cache")]
         cache: PathBuf,
+        /// The build's clock, RFC 3339 (2025-11-05T06:00:00+08:00): an
+        /// editor's front page choice whose `front_until` has passed is
+        /// ignored. By default the system clock: an expiry takes effect at
+        /// the first build after it.
+        #[arg(long, env = "BRNN_NOW", value_parser = Published::parse)]
+        now: Option<Published>,
     },
     /// Write synthetic sample articles, for tests and benchmarks.
     ///
@@ -132,11 +140,13 @@ fn main() -> ExitCode {
             })
         }
         Command::Check => commands::check(&content, &progress_bar()).map(|library| {
+            print_warnings(&library.warnings);
             eprintln!(
-                "{}: {} articles in {} edition(s), no problems",
+                "{}: {} articles in {} edition(s), no problems{}",
                 content.display(),
                 library.article_count(),
-                library.editions.len()
+                library.editions.len(),
+                warning_count(&library.warnings)
             );
         }),
         Command::Build {
@@ -144,9 +154,12 @@ fn main() -> ExitCode {
             site_url,
             shell,
             cache,
+            now,
         } => {
             let started = Instant::now();
-            commands::build(&content, &out, &cache, site_url, shell.as_deref(), &progress_bar()).map(|report| {
+            let now = now.unwrap_or_else(system_clock);
+            commands::build(&content, &out, &cache, site_url, shell.as_deref(), now, &progress_bar()).map(|report| {
+                print_warnings(&report.warnings);
                 eprintln!(
                     "brnn-content: {} articles into {} in {:.1} s: {} files written, {} unchanged, {} removed; {} images processed; search index {:.1} s ({} year bundles indexed)",
                     report.articles,
@@ -186,6 +199,37 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// Each warning on a line of its own, as problems are.
+fn print_warnings(warnings: &[Problem]) {
+    for warning in warnings {
+        eprintln!("{warning}");
+    }
+}
+
+/// `, 1 warning` for the summary line; nothing without warnings.
+fn warning_count(warnings: &[Problem]) -> String {
+    match warnings.len() {
+        0 => String::new(),
+        1 => ", 1 warning".to_owned(),
+        count => format!(", {count} warnings"),
+    }
+}
+
+/// Now, in UTC: the instant is what counts against an expiry.
+fn system_clock() -> Published {
+    let seconds = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |since| since.as_secs() as i64);
+    let time = seconds.rem_euclid(86_400);
+    Published::at(
+        CivilDate::from_days_since_epoch(seconds.div_euclid(86_400)),
+        (time / 3600) as u8,
+        (time % 3600 / 60) as u8,
+        (time % 60) as u8,
+        UtcOffset::UTC,
+    )
 }
 
 /// A bar on stderr when a person watches it; nothing at all in CI or Trunk's hook.

@@ -43,7 +43,7 @@ fn arguments_of_the_wrong_shape_are_usage_errors() {
     let content = content_copy();
     let out = TempDir::new().unwrap();
     let seed = seed_page();
-    let cases: [(Vec<&str>, &str); 4] = [
+    let cases: [(Vec<&str>, &str); 5] = [
         (
             vec![
                 "build",
@@ -53,6 +53,10 @@ fn arguments_of_the_wrong_shape_are_usage_errors() {
                 "news.example.org",
             ],
             "site url `news.example.org` does not start with https:// or http://",
+        ),
+        (
+            vec!["build", "--out", path(out.path()), "--now", "2025-11-05"],
+            "`2025-11-05` is not a timestamp like 2025-11-04T09:30:00+08:00",
         ),
         (
             vec!["import", "--id", "Über", path(&seed)],
@@ -160,4 +164,23 @@ fn check_and_build_say_what_they_did() {
         "{}",
         stderr(&output)
     );
+}
+
+#[test]
+fn a_warning_is_printed_on_its_own_line_and_counted_but_fails_nothing() {
+    let content = content_copy();
+    fs::remove_file(content.path().join("de/pages/impressum.txt")).unwrap();
+    let output = run(&["check", "--content", path(content.path())]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let printed = stderr(&output);
+    let lines: Vec<&str> = printed.lines().collect();
+    assert_eq!(lines.len(), 2, "{printed}");
+    assert!(
+        lines[0].starts_with(&format!(
+            "{}: warning: edition `de` has no page with `role = \"imprint\"`",
+            content.path().join("de/pages").display()
+        )),
+        "{printed}"
+    );
+    assert!(lines[1].ends_with("no problems, 1 warning"), "{printed}");
 }

@@ -9,11 +9,20 @@ use std::path::Path;
 use brnn_content::build::BuildReport;
 use brnn_content::commands::{self, ImportedSource};
 use brnn_content::ProgressBar;
-use common::{content_copy, empty_content, image_cache, repo, seed_page, tree};
+use common::{content_copy, empty_content, image_cache, now, repo, seed_page, tree};
 use tempfile::TempDir;
 
 fn build(content: &Path, out: &Path) -> BuildReport {
-    commands::build(content, out, &image_cache(), None, None, &ProgressBar::hidden()).unwrap()
+    commands::build(
+        content,
+        out,
+        &image_cache(),
+        None,
+        None,
+        now(),
+        &ProgressBar::hidden(),
+    )
+    .unwrap()
 }
 
 fn problems(failure: commands::Failure) -> Vec<String> {
@@ -191,6 +200,7 @@ fn build_is_deterministic_and_rewrites_only_what_changed() {
             search_index: again.search_index,
             years_indexed: 0,
             images_processed: 0,
+            warnings: Vec::new(),
         }
     );
 
@@ -351,6 +361,7 @@ fn build_with_pages(content: &Path, out: &Path) -> Result<BuildReport, commands:
         &image_cache(),
         None,
         Some(shell.path()),
+        now(),
         &ProgressBar::hidden(),
     )
 }
@@ -577,6 +588,7 @@ fn a_shell_without_its_base_is_refused_and_names_what_is_missing() {
         &image_cache(),
         None,
         Some(&shell),
+        now(),
         &ProgressBar::hidden(),
     )
     .unwrap_err();
@@ -597,6 +609,7 @@ fn a_rebuild_makes_no_photo_again_and_the_renditions_of_a_photo_no_article_shows
             cache.path(),
             None,
             None,
+            now(),
             &ProgressBar::hidden(),
         )
         .unwrap()

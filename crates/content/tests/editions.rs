@@ -26,6 +26,7 @@ fn built_site() -> TempDir {
         &common::image_cache(),
         Some(site_url),
         None,
+        common::now(),
         &ProgressBar::hidden(),
     )
     .unwrap();

@@ -1,6 +1,8 @@
 //! The feeds of a build of the shipped content, read back by feed-rs, an
 //! independent parser of RSS, Atom and JSON Feed.
 
+mod common;
+
 use std::fs;
 use std::path::Path;
 
@@ -24,6 +26,7 @@ fn built_site() -> TempDir {
         &cache,
         Some(site_url),
         None,
+        common::now(),
         &ProgressBar::hidden(),
     )
     .unwrap();
@@ -192,8 +195,8 @@ fn the_sitemap_index_leads_to_every_article() {
     }
     assert_eq!(
         sitemap.matches("<url>").count(),
-        articles.len() + 1 + 4 + 1,
-        "articles, front page, 4 sections, 1 author"
+        articles.len() + 1 + 4 + 1 + 4,
+        "articles, front page, 4 sections, 1 author, 4 pages of the house"
     );
     assert!(sitemap.contains("<loc>https://news.example.org/de/author/beispiel-redaktion/</loc>"));
     // An updated article's lastmod is its update, and so is its lists'.

@@ -1,53 +1,63 @@
-//! The reader's JSON endpoint: the documents of `brnn_model::format`; and,
-//! with [`Pages`], the HTML page that shows each list page (front page,
-//! sections, authors) and article.
+//! The reader's JSON endpoint: the documents of `brnn_model::format` (the
+//! date archive's are `archive.rs`'s), each with the HTML page that shows
+//! it when the build makes pages ([`Publisher`]).
 
 use std::collections::HashMap;
 use std::io;
 
+use brnn_model::date::Published;
 use brnn_model::format::{paths, Article, ArticleLink, ArticlePage, Author, ListPage, FORMAT_VERSION};
+use brnn_model::front;
 use brnn_model::paging::Paging;
 use brnn_model::site::Site;
 use brnn_model::slug::SectionPath;
 
-use super::pages::Pages;
+use super::pages::Publisher;
 use super::{AuthorListing, Listing, Output};
 use crate::library::EditionContent;
 
-/// Writes the edition document, every page of every listing and of every
-/// author's list, and one page per article; with `pages`, the HTML page of
-/// each as well.
+/// Writes the top of the front page (as the editors chose it at `now`),
+/// every page of every listing and of every author's list, one page per
+/// article and one per page of the house; with pages, the HTML page of
+/// each as well, and the edition's search page and not-found page. The
+/// front page's HTML page carries `front.json` where the other lists'
+/// first pages carry their page 1.
 pub(super) fn write(
     content: &EditionContent,
     listings: &[Listing],
     authors: &[AuthorListing],
-    pages: Option<&Pages>,
+    now: Published,
+    publisher: &Publisher,
     output: &mut Output,
 ) -> io::Result<()> {
     let edition = &content.edition;
-    let edition_path = paths::edition(&edition.id);
-    let edition_json = output.write_json(&edition_path, edition)?;
-    let carried_edition = (edition_path.as_str(), edition_json.as_str());
+    let front =
+        front::select(edition, &content.articles, &content.front_choices, now).map_err(io::Error::other)?;
+    publisher.document(output, &paths::front(&edition.id), &front, |site| {
+        site.listing(&edition.id, None, 1)
+    })?;
 
     for listing in listings {
         let section = listing.section.as_ref();
         let list = List {
             articles: &listing.articles,
             author: None,
+            first_page_is_front: section.is_none(),
             document: &|page| paths::list_page(&edition.id, section, page),
             address: &|site, page| site.listing(&edition.id, section, page),
         };
-        list.write(edition.page_size, carried_edition, pages, output)?;
+        list.write(edition.page_size, publisher, output)?;
     }
     for listing in authors {
         let slug = &listing.author.slug;
         let list = List {
             articles: &listing.articles,
             author: Some(listing.author),
+            first_page_is_front: false,
             document: &|page| paths::author_page(&edition.id, slug, page),
             address: &|site, page| site.author(&edition.id, slug, page),
         };
-        list.write(edition.page_size, carried_edition, pages, output)?;
+        list.write(edition.page_size, publisher, output)?;
     }
 
     let neighbours = neighbours_in_section(&content.articles);
@@ -60,22 +70,23 @@ pub(super) fn write(
             older,
             translations: content.translations_of(&article.id).to_vec(),
         };
-        let path = paths::article(&edition.id, &article.id);
-        let json = output.write_json(&path, &page)?;
-        if let Some(pages) = pages {
-            let address = pages.site().article(&edition.id, &article.id);
-            pages.write(&address, &[carried_edition, (&path, &json)], output)?;
-        }
+        publisher.document(output, &paths::article(&edition.id, &article.id), &page, |site| {
+            site.article(&edition.id, &article.id)
+        })?;
         output.progress.inc(1);
     }
-    if let Some(pages) = pages {
-        // The search page (the app searches; without it, the page says it
-        // needs it) and the edition's own not-found page, in its language.
-        let site = pages.site();
-        pages.write(&site.search(&edition.id, ""), &[carried_edition], output)?;
-        pages.write(&site.not_found(&edition.id), &[carried_edition], output)?;
+    for page in &content.house_pages {
+        publisher.document(
+            output,
+            &paths::house_page(&edition.id, &page.slug),
+            page,
+            |site| site.house_page(&edition.id, &page.slug),
+        )?;
     }
-    Ok(())
+    // The search page (the app searches; without it, the page says it
+    // needs it) and the edition's own not-found page, in its language.
+    publisher.page(output, |site| site.search(&edition.id, ""), None)?;
+    publisher.page(output, |site| site.not_found(&edition.id), None)
 }
 
 /// One date-sorted list of the site: where each of its pages' document
@@ -85,6 +96,10 @@ struct List<'a> {
     articles: &'a [&'a Article],
     /// Whose articles these are, on an author's list.
     author: Option<&'a Author>,
+    /// Whether the list is the front page's, whose first HTML page shows
+    /// `front.json` and is written with it: page 1's document is still
+    /// written, for a reader that does not know `front.json`.
+    first_page_is_front: bool,
     /// The path of page n's document below the endpoint.
     document: &'a dyn Fn(u32) -> String,
     /// Page n's address.
@@ -92,15 +107,9 @@ struct List<'a> {
 }
 
 impl List<'_> {
-    /// Writes the document of every page of the list; with `pages`, the
-    /// HTML page of each, which carries the edition and its own document.
-    fn write(
-        &self,
-        page_size: u32,
-        carried_edition: (&str, &str),
-        pages: Option<&Pages>,
-        output: &mut Output,
-    ) -> io::Result<()> {
+    /// Writes the document of every page of the list; with pages, the HTML
+    /// page of each, which carries the edition and its own document.
+    fn write(&self, page_size: u32, publisher: &Publisher, output: &mut Output) -> io::Result<()> {
         let paging = Paging::new(self.articles.len(), page_size as usize);
         for page in 1..=paging.pages() {
             let items = paging.items_on(page).expect("pages counted by the same paging");
@@ -116,10 +125,10 @@ impl List<'_> {
                 author: self.author.cloned(),
             };
             let path = (self.document)(page as u32);
-            let json = output.write_json(&path, &document)?;
-            if let Some(pages) = pages {
-                let address = (self.address)(pages.site(), page as u32);
-                pages.write(&address, &[carried_edition, (&path, &json)], output)?;
+            if page == 1 && self.first_page_is_front {
+                output.write_json(&path, &document)?;
+            } else {
+                publisher.document(output, &path, &document, |site| (self.address)(site, page as u32))?;
             }
         }
         Ok(())

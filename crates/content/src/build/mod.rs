@@ -3,15 +3,16 @@
 //!
 //! | path | what |
 //! | --- | --- |
-//! | `api/v1/` | the reader's JSON endpoint (docs/FORMAT.md) |
+//! | `api/v1/` | the reader's JSON endpoint (docs/FORMAT.md): per edition its document, the top of its front page, its lists, articles, pages of the house and date archive (`endpoint.rs`, `archive.rs`) |
 //! | `feeds/<edition>/` | RSS 2.0, Atom and JSON Feed of the front page, and of each section below `section/<path>/` |
 //! | `sitemap.xml`, `sitemaps/` | a sitemap index and its sitemaps |
 //! | `robots.txt` | points crawlers at the sitemap |
 //! | `pagefind/<edition>/` | the edition's search index (`search.rs`) |
 //! | `api/v1/media/` | the photos' renditions, made by `images` (`media.rs`) |
 //!
-//! Output is a function of the sources alone (no clock, no hash order), and
-//! a file is only rewritten when its bytes change. No file is ever
+//! Output is a function of the sources and of the build's clock (`now`,
+//! which only decides whether an editor's front page choice has expired),
+//! never of hash order; a file is only rewritten when its bytes change. No file is ever
 //! half-written: new bytes go to a temporary file beside their file
 //! ([`PARTIAL_SUFFIX`]), and only once every file is written are they
 //! renamed into place, one by one, and leftovers removed. What a failure
@@ -26,6 +27,7 @@
 //!   is whole again after the next build that succeeds;
 //! - while removing leftovers: this build's site, with some leftovers.
 
+mod archive;
 mod endpoint;
 mod feeds;
 mod media;
@@ -39,7 +41,8 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use brnn_model::format::{Article, Author, Edition};
+use brnn_model::date::Published;
+use brnn_model::format::{paths, Article, Author, Edition};
 use brnn_model::site::Site;
 use brnn_model::slug::{SectionPath, Slug};
 use indicatif::ProgressBar;
@@ -47,6 +50,7 @@ use serde::Serialize;
 
 use crate::images::{Prepared, MEDIA_FOLDER};
 use crate::library::{EditionContent, Library};
+use crate::problem::Problem;
 
 /// Where the endpoint goes below the site's root: the reader's default `api/v1/`.
 pub const ENDPOINT_FOLDER: &str = "api/v1";
@@ -68,6 +72,8 @@ pub struct BuildReport {
     pub years_indexed: usize,
     /// Photos whose renditions were made anew; the others' came from the cache.
     pub images_processed: usize,
+    /// What `check` warns of in the content built (`Library::warnings`).
+    pub warnings: Vec<Problem>,
 }
 
 /// One list the site shows: an edition's front page (`section` `None`) or a
@@ -145,15 +151,18 @@ impl<'a> AuthorListing<'a> {
 }
 
 pub use pages::Pages;
+use pages::Publisher;
 
 /// Writes everything below `out`; see the module documentation for what
 /// goes where. With `pages`, also every HTML page; `media` are the photos'
-/// renditions. `progress` counts the articles written.
+/// renditions; `now` is the build's clock, at which the editors' front
+/// page choices hold or have expired. `progress` counts the articles written.
 pub fn build(
     library: &Library,
     out: &Path,
     pages: Option<&Pages>,
     media: &Prepared,
+    now: Published,
     progress: &ProgressBar,
 ) -> io::Result<BuildReport> {
     progress.set_message("writing");
@@ -161,7 +170,8 @@ pub fn build(
     progress.set_length(library.article_count() as u64);
     let mut output = Output::new(out, progress, library.article_count());
     output.report.images_processed = media.processed;
-    match write_site(library, out, pages, media, &mut output) {
+    output.report.warnings = library.warnings.clone();
+    match write_site(library, out, pages, media, now, &mut output) {
         Ok(stale_folders) => {
             output.commit(&stale_folders)?;
             Ok(output.report)
@@ -180,6 +190,7 @@ fn write_site(
     out: &Path,
     pages: Option<&Pages>,
     media: &Prepared,
+    now: Published,
     output: &mut Output,
 ) -> io::Result<Vec<PathBuf>> {
     media::write(media, output)?;
@@ -199,7 +210,14 @@ fn write_site(
         authors,
     } in &editions
     {
-        endpoint::write(content, listings, authors, pages, output)?;
+        let edition_path = paths::edition(&content.edition.id);
+        let edition_json = output.write_json(&edition_path, &content.edition)?;
+        let publisher = Publisher {
+            edition: (&edition_path, &edition_json),
+            pages,
+        };
+        endpoint::write(content, listings, authors, now, &publisher, output)?;
+        archive::write(content, &publisher, output)?;
         for listing in listings {
             feeds::write(listing, &library.site_url, output)?;
         }

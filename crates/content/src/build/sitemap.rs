@@ -2,8 +2,9 @@
 //!
 //! `sitemap.xml` is always a sitemap index: one sitemap holds at most
 //! 50,000 addresses, which a ten-year archive passes. Each edition's front
-//! page, section pages, author pages and articles are listed, with the date
-//! of the newest article each shows. Front pages and translated articles carry their
+//! page, section pages, author pages, articles and pages of the house are
+//! listed, with the date of the newest article each shows (a page of the
+//! house, its `updated`). Front pages and translated articles carry their
 //! `hreflang` alternates as `xhtml:link` elements
 //! (<https://developers.google.com/search/docs/specialty/international/localized-versions#sitemap>),
 //! the same set the page's head names (`brnn_model::alternates`).
@@ -78,7 +79,16 @@ pub(super) fn write(editions: &[EditionLists], site_url: &SiteUrl, output: &mut 
                 content.translations_of(&article.id),
             )),
         });
-        let entries: Vec<Entry> = pages.chain(author_pages).chain(articles).collect();
+        let house_pages = content.house_pages.iter().map(|page| Entry {
+            location: site_url.absolute(&site.house_page(id, &page.slug)),
+            last_modified: page.updated,
+            alternates: Vec::new(),
+        });
+        let entries: Vec<Entry> = pages
+            .chain(author_pages)
+            .chain(articles)
+            .chain(house_pages)
+            .collect();
         for (index, chunk) in entries.chunks(URLS_PER_SITEMAP).enumerate() {
             let relative = format!("{SITEMAPS_FOLDER}/{id}-{}.xml", index + 1);
             output.write(&relative, &document("urlset", "url", chunk)?)?;

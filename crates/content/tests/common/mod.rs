@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use brnn_model::date::Published;
 use tempfile::TempDir;
 
 pub fn repo() -> PathBuf {
@@ -18,6 +19,11 @@ pub fn repo() -> PathBuf {
 /// tool keeps them across builds: each sample photo is made once.
 pub fn image_cache() -> PathBuf {
     Path::new(env!("CARGO_TARGET_TMPDIR")).join("image-cache")
+}
+
+/// The builds' clock: after the shipped English lead choice's expiry.
+pub fn now() -> Published {
+    Published::parse("2025-11-29T12:00:00+08:00").unwrap()
 }
 
 pub fn seed_page() -> PathBuf {
