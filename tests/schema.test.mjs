@@ -8,10 +8,21 @@ import Ajv2020 from 'ajv/dist/2020.js';
 const ROOT = new URL('..', import.meta.url).pathname;
 const ENDPOINT = join(ROOT, 'dist/api/v1');
 const readJson = async (path) => JSON.parse(await readFile(path, 'utf8'));
+const SCHEMAS = [
+  'definitions',
+  'edition',
+  'list-page',
+  'article-page',
+  'front-page',
+  'house-page',
+  'archive-index',
+  'month-archive',
+  'day-archive',
+];
 
 async function validator() {
   const ajv = new Ajv2020({ allErrors: true, strict: true });
-  for (const name of ['definitions', 'edition', 'list-page', 'article-page']) {
+  for (const name of SCHEMAS) {
     ajv.addSchema(await readJson(join(ROOT, `schema/v1/${name}.schema.json`)), `${name}.schema.json`);
   }
   return (schema, document) => {
@@ -28,21 +39,40 @@ async function* documents(folder) {
   }
 }
 
+// Each document's schema by its path below the endpoint (docs/FORMAT.md's
+// table), read from the start: an article may be called `front`, a
+// section `archive`.
+const PATHS = [
+  [/^[^/]+\/edition\.json$/, 'edition'],
+  [/^[^/]+\/front\.json$/, 'front-page'],
+  [/^[^/]+\/(?:sections\/.+\/|authors\/[^/]+\/)?pages\/[0-9]+\.json$/, 'list-page'],
+  [/^[^/]+\/articles\/[^/]+\.json$/, 'article-page'],
+  [/^[^/]+\/house\/[^/]+\.json$/, 'house-page'],
+  [/^[^/]+\/archive\.json$/, 'archive-index'],
+  [/^[^/]+\/archive\/[0-9]{4}\/[0-9]{2}\.json$/, 'month-archive'],
+  [/^[^/]+\/archive\/[0-9]{4}\/[0-9]{2}\/[0-9]{2}\.json$/, 'day-archive'],
+];
+
 function schemaOf(path) {
-  if (path.endsWith('/edition.json')) return 'edition';
-  if (path.includes('/pages/')) return 'list-page';
-  if (path.includes('/articles/')) return 'article-page';
-  throw new Error(`no schema for ${path}`);
+  const below = relative(ENDPOINT, path);
+  const found = PATHS.find(([pattern]) => pattern.test(below));
+  if (!found) throw new Error(`no schema for ${below}`);
+  return found[1];
 }
 
 test('every shipped endpoint document matches its schema', async () => {
   const check = await validator();
-  let count = 0;
+  const counts = Object.fromEntries(SCHEMAS.map((name) => [name, 0]));
   for await (const path of documents(ENDPOINT)) {
-    assert.deepEqual(check(schemaOf(path), await readJson(path)), [], relative(ROOT, path));
-    count++;
+    const schema = schemaOf(path);
+    assert.deepEqual(check(schema, await readJson(path)), [], relative(ROOT, path));
+    counts[schema]++;
   }
-  assert.ok(count >= 40, `${count} documents checked`);
+  const { definitions, ...documentCounts } = counts;
+  for (const [schema, count] of Object.entries(documentCounts)) {
+    assert.ok(count >= 4, `${count} ${schema} documents checked, expected some of every edition`);
+  }
+  assert.ok(counts['article-page'] >= 40, `${counts['article-page']} articles checked`);
 });
 
 test('the schema refuses documents the reader would refuse', async () => {
@@ -57,4 +87,27 @@ test('the schema refuses documents the reader would refuse', async () => {
     { ...good, article: { ...good.article, headline: '   ' } },
   ];
   for (const document of broken) assert.notDeepEqual(check('article-page', document), []);
+
+  const front = await readJson(join(ENDPOINT, 'de/front.json'));
+  assert.deepEqual(check('front-page', front), []);
+  for (const document of [
+    { ...front, top: undefined },
+    { ...front, pages: 0 },
+    { ...front, sections: [{ section: 'Politik', articles: front.latest }] },
+  ]) {
+    assert.notDeepEqual(check('front-page', document), []);
+  }
+  const month = await readJson(join(ENDPOINT, 'de/archive/2025/11.json'));
+  assert.deepEqual(check('month-archive', month), []);
+  for (const document of [
+    { ...month, month: '2025-13' },
+    { ...month, days: [{ date: '2025-11-4', articles: 1 }] },
+    { ...month, days: [{ date: '2025-11-04', articles: 0 }] },
+  ]) {
+    assert.notDeepEqual(check('month-archive', document), []);
+  }
+  const house = await readJson(join(ENDPOINT, 'de/house/impressum.json'));
+  assert.deepEqual(check('house-page', house), []);
+  assert.notDeepEqual(check('house-page', { ...house, slug: '../impressum' }), []);
+  assert.notDeepEqual(check('house-page', { ...house, body: 'Text' }), []);
 });
