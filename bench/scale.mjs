@@ -7,7 +7,8 @@
 // page), and prints: the build's wall time, CPU time (user and system) and
 // peak memory, the files and bytes it wrote, a second, no-change build's
 // time and how many files it wrote (0 expected), the size of the first
-// front-page and section-page JSON, and the median time from navigation start
+// front-page and section-page JSON and of the top of the front page
+// (front.json, bounded whatever the archive's size), and the median time from navigation start
 // until the first list entry is visible in headless Chromium. For search:
 // the time the build spent on the search index and the index's size on
 // disk, and for a typical query typed into the search page a second after
@@ -128,9 +129,10 @@ try {
     const rebuild = timed(buildArgs);
     const disk = footprint(site);
     const front = sizes(readFileSync(join(site, 'api/v1/de/pages/1.json')));
+    const top = sizes(readFileSync(join(site, 'api/v1/de/front.json')));
     const section = sizes(readFileSync(join(site, `api/v1/de/sections/${SECTION}/pages/1.json`)));
     const index = footprint(join(site, 'pagefind/de'));
-    rows.push({ count, build, rebuild, disk, front, section, index });
+    rows.push({ count, build, rebuild, disk, front, top, section, index });
     hosts.push(await startHost({ root: site }));
   }
   // Every archive's pages take turns in one browser.
@@ -154,7 +156,7 @@ console.log(`\nArchive scale: sample articles (seed 1), release content tool, ${
 console.log(
   `${pad('articles', 9)} ${pad('build s', 8)} ${pad('user s', 7)} ${pad('sys s', 6)} ${pad('peak MiB', 9)} ` +
     `${pad('files', 8)} ${pad('pages', 8)} ${pad('disk MiB', 9)} ${pad('rebuild s', 10)} ${pad('rewritten', 10)} ` +
-    `${pad('page-1 KiB', 11)} ${pad('brotli', 8)} ${pad('front ms', 9)} ${pad('section ms', 11)}`,
+    `${pad('page-1 KiB', 11)} ${pad('brotli', 8)} ${pad('front.json B', 13)} ${pad('brotli', 8)} ${pad('front ms', 9)} ${pad('section ms', 11)}`,
 );
 for (const row of rows) {
   const { build, disk } = row;
@@ -162,6 +164,7 @@ for (const row of rows) {
     `${pad(row.count, 9)} ${pad(build.seconds.toFixed(2), 8)} ${pad(build.user.toFixed(2), 7)} ${pad(build.system.toFixed(2), 6)} ${pad(build.peakMib.toFixed(0), 9)} ` +
       `${pad(disk.files, 8)} ${pad(disk.pages, 8)} ${pad(disk.mib.toFixed(0), 9)} ${pad(row.rebuild.seconds.toFixed(2), 10)} ${pad(row.rebuild.written, 10)} ` +
       `${pad(kib(row.front.raw).trim(), 11)} ${pad(kib(row.front.brotli).trim(), 8)} ` +
+      `${pad(row.top.raw, 13)} ${pad(row.top.brotli, 8)} ` +
       `${pad(row.frontTime.median.toFixed(0), 9)} ${pad(row.sectionTime.median.toFixed(0), 11)}`,
   );
 }
@@ -179,6 +182,10 @@ if (rows.length > 1) {
   console.log(`\n${large.count} against ${small.count} articles:`);
   console.log(`  first front page JSON: ${ratio(large.front.raw, small.front.raw)} raw, ${ratio(large.front.brotli, small.front.brotli)} brotli`);
   console.log(`  first section page JSON: ${ratio(large.section.raw, small.section.raw)} raw`);
+  console.log(
+    `  front.json: ${small.top.raw} bytes at ${small.count}, ${large.top.raw} at ${large.count} ` +
+      `(${ratio(large.top.raw, small.top.raw)} raw, ${ratio(large.top.brotli, small.top.brotli)} brotli)`,
+  );
   console.log(`  time to first list entry: front ${ratio(large.frontTime.median, small.frontTime.median)}, section ${ratio(large.sectionTime.median, small.sectionTime.median)}`);
   for (const row of rows) {
     const per1000 = (seconds) => ((seconds / row.count) * 1000).toFixed(3);
