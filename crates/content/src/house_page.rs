@@ -21,7 +21,7 @@
 use std::path::Path;
 
 use brnn_model::body::ArticleRef;
-use brnn_model::format::{HousePage, FORMAT_VERSION};
+use brnn_model::format::{Edition, HousePage, FORMAT_VERSION};
 use serde::Deserialize;
 use toml::Spanned;
 
@@ -152,9 +152,30 @@ pub fn parse(file: &Path, text: &str) -> Result<ParsedHousePage, Vec<Problem>> {
     }
 }
 
+/// The warning for `edition`, whose pages of the house in `folder` have
+/// `roles`, when it must have an imprint and has none.
+pub fn missing_imprint(
+    edition: &Edition,
+    folder: &Path,
+    mut roles: impl Iterator<Item = Option<Role>>,
+) -> Option<Problem> {
+    if !imprint_required(&edition.lang) || roles.any(|role| role == Some(Role::Imprint)) {
+        return None;
+    }
+    Some(Problem::in_file(
+        folder,
+        format!(
+            "warning: edition `{}` has no page with `role = \"{}\"`: a German news site must name who publishes it and who is responsible (Impressum, § 5 DDG, § 18 MStV); add one, e.g. {}",
+            edition.id,
+            Role::Imprint.name(),
+            folder.join("impressum.txt").display()
+        ),
+    ))
+}
+
 /// Whether an edition of language `lang` (BCP 47) must have an imprint:
 /// German news sites must name who publishes them (§ 5 DDG, § 18 MStV).
-pub fn imprint_required(lang: &str) -> bool {
+fn imprint_required(lang: &str) -> bool {
     lang.split('-')
         .next()
         .is_some_and(|primary| primary.eq_ignore_ascii_case("de"))

@@ -172,19 +172,8 @@ pub fn load(content: &Path, progress: &ProgressBar) -> Result<Library, Vec<Probl
         } else {
             Vec::new()
         };
-        if house_page::imprint_required(&edition.lang)
-            && !house_pages.iter().any(|(role, _)| *role == Some(Role::Imprint))
-        {
-            warnings.push(Problem::in_file(
-                &pages_folder,
-                format!(
-                    "warning: edition `{}` has no page with `role = \"{}\"`: a German news site must name who publishes it and who is responsible (Impressum, § 5 DDG, § 18 MStV); add one, e.g. {}",
-                    edition.id,
-                    Role::Imprint.name(),
-                    pages_folder.join("impressum.txt").display()
-                ),
-            ));
-        }
+        let roles = house_pages.iter().map(|(role, _)| *role);
+        warnings.extend(house_page::missing_imprint(&edition, &pages_folder, roles));
         let house_pages: Vec<HousePage> = house_pages.into_iter().map(|(_, page)| page).collect();
         edition.pages = house_pages
             .iter()
