@@ -71,10 +71,11 @@ pub fn ArticleEntry(
         HeadingLevel::Two => Either::Left(view! { <h2>{title}</h2> }),
         HeadingLevel::Three => Either::Right(view! { <h3>{title}</h3> }),
     };
-    let class = match style {
-        EntryStyle::Lead => "entry entry-lead",
-        EntryStyle::Standard => "entry",
-        EntryStyle::Brief => "entry entry-brief",
+    let class = match (style, picture.is_some()) {
+        (EntryStyle::Lead, true) => "entry entry-lead with-image",
+        (EntryStyle::Lead, false) => "entry entry-lead",
+        (EntryStyle::Standard, _) => "entry",
+        (EntryStyle::Brief, _) => "entry entry-brief",
     };
     view! {
         <article class=class>

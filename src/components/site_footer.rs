@@ -55,7 +55,7 @@ pub fn SiteFooter(edition: CurrentEdition) -> impl IntoView {
                         <li><a href=site.archive(&edition.id, ArchivePeriod::All)>{locale.archive}</a></li>
                     </ul>
                 </div>
-                <div class="footer-column">
+                <div class="footer-column footer-editions">
                     <h2>{locale.editions_label}</h2>
                     <ul>{editions}</ul>
                 </div>

@@ -3,43 +3,21 @@
 // neighbour.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { focused, hostAndBrowser, injectFault, launchBrowser, openApp, tabTo, withPage } from './harness.mjs';
+import {
+  axeViolations,
+  axeReport as report,
+  focused,
+  hostAndBrowser,
+  injectFault,
+  launchBrowser,
+  openApp,
+  tabTo,
+  withPage,
+} from './harness.mjs';
 
 const SEED = '/de/article/ecf15130d4b083e2';
 const SEED_JSON = '/api/v1/de/articles/ecf15130d4b083e2.json';
-const AXE_SOURCE = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const session = hostAndBrowser();
-
-/**
- * The violations axe-core finds in `page` as it is now. axe is evaluated over
- * the DevTools protocol, not added as a script tag, so no Content Security
- * Policy of the page keeps it out.
- */
-async function axeViolations(page) {
-  await page.evaluate(`${AXE_SOURCE}\n;undefined`);
-  return page.evaluate(async () => {
-    const { violations } = await window.axe.run(document, { resultTypes: ['violations'] });
-    return violations.map(({ id, impact, help, nodes }) => ({
-      id,
-      impact,
-      help,
-      nodes: nodes.map((node) => ({ target: node.target.join(' '), summary: node.failureSummary })),
-    }));
-  });
-}
-
-/** Each violation (id, impact, help) and under it each failing node's target and what to fix, for the assertion message. */
-function report(violations) {
-  const indent = (text, by) => text.replace(/^/gm, ' '.repeat(by));
-  return violations
-    .map(
-      ({ id, impact, help, nodes }) =>
-        `${id} (${impact}): ${help}\n` + nodes.map((n) => `${indent(n.target, 4)}\n${indent(n.summary, 6)}`).join('\n'),
-    )
-    .join('\n');
-}
 
 /** Each state to check: how to reach it in the app, once its screen is drawn. */
 const STATES = {
@@ -154,7 +132,7 @@ test('a keyboard alone reaches a section, its next page, an article and its neig
   withPage(session.browser, async (page, errors) => {
     // From the top of the front page, the sections' navigation.
     await openApp(page, session.host.origin + '/de/');
-    await page.locator('.article-list').waitFor();
+    await page.locator('.article-list').first().waitFor();
     const section = await tabTo(
       page,
       () => document.activeElement.matches('nav.sections a') && document.activeElement.textContent.trim() === 'BRI-Nachrichten',

@@ -66,7 +66,8 @@ const EDITIONS = [
       olderArticle: 'Older article',
       notFound: 'Page not found',
     },
-    newest: { id: 'sample-new-editions', date: '2025-11-04', text: 'Tuesday, 4 November 2025' },
+    // Written in a UTC−03:00 bureau at 23:30 on 3 November: the newest instant, dated the 3rd.
+    newest: { id: 'sample-night-bureau', date: '2025-11-03', text: 'Monday, 3 November 2025' },
     // Ten past midnight in Beijing: 3 November in UTC and in Honolulu.
     article: {
       id: 'sample-new-editions',
@@ -259,9 +260,10 @@ const expectedLanguage = (edition) => ({ lang: edition.lang, dir: edition.dir, d
  * nav.languages: one entry per language, `{ lang, name, href, hreflang, current }`
  * (href and hreflang null for the current one, which is no link).
  */
-async function languageLinks(page) {
-  const nav = page.locator('nav.languages');
-  assert.equal(await nav.count(), 1, 'one language nav');
+/** The links to the page in each language, in `selector` (an article's language nav, the footer's editions). */
+async function languageLinks(page, selector = 'nav.languages') {
+  const nav = page.locator(selector);
+  assert.equal(await nav.count(), 1, `one ${selector}`);
   return nav.locator('li').evaluateAll((items) =>
     items.map((li) => {
       const link = li.querySelector('a');
@@ -340,14 +342,14 @@ for (const edition of EDITIONS) {
     test('front page: language, direction, name, the locale\u2019s labels and the newest article\u2019s long date', () =>
       withPage(session.browser, async (page) => {
         await openApp(page, session.host.origin + frontPath(edition));
-        await page.locator('ol.article-list').waitFor();
+        await page.locator('.front-latest').waitFor();
         assert.deepEqual(await languageOf(page), expectedLanguage(edition));
         assert.deepEqual(await page.locator('h1').allTextContents(), [edition.name]);
         assert.equal(await page.locator('nav.sections').getAttribute('aria-label'), edition.texts.sections);
         assert.equal(await page.locator('a.skip-link').textContent(), edition.texts.skipLink);
-        const first = page.locator('ol.article-list > li').first();
+        const first = page.locator('.front-latest li').first();
         assert.equal(
-          await first.locator('h2 a').evaluate((a) => new URL(a.href).pathname),
+          await first.locator('h3 a').evaluate((a) => new URL(a.href).pathname),
           articlePath(edition, edition.newest.id),
         );
         const time = first.locator('time');
@@ -385,16 +387,15 @@ for (const edition of EDITIONS) {
         assert.deepEqual(await languageOf(page), expectedLanguage(edition));
       }));
 
-    test('front page: language links to the other editions, hreflang alternates raw and live', async () => {
+    test('front page: the footer links the other editions, hreflang alternates raw and live', async () => {
       const raw = await rawPage(session.host.origin, frontPath(edition));
       assert.equal(raw.status, 200);
       assert.deepEqual(raw.alternates, FRONT_ALTERNATES, 'as built');
       assert.deepEqual({ lang: raw.html.lang, dir: raw.html.dir }, { lang: edition.lang, dir: edition.dir }, 'as built');
       await withPage(session.browser, async (page) => {
         await openApp(page, session.host.origin + frontPath(edition));
-        await page.locator('nav.languages').waitFor();
-        assert.equal(await page.locator('nav.languages').getAttribute('aria-label'), edition.texts.languages);
-        assert.deepEqual(await languageLinks(page), expectedLanguageLinks(edition, frontPath));
+        await page.locator('.footer-editions').waitFor();
+        assert.deepEqual(await languageLinks(page, '.footer-editions'), expectedLanguageLinks(edition, frontPath));
         assert.deepEqual(await liveAlternates(page), FRONT_ALTERNATES, 'after the app took over');
       });
     });
@@ -468,16 +469,16 @@ test('the English link of the German front page redraws the edition\u2019s frame
     const english = BY_ID.en;
     await openApp(page, session.host.origin + frontPath(BY_ID.de));
     await page.evaluate(() => (window.__sameDocument = true));
-    await page.locator('nav.languages a', { hasText: 'English' }).click();
+    await page.locator('.footer-editions a', { hasText: 'English' }).click();
     await page.waitForURL(session.host.origin + frontPath(english));
-    await page.locator('h1', { hasText: english.name }).waitFor();
+    await page.locator('h1', { hasText: english.name }).waitFor({ state: 'attached' });
     assert.equal(await page.evaluate(() => window.__sameDocument), true, 'no page load: the app moved');
     assert.deepEqual(await languageOf(page), expectedLanguage(english));
     assert.equal(await page.locator('nav.sections').getAttribute('aria-label'), english.texts.sections);
     assert.deepEqual(await page.locator('nav.sections a').allTextContents(), ['BRI News', 'Documents']);
     assert.equal(await page.locator('a.skip-link').textContent(), english.texts.skipLink);
-    assert.equal(await page.locator('ol.article-list > li time').first().textContent(), english.newest.text);
-    assert.deepEqual(await languageLinks(page), expectedLanguageLinks(english, frontPath));
+    assert.equal(await page.locator('.front-latest li time').first().textContent(), english.newest.text);
+    assert.deepEqual(await languageLinks(page, '.footer-editions'), expectedLanguageLinks(english, frontPath));
     assert.deepEqual(await liveAlternates(page), FRONT_ALTERNATES);
   }));
 

@@ -91,7 +91,7 @@ test('HTTP 404 for an article gives the not-found page with a way back', () =>
     await page.locator('h1', { hasText: 'Seite nicht gefunden' }).waitFor();
     assert.equal(await page.locator('html').getAttribute('lang'), 'de');
     await page.getByRole('link', { name: 'Zur Startseite' }).click();
-    await page.locator('.article-list').waitFor();
+    await page.locator('.article-list').first().waitFor();
     assert.equal(new URL(page.url()).pathname, '/de/');
     assert.deepEqual(errors, []);
   }));

@@ -10,6 +10,7 @@ import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import { mkdtemp, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
@@ -424,4 +425,35 @@ export async function tabTo(page, predicate, max = 40) {
     }
   }
   assert.fail(`no focus after ${max} presses of Tab for ${predicate}; it is on ${JSON.stringify(await focused(page))}`);
+}
+
+const AXE_SOURCE = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/**
+ * The violations axe-core finds in `page` as it is now. axe is evaluated over
+ * the DevTools protocol, not added as a script tag, so no Content Security
+ * Policy of the page keeps it out.
+ */
+export async function axeViolations(page) {
+  await page.evaluate(`${AXE_SOURCE}\n;undefined`);
+  return page.evaluate(async () => {
+    const { violations } = await window.axe.run(document, { resultTypes: ['violations'] });
+    return violations.map(({ id, impact, help, nodes }) => ({
+      id,
+      impact,
+      help,
+      nodes: nodes.map((node) => ({ target: node.target.join(' '), summary: node.failureSummary })),
+    }));
+  });
+}
+
+/** Each violation (id, impact, help) and under it each failing node's target and what to fix, for the assertion message. */
+export function axeReport(violations) {
+  const indent = (text, by) => text.replace(/^/gm, ' '.repeat(by));
+  return violations
+    .map(
+      ({ id, impact, help, nodes }) =>
+        `${id} (${impact}): ${help}\n` + nodes.map((n) => `${indent(n.target, 4)}\n${indent(n.summary, 6)}`).join('\n'),
+    )
+    .join('\n');
 }

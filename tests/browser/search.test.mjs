@@ -394,7 +394,7 @@ test('a hostile index fragment shows as text: no element, no script of it runs',
 test('a keyboard alone searches from the front page and opens a result', () =>
   withPage(session.browser, async (page, errors) => {
     await openApp(page, session.host.origin + '/de/');
-    await page.locator('.article-list').waitFor();
+    await page.locator('.article-list').first().waitFor();
     const field = await tabTo(page, () => document.activeElement.matches('input#search-field'));
     assert.equal(field.tag, 'input');
     await page.keyboard.type('Solarpark');

@@ -9,7 +9,7 @@ const session = hostAndBrowser({ root: SUBPATH_DIST, prefix: '/news/' });
 test('the sub-path root leads to the edition below the sub-path', () =>
   withPage(session.browser, async (page) => {
     await openApp(page, session.host.origin + '/news/');
-    await page.locator('.article-list').waitFor();
+    await page.locator('.article-list').first().waitFor();
     assert.equal(new URL(page.url()).pathname, '/news/de/');
   }));
 
@@ -22,7 +22,7 @@ test('a deep link below the sub-path loads, and every link stays below it', () =
     for (const href of hrefs) assert.ok(href.startsWith('/news/'), href);
     await page.locator('nav.breadcrumb a').last().click();
     await page.waitForURL('**/news/de/section/bri-nachrichten/');
-    await page.locator('.article-list').waitFor();
+    await page.locator('.article-list').first().waitFor();
     const feeds = await page.locator('link[rel="alternate"]').evaluateAll((ls) => ls.map((l) => new URL(l.href).pathname));
     assert.deepEqual(feeds, ['rss.xml', 'atom.xml', 'feed.json'].map((f) => `/news/feeds/de/section/bri-nachrichten/${f}`));
     assert.deepEqual(session.host.requests.filter((path) => !path.startsWith('/news/')), []);
