@@ -318,3 +318,24 @@ test('the crawl reaches every page of dist/ and every feed', { skip }, () => {
   const missed = files.filter((name) => !crawl.reached.has(address(name)));
   assert.deepEqual(missed, [], `no link leads to: ${missed.join(', ')}`);
 });
+
+test('every edition’s footer, on every kind of page, links each of its pages of the house', { skip }, () => {
+  const editions = readdirSync(join(DIST, 'api/v1'), { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && existsSync(join(DIST, 'api/v1', entry.name, 'edition.json')))
+    .map((entry) => entry.name);
+  assert.ok(editions.length > 0);
+  for (const id of editions) {
+    const edition = JSON.parse(readFileSync(join(DIST, 'api/v1', id, 'edition.json'), 'utf8'));
+    assert.ok(edition.pages?.length > 0, `${id}: pages of the house`);
+    const front = readFileSync(join(DIST, id, 'index.html'), 'utf8');
+    const article = readdirSync(join(DIST, id, 'article')).find((name) => name.endsWith('.html'));
+    for (const html of [front, readFileSync(join(DIST, id, 'article', article), 'utf8')]) {
+      const footer = html.split('<footer class="site-footer"')[1]?.split('</footer>')[0] ?? '';
+      for (const { slug } of edition.pages) {
+        const path = `${PREFIX}${id}/info/${slug}`;
+        assert.ok(footer.includes(`href="${path}"`), `${id}: the footer links ${path}`);
+        assert.ok(crawl.reached.has(path), `the crawl reached ${path}`);
+      }
+    }
+  }
+});

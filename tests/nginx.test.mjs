@@ -224,6 +224,8 @@ test('unknown addresses answer 404 with their edition\u2019s not-found page, or 
     ['/de/article/gibt-es-nicht', 'de/404.html'],
     ['/de/article/', 'de/404.html'],
     ['/ar/article/la-yujad', 'ar/404.html'],
+    ['/de/info/gibt-es-nicht', 'de/404.html'],
+    ['/de/archive/1999/01/01', 'de/404.html'],
     ['/nichts/da', '404.html'],
     ['/nichts', '404.html'],
   ];

@@ -37,11 +37,24 @@ pub fn SiteHeader(edition: CurrentEdition) -> impl IntoView {
             })
             .collect_view()
     };
+    // On a phone the search page shows the field in place of its link.
+    let route = use_route();
+    let searching = move || {
+        route.with(|route| {
+            matches!(
+                route,
+                Route::Edition {
+                    screen: Screen::Search,
+                    ..
+                }
+            )
+        })
+    };
     // This page's own address: a bare `#inhalt` resolves against `<base href>`, another page.
     let location = use_location();
     let skip_target = move || location.with(|address| format!("{}#{MAIN_ID}", address.href()));
     view! {
-        <header class="site-header">
+        <header class="site-header" class:searching=searching>
             <a class="skip-link" href=skip_target on:click=skip_to_content>{locale.skip_to_content}</a>
             <div class="header-bar">
                 <a class="masthead" href=site.listing(&edition.id, None, 1)>
