@@ -61,15 +61,17 @@ pub fn SiteHeader(edition: CurrentEdition) -> impl IntoView {
                     <span class="masthead-network">{edition.network.short_name.clone()}</span>
                     <span class="masthead-edition">{edition.name.clone()}</span>
                 </a>
-                <details class="sections-menu">
-                    <summary>{locale.sections_label}</summary>
-                    <nav aria-label=locale.sections_label><ul>{section_links()}</ul></nav>
-                </details>
                 {search}
+                // One navigation, its links twice: in a row from a tablet's
+                // width on, behind the disclosure on a phone (CSS shows one).
+                <nav class="sections" aria-label=locale.sections_label>
+                    <details class="sections-menu">
+                        <summary>{locale.sections_label}</summary>
+                        <ul>{section_links()}</ul>
+                    </details>
+                    <ul class="sections-row">{section_links()}</ul>
+                </nav>
             </div>
-            <nav class="sections" aria-label=locale.sections_label>
-                <ul>{section_links()}</ul>
-            </nav>
         </header>
     }
 }

@@ -135,7 +135,7 @@ test('a keyboard alone reaches a section, its next page, an article and its neig
     await page.locator('.article-list').first().waitFor();
     const section = await tabTo(
       page,
-      () => document.activeElement.matches('nav.sections a') && document.activeElement.textContent.trim() === 'BRI-Nachrichten',
+      () => document.activeElement.matches('.sections-row a') && document.activeElement.textContent.trim() === 'BRI-Nachrichten',
     );
     assert.deepEqual([section.tag, section.href], ['a', '/de/section/bri-nachrichten/']);
     await follow(page, '/de/section/bri-nachrichten/');

@@ -475,7 +475,7 @@ test('the English link of the German front page redraws the edition\u2019s frame
     assert.equal(await page.evaluate(() => window.__sameDocument), true, 'no page load: the app moved');
     assert.deepEqual(await languageOf(page), expectedLanguage(english));
     assert.equal(await page.locator('nav.sections').getAttribute('aria-label'), english.texts.sections);
-    assert.deepEqual(await page.locator('nav.sections a').allTextContents(), ['BRI News', 'Documents']);
+    assert.deepEqual(await page.locator('.sections-row a').allTextContents(), ['BRI News', 'Documents']);
     assert.equal(await page.locator('a.skip-link').textContent(), english.texts.skipLink);
     assert.equal(await page.locator('.front-latest li time').first().textContent(), english.newest.text);
     assert.deepEqual(await languageLinks(page, '.footer-editions'), expectedLanguageLinks(english, frontPath));

@@ -66,7 +66,7 @@ test('a section page announces the section\u2019s feeds instead, after in-app na
   withPage(session.browser, async (page) => {
     await openApp(page, session.host.origin + '/de/');
     await page.locator('.article-list').first().waitFor();
-    await page.locator('nav.sections a', { hasText: 'Dokumente' }).click();
+    await page.locator('.sections-row a', { hasText: 'Dokumente' }).click();
     await page.waitForURL('**/de/section/dokumente/');
     await page.locator('h1', { hasText: 'Dokumente' }).waitFor();
     const first = await firstListed(page);

@@ -131,7 +131,7 @@ test('the keyboard goes through the front page in the order of the page', () =>
       [...document.querySelectorAll('main a[href]')].filter((a) => a.getClientRects().length > 0).map((a) => a.getAttribute('href')),
     );
     // From the last control before main, Tab by Tab through main.
-    await page.locator('.sections a').last().focus();
+    await page.locator('.sections-row a').last().focus();
     const reached = [];
     for (let press = 0; press < inMain.length; press += 1) {
       await page.keyboard.press('Tab');

@@ -50,7 +50,7 @@ test('a navigation to an address that leads nowhere focuses the not-found headin
   withPage(session.browser, async (page) => {
     await openApp(page, session.host.origin + '/de/');
     await page.evaluate(() => {
-      const link = document.querySelector('nav.sections a');
+      const link = document.querySelector('.sections-row a');
       link.setAttribute('href', '/de/section/gibt-es-nicht/');
       link.click();
     });

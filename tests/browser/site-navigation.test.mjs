@@ -17,7 +17,7 @@ test('on a phone the header is compact: an article’s headline starts within th
       // The field hides behind a link to the search page; the sections behind a disclosure.
       assert.equal(await page.locator('.site-header .search-form').isVisible(), false, path);
       assert.equal(await page.locator('.site-header .search-link').isVisible(), true, path);
-      assert.equal(await page.locator('nav.sections').isVisible(), false, path);
+      assert.equal(await page.locator('.sections-row').isVisible(), false, path);
       assert.equal(await page.locator('.sections-menu summary').isVisible(), true, path);
     }
   }));
@@ -41,9 +41,9 @@ test('without JavaScript the sections open from the disclosure on a phone, and t
       await page.setViewportSize(PHONE);
       await page.goto(session.host.origin + '/de/');
       const menu = page.locator('.sections-menu');
-      assert.equal(await menu.locator('nav a').first().isVisible(), false, 'closed at first');
+      assert.equal(await menu.locator('a').first().isVisible(), false, 'closed at first');
       await menu.locator('summary').click();
-      const links = menu.locator('nav a');
+      const links = menu.locator('a');
       assert.deepEqual(await links.allTextContents(), ['BRI-Nachrichten', 'Dokumente']);
       await Promise.all([page.waitForURL('**/de/section/dokumente/'), links.last().click()]);
       assert.equal(await page.locator('h1').textContent(), 'Dokumente');
@@ -51,10 +51,10 @@ test('without JavaScript the sections open from the disclosure on a phone, and t
 
       await page.setViewportSize({ width: 1024, height: 800 });
       await page.goto(session.host.origin + '/de/section/bri-nachrichten/aktuelles/');
-      assert.equal(await page.locator('nav.sections').isVisible(), true);
+      assert.equal(await page.locator('.sections-row').isVisible(), true);
       // Below a top-level section: its link says the page is within it.
-      assert.equal(await page.locator('nav.sections a[aria-current="true"]').textContent(), 'BRI-Nachrichten');
-      assert.equal(await page.locator('nav.sections a[aria-current="page"]').count(), 0);
+      assert.equal(await page.locator('.sections-row a[aria-current="true"]').textContent(), 'BRI-Nachrichten');
+      assert.equal(await page.locator('.sections-row a[aria-current="page"]').count(), 0);
     });
   } finally {
     await browser.close();
@@ -65,13 +65,13 @@ test('in the app the current section follows the reader', () =>
   withPage(session.browser, async (page) => {
     await page.setViewportSize({ width: 1024, height: 800 });
     await openApp(page, session.host.origin + '/de/');
-    assert.equal(await page.locator('nav.sections [aria-current]').count(), 0);
-    await page.locator('nav.sections a', { hasText: 'Dokumente' }).click();
+    assert.equal(await page.locator('.sections-row [aria-current]').count(), 0);
+    await page.locator('.sections-row a', { hasText: 'Dokumente' }).click();
     await page.locator('h1', { hasText: 'Dokumente' }).waitFor();
-    assert.equal(await page.locator('nav.sections a[aria-current="page"]').textContent(), 'Dokumente');
+    assert.equal(await page.locator('.sections-row a[aria-current="page"]').textContent(), 'Dokumente');
     await page.locator('.site-header .masthead').click();
     await page.locator('.front-latest').waitFor();
-    assert.equal(await page.locator('nav.sections [aria-current]').count(), 0);
+    assert.equal(await page.locator('.sections-row [aria-current]').count(), 0);
   }));
 
 test('a section’s first page leads with its newest article and lists its subsections', () =>
@@ -122,7 +122,7 @@ test('printed, a page shows neither navigation nor footer links, only its own ad
   withPage(session.browser, async (page) => {
     await openApp(page, session.host.origin + '/de/article/beispiel-artikelformat');
     await page.emulateMedia({ media: 'print' });
-    for (const hidden of ['nav.sections', '.sections-menu', '.site-header .search-form', 'nav.breadcrumb', 'nav.neighbours', '.footer-columns', '.copyright']) {
+    for (const hidden of ['nav.sections', '.site-header .search-form', 'nav.breadcrumb', 'nav.neighbours', '.footer-columns', '.copyright']) {
       assert.equal(await page.locator(hidden).isVisible(), false, hidden);
     }
     assert.equal(await page.locator('article h1').isVisible(), true);
