@@ -96,7 +96,7 @@ fn import_page(
         Some(id) => id.clone(),
         None => id_from_file_name(page)?,
     };
-    let (edition, source) = import::import(page, &text, id, network)?;
+    let (edition, source) = import::page::import(page, &text, id, network)?;
     let id = &source.article.id;
     let target = content
         .join(network.editions[edition].edition.id.as_str())

@@ -11,7 +11,7 @@
 //! | [`house_page`] | one page of the house (about, imprint, …): parse, check |
 //! | [`markdown`] | an article's body in CommonMark, read into blocks |
 //! | [`images`] | photos: read, checked, credited, and their renditions made and cached |
-//! | [`import`] | a page in the network's plain-text shape, read as a source |
+//! | [`import`] | articles from elsewhere into sources: a plain-text page of the network, feeds, WordPress; HTML sanitized into blocks |
 //! | [`build`] | the endpoint, feeds and sitemaps written from a library |
 //! | [`generate`] | synthetic sample articles |
 //! | [`problem`] | a problem located by file and line |

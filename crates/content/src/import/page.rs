@@ -1,4 +1,4 @@
-//! `import`: a plain-text article page, as a reader copies it from the
+//! A plain-text article page, as a reader copies it from the
 //! network's site, into an article source.
 //!
 //! ```text
@@ -195,9 +195,9 @@ mod tests {
     use crate::article_source::render;
     use crate::network;
 
-    const SEED_PAGE: &str = include_str!("../../../tests/fixtures/000_ecf15130d4b083e2.txt");
-    const SEED_SOURCE: &str = include_str!("../../../content/de/ecf15130d4b083e2.txt");
-    const NETWORK: &str = include_str!("../../../content/network.toml");
+    const SEED_PAGE: &str = include_str!("../../../../tests/fixtures/000_ecf15130d4b083e2.txt");
+    const SEED_SOURCE: &str = include_str!("../../../../content/de/ecf15130d4b083e2.txt");
+    const NETWORK: &str = include_str!("../../../../content/network.toml");
 
     fn import_page(text: &str) -> Result<ArticleSource, String> {
         import_into_edition(text).map(|(_, source)| source)
