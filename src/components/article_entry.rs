@@ -12,10 +12,9 @@ use crate::components::published_date::PublishedDate;
 
 /// A thumbnail is 7.5rem wide (`style/main.css`, `.entry-image`).
 const THUMBNAIL_SIZES: &str = "7.5rem";
-/// A lead story's picture spans the column: on a wide front page three
-/// fifths of its lead's two thirds of 80rem, else the measure or the
-/// screen (`style/main.css`, `.entry-lead`).
-const LEAD_SIZES: &str = "(min-width: 64rem) 31rem, (min-width: 44rem) 42rem, 100vw";
+/// A lead story's picture spans its column: on a wide front page two
+/// thirds of 80rem, else the screen (`style/main.css`, `.front-lead`).
+const LEAD_SIZES: &str = "(min-width: 64rem) 52rem, 100vw";
 
 /// How much of an article an entry shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -71,11 +70,10 @@ pub fn ArticleEntry(
         HeadingLevel::Two => Either::Left(view! { <h2>{title}</h2> }),
         HeadingLevel::Three => Either::Right(view! { <h3>{title}</h3> }),
     };
-    let class = match (style, picture.is_some()) {
-        (EntryStyle::Lead, true) => "entry entry-lead with-image",
-        (EntryStyle::Lead, false) => "entry entry-lead",
-        (EntryStyle::Standard, _) => "entry",
-        (EntryStyle::Brief, _) => "entry entry-brief",
+    let class = match style {
+        EntryStyle::Lead => "entry entry-lead",
+        EntryStyle::Standard => "entry",
+        EntryStyle::Brief => "entry entry-brief",
     };
     view! {
         <article class=class>

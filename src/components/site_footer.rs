@@ -21,12 +21,15 @@ pub fn SiteFooter(edition: CurrentEdition) -> impl IntoView {
         .edition_links(&edition)
         .into_iter()
         .map(|link| {
+            // The name keeps its own direction; the item keeps to the column's side.
             let name = if link.current {
-                Either::Left(view! { <span aria-current="page">{link.label}</span> })
+                Either::Left(view! { <span aria-current="page" dir="auto">{link.label}</span> })
             } else {
-                Either::Right(view! { <a href=link.href hreflang=link.lang.clone()>{link.label}</a> })
+                Either::Right(
+                    view! { <a href=link.href hreflang=link.lang.clone() dir="auto">{link.label}</a> },
+                )
             };
-            view! { <li lang=link.lang dir="auto">{name}</li> }
+            view! { <li lang=link.lang>{name}</li> }
         })
         .collect_view();
     let feeds = FeedKind::ALL
