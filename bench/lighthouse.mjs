@@ -1,10 +1,11 @@
 // Lighthouse benchmark of three pages (not a test: it prints figures).
 //
-//   node bench/lighthouse.mjs [--runs N]
+//   node bench/lighthouse.mjs [--runs N] [--desktop]
 //
 // Serves dist/ on loopback (as a static host would, see startHost) and runs
 // Lighthouse in its default mobile mode (emulated Moto G Power, simulated
-// slow 4G, 4x CPU slowdown) with the system Chromium over the seed article,
+// slow 4G, 4x CPU slowdown), or with `--desktop` its desktop preset, with
+// the system Chromium over the seed article,
 // an article with a lead photo, the front page and a section page, N times
 // each (3 unless told). Prints per page and run the scores of performance,
 // accessibility, best practices and SEO (0-100), FCP, LCP and TBT (ms) and
@@ -23,6 +24,7 @@ import { CHROMIUM_FLAGS, startHost } from '../tests/browser/harness.mjs';
 
 const args = process.argv.slice(2);
 const runs = Number(args[args.indexOf('--runs') + 1]) || 3;
+const preset = args.includes('--desktop') ? ['--preset=desktop'] : [];
 // The last 12.x, which runs on Node 18.16 and later; 13.x needs Node 22.19
 // (this machine has 20).
 const LIGHTHOUSE = 'lighthouse@12.8.2';
@@ -67,7 +69,7 @@ async function lighthouse(url) {
     const { stdout } = await promisify(execFile)(
       'npm',
       ['exec', '--yes', `--package=${LIGHTHOUSE}`, '--', 'lighthouse', url,
-        '--output=json', '--output-path=stdout', '--quiet', `--chrome-flags=${flags.join(' ')}`],
+        '--output=json', '--output-path=stdout', '--quiet', ...preset, `--chrome-flags=${flags.join(' ')}`],
       // Outside the project, so npm never looks at its package.json; the
       // report is a few MB.
       { cwd: tmpdir(), env: { ...process.env, CHROME_PATH: '/usr/bin/chromium' }, maxBuffer: 1 << 28 },
