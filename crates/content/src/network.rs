@@ -5,6 +5,7 @@
 //! root `/` leads to (the reader's `<meta name="brnn-edition">`, `de`
 //! when absent).
 
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use brnn_model::date::UtcOffset;
@@ -43,6 +44,17 @@ struct EditionEntry {
     authors: Vec<Spanned<Author>>,
     /// The footer's copyright line.
     copyright: Option<Spanned<String>>,
+    /// Where posts imported from WordPress go.
+    wordpress: Option<WordPressEntry>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct WordPressEntry {
+    /// A category's slug → a section's path.
+    #[serde(default)]
+    categories: BTreeMap<String, Spanned<SectionPath>>,
+    default_section: Option<Spanned<SectionPath>>,
 }
 
 #[derive(Deserialize)]
@@ -66,6 +78,31 @@ pub struct EditionConfig {
     pub utc_offset: UtcOffset,
     /// Who writes for the edition: what a source's `authors` names by slug.
     pub authors: Vec<Author>,
+    /// Which section a post imported from WordPress goes to.
+    pub wordpress: WordPressSections,
+}
+
+/// `[editions.wordpress]`: the section of each WordPress category, by the
+/// category's slug. A category not listed is reported by the importer, never
+/// guessed; a post none of whose categories is listed goes to
+/// `default_section`, or without one is reported and left out.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct WordPressSections {
+    /// A category's slug, percent-decoded as WordPress shows it (`新闻`, not
+    /// `%e6%96%b0%e9%97%bb`) → the section's path.
+    pub categories: BTreeMap<String, SectionPath>,
+    pub default_section: Option<SectionPath>,
+}
+
+impl WordPressSections {
+    /// The section of the first of `categories` (slugs, in the post's order)
+    /// that is listed, or else the default section.
+    pub fn section_of<'a>(&self, categories: impl IntoIterator<Item = &'a str>) -> Option<&SectionPath> {
+        categories
+            .into_iter()
+            .find_map(|slug| self.categories.get(slug))
+            .or(self.default_section.as_ref())
+    }
 }
 
 /// The authors of `edition`'s list that `slugs` name, in their order, or why one is unknown.
@@ -203,6 +240,31 @@ pub fn parse(file: &Path, text: &str) -> Result<NetworkConfig, Vec<Problem>> {
             }
             Some(text.to_owned()).filter(|text| !text.is_empty())
         });
+        let mut wordpress = WordPressSections::default();
+        if let Some(entry) = entry.wordpress {
+            let mut known = |path: &Spanned<SectionPath>, what: String| {
+                let found = section_listed(&sections, path.get_ref());
+                if !found {
+                    problems.push(at(
+                        path.span(),
+                        format!(
+                            "edition `{id}`: {what} goes to section `{}`, which the edition does not list",
+                            path.get_ref()
+                        ),
+                    ));
+                }
+                found
+            };
+            for (slug, path) in entry.categories {
+                if known(&path, format!("the WordPress category `{slug}`")) {
+                    wordpress.categories.insert(slug, path.into_inner());
+                }
+            }
+            wordpress.default_section = entry
+                .default_section
+                .filter(|path| known(path, "a post of no listed WordPress category".to_owned()))
+                .map(Spanned::into_inner);
+        }
         let edition = EditionConfig {
             edition: Edition {
                 format: FORMAT_VERSION,
@@ -219,6 +281,7 @@ pub fn parse(file: &Path, text: &str) -> Result<NetworkConfig, Vec<Problem>> {
             },
             utc_offset: entry.utc_offset,
             authors,
+            wordpress,
         };
         editions.push(edition);
     }
@@ -238,6 +301,18 @@ pub fn parse(file: &Path, text: &str) -> Result<NetworkConfig, Vec<Problem>> {
         Some(site_url) if problems.is_empty() => Ok(NetworkConfig { site_url, editions }),
         _ => Err(problems),
     }
+}
+
+/// Whether `path` names a section of `tree`.
+fn section_listed(tree: &[Section], path: &SectionPath) -> bool {
+    let mut level = tree;
+    for slug in path.slugs() {
+        match level.iter().find(|section| &section.slug == slug) {
+            Some(section) => level = &section.sections,
+            None => return false,
+        }
+    }
+    true
 }
 
 /// Adds a section below its parent, which must already be in `tree`.
@@ -368,6 +443,59 @@ sections = []
         assert_eq!(
             problems,
             ["network.toml:16: edition `de`: the copyright line is empty; write it, e.g. `copyright = \"© 2025 BRNN\"`, or remove it"]
+        );
+    }
+
+    /// TWO_EDITIONS with sections and a WordPress table in its first edition.
+    fn with_wordpress_table(table: &str) -> String {
+        TWO_EDITIONS.replacen(
+            "sections = []",
+            &format!(
+                "\n[[editions.sections]]\npath = \"news\"\nname = \"News\"\n\n[[editions.sections]]\npath = \"news/economy\"\nname = \"Economy\"\n{table}"
+            ),
+            1,
+        )
+    }
+
+    #[test]
+    fn wordpress_categories_map_onto_sections_the_first_listed_wins_else_the_default() {
+        let toml = with_wordpress_table(
+            "\n[editions.wordpress]\ndefault_section = \"news\"\n\n[editions.wordpress.categories]\neconomy = \"news/economy\"\n\"新闻\" = \"news\"\n",
+        );
+        let network = parse(Path::new("network.toml"), &toml).ok().unwrap();
+        let table = &network.editions[0].wordpress;
+        let section = |slugs: &[&str]| table.section_of(slugs.iter().copied()).map(ToString::to_string);
+        assert_eq!(
+            section(&["opinion", "economy", "新闻"]),
+            Some("news/economy".to_owned())
+        );
+        assert_eq!(section(&["新闻"]), Some("news".to_owned()));
+        assert_eq!(section(&["opinion"]), Some("news".to_owned()), "the default");
+        assert_eq!(network.editions[1].wordpress, WordPressSections::default());
+
+        let without_default =
+            with_wordpress_table("\n[editions.wordpress.categories]\neconomy = \"news/economy\"\n");
+        let network = parse(Path::new("network.toml"), &without_default).ok().unwrap();
+        assert_eq!(network.editions[0].wordpress.section_of(["opinion"]), None);
+    }
+
+    #[test]
+    fn a_wordpress_category_or_default_of_a_section_the_edition_lacks_is_refused_on_its_line() {
+        let toml = with_wordpress_table(
+            "\n[editions.wordpress]\ndefault_section = \"sport\"\n\n[editions.wordpress.categories]\neconomy = \"news/economy\"\nworld = \"news/world\"\n",
+        );
+        let problems: Vec<String> = parse(Path::new("network.toml"), &toml)
+            .err()
+            .unwrap()
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert_eq!(
+            problems,
+            [
+                "network.toml:29: edition `de`: the WordPress category `world` goes to section `news/world`, which the edition does not list",
+                "network.toml:25: edition `de`: a post of no listed WordPress category goes to section `sport`, which the edition does not list",
+            ]
         );
     }
 
