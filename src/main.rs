@@ -1,6 +1,7 @@
 //! Starts the reader in the browser: reads the configuration and the
 //! documents a prerendered page carries, then takes the page over, keeping
-//! what the reader did before (scroll, focus, typed text and caret).
+//! what the reader did before (scroll, focus, typed text and caret, an open
+//! disclosure).
 
 use brnn_news::api::Preloaded;
 use brnn_news::config::Config;
@@ -38,6 +39,7 @@ fn main() {
     let scroll = window.scroll_y().unwrap_or_default();
     let focused = focus_position(&document);
     let typed = typed_fields(&document);
+    let opened = open_disclosures(&document);
     remove_prerendered(&document);
     leptos::mount::mount_to_body(move || {
         provide_context(config);
@@ -50,6 +52,7 @@ fn main() {
     // without it), but not yet when mounting returns.
     request_animation_frame(move || {
         restore_typed(&document, typed);
+        reopen_disclosures(&document, &opened);
         // Focus before scrolling: focusing scrolls to the element.
         restore_focus(&document, focused);
         window.scroll_to_with_x_and_y(0.0, scroll);
@@ -113,6 +116,35 @@ fn restore_typed(document: &web_sys::Document, typed: Vec<TypedField>) {
     }
 }
 
+/// The places, among the page's `<details>`, of those the reader opened
+/// (the sections' disclosure on a phone).
+fn open_disclosures(document: &web_sys::Document) -> Vec<u32> {
+    disclosures(document)
+        .iter()
+        .zip(0..)
+        .filter(|(details, _)| details.open())
+        .map(|(_, position)| position)
+        .collect()
+}
+
+fn reopen_disclosures(document: &web_sys::Document, opened: &[u32]) {
+    let disclosures = disclosures(document);
+    for position in opened {
+        if let Some(details) = disclosures.get(*position as usize) {
+            details.set_open(true);
+        }
+    }
+}
+
+fn disclosures(document: &web_sys::Document) -> Vec<web_sys::HtmlDetailsElement> {
+    let Ok(all) = document.query_selector_all("details") else {
+        return Vec::new();
+    };
+    (0..all.length())
+        .filter_map(|index| all.item(index)?.dyn_into().ok())
+        .collect()
+}
+
 /// Each `<script type="application/json" data-brnn-document="path">` as (path, text).
 fn carried_documents(document: &web_sys::Document) -> Vec<(String, String)> {
     let Ok(scripts) = document.query_selector_all(&format!("script[{DOCUMENT_ATTRIBUTE}]")) else {
@@ -163,6 +195,6 @@ fn restore_focus(document: &web_sys::Document, position: Option<u32>) {
     }
 }
 
-const FOCUSABLE: &str = "a[href], button, input, [tabindex]";
+const FOCUSABLE: &str = "a[href], button, input, summary, [tabindex]";
 /// The fields a reader types into (the header's search field).
 const TEXT_FIELDS: &str = "input[type=search], input[type=text], input:not([type])";

@@ -2,7 +2,7 @@
 // the footer's links, the pages of the house, and print.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { hostAndBrowser, launchBrowser, openApp, withPage } from './harness.mjs';
+import { appStarted, holdWasm, hostAndBrowser, launchBrowser, openApp, withPage } from './harness.mjs';
 
 const session = hostAndBrowser();
 const PHONE = { width: 390, height: 844 };
@@ -60,6 +60,20 @@ test('without JavaScript the sections open from the disclosure on a phone, and t
     await browser.close();
   }
 });
+
+test('the sections opened before the app takes the page over stay open, their summary focused', () =>
+  withPage(session.browser, async (page) => {
+    await page.setViewportSize(PHONE);
+    const release = await holdWasm(page);
+    await page.goto(session.host.origin + '/de/');
+    await page.locator('.sections-menu summary').click();
+    assert.equal(await page.locator('.sections-menu').evaluate((details) => details.open), true);
+    release();
+    await appStarted(page);
+    await page.waitForTimeout(100);
+    assert.equal(await page.locator('.sections-menu').evaluate((details) => details.open), true, 'still open');
+    assert.equal(await page.evaluate(() => document.activeElement.localName), 'summary');
+  }));
 
 test('in the app the current section follows the reader', () =>
   withPage(session.browser, async (page) => {
