@@ -617,5 +617,7 @@ fn quote_marker(source: &str) -> Result<QuoteKind, String> {
     }
 }
 
+pub mod write;
+
 #[cfg(test)]
 mod tests;
