@@ -24,14 +24,17 @@ struct Sidecar {
     licence: String,
 }
 
-/// The licences a photo may have, by SPDX identifier (and `public-domain`).
-const LICENCES: [(&str, &str, Attribution); 6] = [
+/// The licences a photo may have, by SPDX identifier (and `public-domain`),
+/// and `unknown`, which an import writes when its source named none: the
+/// page then says so beside the credit until an editor finds the licence.
+const LICENCES: [(&str, &str, Attribution); 7] = [
     ("public-domain", "public domain", Attribution::Optional),
     ("CC0-1.0", "CC0", Attribution::Optional),
     ("CC-BY-4.0", "CC BY 4.0", Attribution::Required),
     ("CC-BY-SA-3.0", "CC BY-SA 3.0", Attribution::Required),
     ("CC-BY-SA-4.0", "CC BY-SA 4.0", Attribution::Required),
     ("GPL-2.0-or-later", "GPL-2.0-or-later", Attribution::Required),
+    ("unknown", "licence unknown", Attribution::Required),
 ];
 
 #[derive(Clone, Copy, PartialEq)]

@@ -305,7 +305,8 @@ fn limits() -> Limits {
 
 /// The photo's size as shown (its EXIF orientation may turn it), read from
 /// its header alone; the end of a phrase about the photo when it cannot be.
-fn shown_size(bytes: &[u8]) -> Result<(u32, u32), String> {
+/// An importer asks it before it keeps a downloaded image.
+pub fn shown_size(bytes: &[u8]) -> Result<(u32, u32), String> {
     let reader = ImageReader::new(Cursor::new(bytes))
         .with_guessed_format()
         .map_err(|error| format!("cannot be read: {error}"))?;
