@@ -1,10 +1,48 @@
-// Starts the reader once the page has been painted. Every page is readable
-// HTML before any script runs; the wasm's download and compile must not hold
-// its first paint back (on a slow phone they would). Also a file, not an
-// inline script, so a strict Content-Security-Policy allows it.
+// Starts the reader when it helps. Every page is complete HTML with real
+// links, so the app is an accelerator: a reader who only reads a page never
+// pays for it (its download, compile and start). It starts at the reader's
+// first sign of doing more: a pointer on a link, a touch, focus on a control,
+// a key. A click that comes before it is ready is an ordinary page load.
+// A page that cannot work without it (search results, the network's root,
+// which leads on to an edition; a list asked for in the older `?page=n`
+// form, which no static file answers; any page reading a remote endpoint,
+// whose documents may be newer than the page) starts it at once, after the
+// first paint. A file, not an inline script, so a strict Content-Security-Policy
+// allows it.
 const { js, wasm } = document.querySelector('script[data-brnn-app]').dataset;
-await new Promise((painted) => requestAnimationFrame(() => setTimeout(painted)));
-const bindings = await import(js);
-await bindings.default({ module_or_path: wasm });
-// Set once the app runs and has taken the page over.
-window.wasmBindings = bindings;
+
+let started = false;
+async function start() {
+  if (started) return;
+  started = true;
+  for (const [type, listener] of INTENT) removeEventListener(type, listener, true);
+  const bindings = await import(js);
+  await bindings.default({ module_or_path: wasm });
+  // Set once the app runs and has taken the page over.
+  window.wasmBindings = bindings;
+}
+
+const CONTROLS = 'input, button, select, textarea, summary, [tabindex]';
+const onLink = (event) => event.target instanceof Element && event.target.closest('a[href]') !== null;
+const INTENT = [
+  ['pointerover', (event) => onLink(event) && start()],
+  ['pointerdown', start],
+  ['touchstart', start],
+  ['focusin', (event) => event.target instanceof Element && event.target.matches(CONTROLS) && start()],
+  ['keydown', start],
+];
+
+// The endpoint the site is built with, config.rs's DEFAULT_ENDPOINT.
+const endpoint = document.querySelector('meta[name="brnn-endpoint"]')?.content.trim() || 'api/v1/';
+const remoteEndpoint = new URL(endpoint, document.baseURI).href !== new URL('api/v1/', document.baseURI).href;
+// data-brnn-needs-app: see src/page_markers.rs.
+const olderPageForm = new URLSearchParams(location.search).has('page');
+if (remoteEndpoint || olderPageForm || document.querySelector('[data-brnn-needs-app]')) {
+  await new Promise((painted) => requestAnimationFrame(() => setTimeout(painted)));
+  await start();
+} else {
+  // Passive: listening never delays the reader's scrolling or typing.
+  for (const [type, listener] of INTENT) addEventListener(type, listener, { capture: true, passive: true });
+  // A control focused before this script ran (a fast reader, an autofocus).
+  if (document.activeElement?.matches(CONTROLS)) start();
+}

@@ -1,6 +1,12 @@
 //! Where a page keeps its parts, for the renderer that writes them
 //! (`prerender.rs`), the app that takes them over (`main.rs`) and the head
 //! it keeps up to date (`head.rs`).
+//!
+//! One more marker is an attribute the views write as a literal, as `view!`
+//! wants: `data-brnn-needs-app` marks a screen that cannot work without the
+//! app (search results, the network's root, the bare shell), where
+//! `public/boot.js` starts the app at once; elsewhere it waits for the
+//! reader's first sign of intent.
 
 /// Ends the prerendered screen in the body; what comes before it is the app's.
 pub const PAGE_END: &str = "<!--brnn-page-end-->";

@@ -27,7 +27,7 @@ pub fn NetworkRoot() -> impl IntoView {
         Effect::new(move |_| location.replace(&target));
     }
     view! {
-        <main id=MAIN_ID tabindex="-1">
+        <main id=MAIN_ID tabindex="-1" data-brnn-needs-app="">
             <p><a href=href>{locale.back_to_front_page}</a></p>
         </main>
     }

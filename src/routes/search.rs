@@ -84,7 +84,8 @@ pub fn SearchScreen() -> impl IntoView {
     view! {
         <h1>{locale.search_label}</h1>
         <noscript><p class="load-failure">{locale.search_needs_javascript}</p></noscript>
-        <p class="search-status" role="status">{status}</p>
+        // Results need the app: the page starts it at once (`public/boot.js`).
+        <p class="search-status" role="status" data-brnn-needs-app="">{status}</p>
         {results}
     }
 }

@@ -334,8 +334,14 @@ export async function openApp(page, url) {
   return response;
 }
 
-/** Resolves once the app has started and taken the page over (Trunk's loader sets `wasmBindings` after it). */
+/**
+ * Shows the reader's intent (a key press, of Shift: nothing changes on the
+ * page), on which a page starts the app (public/boot.js), and resolves once
+ * the app has started and taken the page over (boot.js sets `wasmBindings`
+ * then).
+ */
 export async function appStarted(page) {
+  await page.keyboard.press('Shift');
   await page.waitForFunction(() => window.wasmBindings !== undefined);
 }
 
@@ -361,21 +367,28 @@ export async function readSeed() {
 }
 
 /**
- * The files the first view of `path` fetches from `host` until the app has
- * taken the page over, as the browser asked for them (the favicon aside),
- * each with its file in the host's root folder.
+ * The files a view of `path` fetches from `host`, as the browser asked for
+ * them (the favicon aside), each with its file in the host's root folder:
+ * `visit`, those of a reader who only reads (the page loaded, a second
+ * without input), and `app`, those fetched once the reader shows intent,
+ * until the app has taken the page over.
  */
 export async function firstViewFiles(browser, host, path, root = DIST) {
   const page = await browser.newPage();
+  const withFiles = (requests) =>
+    [...new Set(requests)]
+      .filter((request) => !request.endsWith('favicon.svg'))
+      .map((request) => ({
+        path: request,
+        file: join(root, request === path ? `${path.slice(1)}.html` : request.replace(/^\//, '') || 'index.html'),
+      }));
   try {
     const before = host.requests.length;
-    await page.goto(host.origin + path);
+    await page.goto(host.origin + path, { waitUntil: 'load' });
+    await page.waitForTimeout(1000);
+    const read = host.requests.length;
     await appStarted(page);
-    const fetched = [...new Set(host.requests.slice(before))].filter((request) => !request.endsWith('favicon.svg'));
-    return fetched.map((request) => ({
-      path: request,
-      file: join(root, request === path ? `${path.slice(1)}.html` : request.replace(/^\//, '') || 'index.html'),
-    }));
+    return { visit: withFiles(host.requests.slice(before, read)), app: withFiles(host.requests.slice(read)) };
   } finally {
     await page.close();
   }

@@ -6,7 +6,7 @@
 // the page, and photos a document names at other origins load nothing.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { editResponse, holdWasm, hostAndBrowser, openApp, policyViolations, withPage } from './harness.mjs';
+import { appStarted, editResponse, holdWasm, hostAndBrowser, openApp, policyViolations, withPage } from './harness.mjs';
 
 const SAMPLE = '/de/article/beispiel-artikelformat';
 const SAMPLE_JSON = '/api/v1/de/articles/beispiel-artikelformat.json';
@@ -30,7 +30,7 @@ test('the lead photo is the largest paint, and the browser asks for it before th
     });
     const requests = recordRequests(page);
     await page.goto(session.host.origin + SAMPLE);
-    await page.waitForFunction(() => window.wasmBindings !== undefined);
+    await appStarted(page);
     // Its element may be gone (the app draws the page anew); its address stays.
     const largest = await page.evaluate(() => window.__largest.at(-1)?.url ?? '');
     assert.match(largest, /\/media\/storm-over-road-\d+-[0-9a-f]{16}\.webp$/);
@@ -55,7 +55,7 @@ test('while the photos arrive slowly the page does not move', () =>
     });
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(session.host.origin + SAMPLE);
-    await page.waitForFunction(() => window.wasmBindings !== undefined);
+    await appStarted(page);
     await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
     await page.waitForFunction(() => [...document.images].every((image) => image.complete && image.naturalWidth > 0));
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));

@@ -1,5 +1,6 @@
-// The size budget of the first view: the build may not outgrow
-// size-budget.json. What the first view fetches is what the browser asks for.
+// The size budget: the build may not outgrow size-budget.json. What a view
+// fetches is what the browser asks for: without input, then once the reader
+// shows intent and the app starts.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
@@ -20,15 +21,19 @@ function overBudget(what, bytes, allowedKib) {
     : undefined;
 }
 
-test('the seed article\u2019s first view stays within the size budget', async () => {
-  const files = await firstViewFiles(session.browser, session.host, SEED);
-  const brotli = files.map(({ path, file }) => ({ path, bytes: sizes(readFileSync(file)).brotli }));
-  const wasm = brotli.filter(({ path }) => path.endsWith('.wasm'));
-  assert.equal(wasm.length, 1, `one wasm file in the first view: ${brotli.map(({ path }) => path).join(', ')}`);
-  const total = brotli.reduce((sum, { bytes }) => sum + bytes, 0);
+test('a reader who only reads the seed article never loads the app, and both stay within the size budget', async () => {
+  const { visit, app } = await firstViewFiles(session.browser, session.host, SEED);
+  const brotli = (files) => files.map(({ path, file }) => ({ path, bytes: sizes(readFileSync(file)).brotli }));
+  const sum = (files) => files.reduce((total, { bytes }) => total + bytes, 0);
+  const [read, started] = [brotli(visit), brotli(app)];
+  const others = read.filter(({ path }) => path !== SEED && !path.endsWith('.css') && path !== '/boot.js');
+  assert.deepEqual(others, [], 'a reader who only reads fetches the page, its CSS and boot.js, no app');
+  const wasm = started.filter(({ path }) => path.endsWith('.wasm'));
+  assert.equal(wasm.length, 1, `one wasm file once the reader shows intent: ${started.map(({ path }) => path).join(', ')}`);
   const problems = [
+    overBudget(`A visit of ${SEED} without input (${read.length} files)`, sum(read), budget.one_visit_brotli_kib),
     overBudget('The wasm', wasm[0].bytes, budget.wasm_brotli_kib),
-    overBudget(`The first view of ${SEED} (${brotli.length} files)`, total, budget.first_view_brotli_kib),
+    overBudget(`The visit with the app (${read.length + started.length} files)`, sum(read) + sum(started), budget.with_app_brotli_kib),
   ].filter(Boolean);
   assert.deepEqual(problems, []);
 });
