@@ -32,7 +32,7 @@ const IMMUTABLE = 'public, max-age=31536000, immutable';
 const server = {};
 
 /** The headers every answer carries, with their values in dist/_headers (read in `before`). */
-const SECURITY = ['content-security-policy', 'x-content-type-options', 'referrer-policy', 'permissions-policy'];
+const SECURITY = ['content-security-policy', 'x-content-type-options', 'referrer-policy', 'permissions-policy', 'speculation-rules'];
 let shipped = {};
 let rules = [];
 
@@ -301,6 +301,13 @@ test('a page, a wasm file and a 404 carry the policy and the other headers of _h
     if (status === 200) assert.equal(response.headers.get('cache-control'), cache, `${path}: Cache-Control`);
   }
   assert.match(shipped['content-security-policy'], /(^|; )frame-ancestors 'none'(;|$)/);
+});
+
+test('every answer names the speculation rules, served as their own type', { skip }, async () => {
+  assert.equal(shipped['speculation-rules'], '"/speculation-rules.json"');
+  // get() checks that the header is on each answer, as _headers has it.
+  await assertServes('/speculation-rules.json', 'speculation-rules.json', 'application/speculationrules+json');
+  assert.equal(headersFor(rules, '/speculation-rules.json')['content-type'], 'application/speculationrules+json', '_headers says so too');
 });
 
 test("the photos' renditions are immutable, with their media types", { skip }, async () => {

@@ -160,7 +160,8 @@ export async function startHost({ root = DIST, endpoint, endpointOrigins = [], c
     }
     response.writeHead(status, {
       ...headers,
-      'content-type': type,
+      // _headers may name a file's type (the speculation rules').
+      'content-type': headers['content-type'] ?? type,
       ...(cors && { 'access-control-allow-origin': '*' }),
     });
     response.end(body);
