@@ -9,6 +9,8 @@ use std::process::ExitCode;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use brnn_content::commands::{self, Failure};
+use brnn_content::import::wordpress::{self, Since, Source, WordPressImport};
+use brnn_content::import::write::Outcome;
 use brnn_content::network::SiteUrl;
 use brnn_content::problem::Problem;
 use brnn_content::ProgressBar;
@@ -34,11 +36,15 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Turn plain-text article pages (as copied from the network's site) into article sources.
+    /// Turn plain-text article pages (as copied from the network's site) into
+    /// article sources; `import wordpress` imports a WordPress site's posts.
     ///
     /// Each page becomes `<content>/<edition>/<id>.txt`. If any page cannot be
     /// read, every problem is reported and nothing is written.
+    #[command(args_conflicts_with_subcommands = true, subcommand_negates_reqs = true)]
     Import {
+        #[command(subcommand)]
+        from: Option<ImportFrom>,
         /// The plain-text pages, e.g. tests/fixtures/000_ecf15130d4b083e2.txt.
         #[arg(required = true)]
         pages: Vec<PathBuf>,
@@ -109,10 +115,62 @@ enum Command {
     },
 }
 
+/// Importers of other systems: `import <system> …`.
+#[derive(Subcommand)]
+enum ImportFrom {
+    /// Import the published posts of a WordPress site (REST API v2) into an edition.
+    ///
+    /// Each post becomes `<content>/<edition>/wp-<post id>.txt`, its photos
+    /// go to `<content>/photos/`. Its section comes from its categories
+    /// through `[editions.wordpress]` in network.toml. Run again, it rewrites
+    /// only what changed. If anything cannot be read or written, every
+    /// problem is reported and nothing is written.
+    Wordpress {
+        /// The site's address, e.g. https://example.org/ (or where WordPress
+        /// lives below it).
+        #[arg(required_unless_present = "from_folder", conflicts_with = "from_folder")]
+        site: Option<String>,
+        /// Answer every request from a folder of saved REST answers instead
+        /// (its manifest.json, as `scripts/wordpress record` writes it).
+        #[arg(long)]
+        from_folder: Option<PathBuf>,
+        /// The edition to import into.
+        #[arg(long)]
+        edition: Slug,
+        /// Only posts modified after this day (2024-03-07, at the edition's
+        /// offset) or instant (2024-03-07T16:00:00Z).
+        #[arg(long, value_parser = Since::parse)]
+        since: Option<Since>,
+    },
+}
+
 fn main() -> ExitCode {
     let Cli { content, command } = Cli::parse();
     let outcome = match command {
         Command::Import {
+            from:
+                Some(ImportFrom::Wordpress {
+                    site,
+                    from_folder,
+                    edition,
+                    since,
+                }),
+            ..
+        } => {
+            let source = match (site, from_folder) {
+                (_, Some(folder)) => Source::Folder(folder),
+                (site, None) => Source::Site(site.expect("clap requires the site without --from-folder")),
+            };
+            let started = Instant::now();
+            wordpress::import(&content, &source, &edition, since)
+                .map(|import| print_wordpress_import(&import, &edition, started.elapsed()))
+                .map_err(|problems| Failure {
+                    problems,
+                    consequence: "nothing written",
+                })
+        }
+        Command::Import {
+            from: None,
             pages,
             id,
             stdout,
@@ -199,6 +257,56 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// Each post's file and what became of it, what sanitizing dropped, the
+/// posts left out and the categories no section is listed for; then a summary.
+fn print_wordpress_import(import: &WordPressImport, edition: &Slug, took: Duration) {
+    let WordPressImport { harvest, written } = import;
+    for (article, (file, outcome)) in harvest.articles.iter().zip(&written.articles) {
+        let what = match outcome {
+            Outcome::New => "new",
+            Outcome::Updated => "updated",
+            Outcome::Unchanged => "unchanged",
+        };
+        eprintln!("{}: {what} ({})", file.display(), article.origin);
+        if !article.report.is_empty() {
+            eprintln!("{}: dropped: {}", article.origin, article.report);
+        }
+    }
+    for note in &harvest.notes {
+        eprintln!("{}: {}", note.post, note.what);
+    }
+    for skipped in &harvest.skipped {
+        eprintln!("{}: not imported: {}", skipped.post, skipped.what);
+    }
+    for category in &harvest.unmapped {
+        let posts: Vec<String> = category.posts.iter().map(u64::to_string).collect();
+        eprintln!(
+            "category `{}` (slug `{}`, posts {}): no section; list it under [editions.wordpress.categories] of edition `{edition}` in network.toml",
+            category.name,
+            category.slug,
+            posts.join(", ")
+        );
+    }
+    let count = |wanted: Outcome| {
+        written
+            .articles
+            .iter()
+            .filter(|(_, outcome)| *outcome == wanted)
+            .count()
+    };
+    eprintln!(
+        "brnn-content: {} posts listed on {} page(s) in {:.1} s: {} new, {} updated, {} unchanged; {} not imported; {} categories without a section",
+        harvest.listed,
+        harvest.pages,
+        took.as_secs_f64(),
+        count(Outcome::New),
+        count(Outcome::Updated),
+        count(Outcome::Unchanged),
+        harvest.skipped.len(),
+        harvest.unmapped.len()
+    );
 }
 
 /// Each warning on a line of its own, as problems are.

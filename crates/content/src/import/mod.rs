@@ -5,6 +5,7 @@
 //! | [`page`] | a plain-text page of the network's site (the seed's shape), read as a source |
 //! | [`html`] | sanitized HTML mapped tag by tag onto the body's blocks, with a [`html::Report`] of what was dropped |
 //! | [`http`] | the HTTP client of every importer: timeouts, retries on 429 and 5xx, a size limit, errors naming the URL |
+//! | [`wordpress`] | the published posts of a WordPress site (its REST API, or saved answers) as imported articles |
 //! | [`write`] | imported articles written as sources, with their photos: all or nothing, new / updated / unchanged |
 //!
 //! Every importer of another system (a feed, WordPress) turns what it reads
@@ -30,6 +31,7 @@
 pub mod html;
 pub mod http;
 pub mod page;
+pub mod wordpress;
 pub mod write;
 
 use brnn_model::body::{Block, Image};
