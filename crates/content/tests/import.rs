@@ -53,6 +53,7 @@ fn article(id: &str, headline: &str, html_body: &str) -> ImportedArticle {
         authors: vec![ImportedAuthor {
             name: "Jonas Weber".to_owned(),
             slug: Some("jonas".to_owned()),
+            description: None,
         }],
         lead_image: Some(image("coffee.jpg", "A cup of coffee")),
         body,

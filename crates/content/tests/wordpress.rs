@@ -664,3 +664,41 @@ fn the_command_prints_each_post_what_was_dropped_left_out_and_unmapped_then_a_su
         "{again}"
     );
 }
+
+#[test]
+fn authors_the_edition_does_not_list_are_added_with_their_wordpress_description() {
+    let content = TempDir::new().unwrap();
+    let without_authors = NETWORK.split("[[editions.authors]]").next().unwrap().to_owned()
+        + "[editions.wordpress]"
+        + NETWORK.split("[editions.wordpress]").nth(1).unwrap();
+    fs::write(content.path().join("network.toml"), without_authors).unwrap();
+    let en: Slug = "en".parse().unwrap();
+    wordpress::import(content.path(), &Source::Folder(fixtures()), &en, None).unwrap();
+    let network = brnn_content::library::load_network(content.path()).unwrap();
+    let authors: Vec<(&str, &str, Option<&str>)> = network.editions[0]
+        .authors
+        .iter()
+        .map(|author| {
+            (
+                author.slug.as_str(),
+                author.name.as_str(),
+                author.description.as_deref(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        authors,
+        [
+            (
+                "jonas-weber",
+                "Jonas Weber",
+                Some("Sample author: writes the sample posts about trade and transport.")
+            ),
+            (
+                "amira-haddad",
+                "Amira Haddad",
+                Some("Sample author (كاتبة نموذجية): writes the sample posts about culture, in English and Arabic.")
+            ),
+        ]
+    );
+}

@@ -75,6 +75,10 @@ pub struct ImportedAuthor {
     /// The other system's short name for them (WordPress's user slug), if
     /// it has one; else one is made from the name.
     pub slug: Option<String>,
+    /// A line about them (WordPress's biographical info), if the other
+    /// system has one: an author the edition does not list yet is added
+    /// with it.
+    pub description: Option<String>,
 }
 
 /// A stable article id for an item known by `key` (a feed item's guid, an

@@ -371,6 +371,8 @@ struct User {
     name: String,
     #[serde(default)]
     slug: String,
+    #[serde(default)]
+    description: String,
 }
 
 #[derive(Deserialize)]
@@ -511,6 +513,8 @@ fn read_post(
             .map(|user| ImportedAuthor {
                 name: html::plain_text(&user.name),
                 slug: Some(decoded(&user.slug)).filter(|slug| !slug.is_empty()),
+                description: Some(html::plain_text(&user.description))
+                    .filter(|description| !description.trim().is_empty()),
             })
             .collect(),
         lead_image,

@@ -470,7 +470,7 @@ impl Authors {
         let added = Author {
             slug: slug.parse().unwrap_or_else(|_| super::stable_id(&slug)),
             name: if name.is_empty() { origin.to_owned() } else { name },
-            description: None,
+            description: author.description.clone(),
         };
         known.push(added.clone());
         self.added.push((edition.clone(), added.clone()));
@@ -514,6 +514,9 @@ fn with_authors(text: &str, network: &NetworkConfig, added: &[(Slug, Author)]) -
                 string(author.slug.as_str()),
                 string(&author.name)
             );
+            if let Some(description) = &author.description {
+                block += &format!("description = {}\n", string(description));
+            }
         }
         insert_at.insert(end, block);
     }
