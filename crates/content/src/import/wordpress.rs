@@ -696,3 +696,172 @@ pub fn import(
 fn http_problem(error: HttpError) -> Problem {
     Problem::in_file(Path::new(&error.url), error.message)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::network;
+    use serde_json::json;
+
+    const NETWORK: &str = r#"
+[site]
+url = "https://news.example.org/"
+
+[network]
+short_name = "BRNN"
+name = "Network"
+
+[[editions]]
+id = "en"
+lang = "en"
+name = "News"
+page_size = 10
+utc_offset = "+08:00"
+
+[[editions.sections]]
+path = "news"
+name = "News"
+
+[editions.wordpress]
+default_section = "news"
+"#;
+
+    /// A published post as the REST API sends it, with `_embed`.
+    fn post() -> Value {
+        json!({
+            "id": 5,
+            "date_gmt": "2024-03-01T10:00:00",
+            "modified_gmt": "2024-03-01T10:00:00",
+            "status": "publish",
+            "link": "https://blog.example.org/a-post/",
+            "title": {"rendered": "A post"},
+            "content": {"rendered": "<p>Text.</p>", "protected": false},
+            "_embedded": {
+                "author": [{"id": 2, "name": "Jonas Weber", "slug": "jonas-weber", "description": ""}],
+                "wp:term": [[], []]
+            }
+        })
+    }
+
+    /// What `post` becomes: the article, else the note on why not, and the notes on it.
+    fn read(post: Value) -> (Option<ImportedArticle>, Vec<String>) {
+        let network = network::parse(Path::new("network.toml"), NETWORK).ok().unwrap();
+        let mut harvest = Harvest {
+            site_name: String::new(),
+            articles: Vec::new(),
+            skipped: Vec::new(),
+            notes: Vec::new(),
+            unmapped: Vec::new(),
+            listed: 1,
+            pages: 1,
+        };
+        read_post(
+            post,
+            "https://blog.example.org/?rest_route=/wp/v2/posts&page=1",
+            &network.editions[0],
+            None,
+            &mut harvest,
+        );
+        let notes = harvest
+            .skipped
+            .iter()
+            .chain(&harvest.notes)
+            .map(|note| format!("{}: {}", note.post, note.what))
+            .collect();
+        (harvest.articles.pop(), notes)
+    }
+
+    #[test]
+    fn a_plain_post_is_an_article_in_the_default_section() {
+        let (article, notes) = read(post());
+        let article = article.unwrap();
+        assert_eq!(
+            (article.id.as_str(), article.section.to_string()),
+            ("wp-5", "news".to_owned())
+        );
+        assert_eq!(article.published.to_string(), "2024-03-01T18:00:00+08:00");
+        assert_eq!(
+            article.authors[0].description, None,
+            "an empty description is none"
+        );
+        assert_eq!(notes, Vec::<String>::new());
+    }
+
+    #[test]
+    fn impossible_dates_and_what_is_no_post_are_refused_with_the_posts_address() {
+        let mut zero_date = post();
+        zero_date["date_gmt"] = json!("0000-00-00T00:00:00");
+        let mut no_title = post();
+        no_title["title"] = json!("a string, not an object");
+        let mut no_link = post();
+        no_link["status"] = json!("future");
+        no_link["link"] = json!("");
+        for (post, expected) in [
+            (
+                zero_date,
+                "https://blog.example.org/a-post/: date_gmt `0000-00-00T00:00:00` is not a UTC time like 2024-03-08T01:30:00",
+            ),
+            (
+                no_title,
+                "https://blog.example.org/a-post/: is not a post as expected: invalid type: string \"a string, not an object\", expected struct Rendered",
+            ),
+            (
+                no_link,
+                "post 5 of https://blog.example.org/?rest_route=/wp/v2/posts&page=1: is not published (status `future`)",
+            ),
+            (json!("a string"), "a post of https://blog.example.org/?rest_route=/wp/v2/posts&page=1: is not a post as expected: invalid type: string \"a string\", expected struct Post"),
+        ] {
+            let (article, notes) = read(post);
+            assert!(article.is_none());
+            assert_eq!(notes, [expected]);
+        }
+    }
+
+    #[test]
+    fn a_featured_image_that_is_an_error_object_or_has_no_words_is_left_out_and_noted() {
+        let mut hidden = post();
+        hidden["_embedded"]["wp:featuredmedia"] =
+            json!([{"code": "rest_forbidden", "data": {"status": 401}}]);
+        let (article, notes) = read(hidden);
+        assert!(article.unwrap().lead_image.is_none());
+        assert_eq!(
+            notes,
+            ["https://blog.example.org/a-post/: its featured image is not readable (not public?); imported without it"]
+        );
+
+        let mut wordless = post();
+        wordless["_embedded"]["wp:featuredmedia"] = json!([{"source_url": "https://blog.example.org/x.jpg", "alt_text": "", "caption": {"rendered": ""}}]);
+        let (article, notes) = read(wordless);
+        assert!(article.unwrap().lead_image.is_none());
+        assert_eq!(
+            notes,
+            ["https://blog.example.org/a-post/: its featured image https://blog.example.org/x.jpg has neither alt text nor a caption to say what it shows; imported without it"]
+        );
+
+        let mut captioned = post();
+        captioned["_embedded"]["wp:featuredmedia"] = json!([{
+            "source_url": "https://blog.example.org/x.jpg",
+            "alt_text": "",
+            "caption": {"rendered": "<p>The port &amp; its cranes</p>\n"}
+        }]);
+        let image = read(captioned).0.unwrap().lead_image.unwrap();
+        assert_eq!(
+            image.alt, "The port & its cranes",
+            "the caption says what it shows"
+        );
+    }
+
+    #[test]
+    fn a_post_modified_after_it_was_published_is_updated_one_modified_before_is_not() {
+        let mut later = post();
+        later["modified_gmt"] = json!("2024-03-02T00:00:00");
+        let article = read(later).0.unwrap();
+        assert_eq!(
+            article.updated.map(|updated| updated.to_string()).as_deref(),
+            Some("2024-03-02T08:00:00+08:00")
+        );
+        let mut earlier = post();
+        earlier["modified_gmt"] = json!("2024-02-01T00:00:00");
+        assert_eq!(read(earlier).0.unwrap().updated, None);
+    }
+}
