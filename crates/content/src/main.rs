@@ -128,8 +128,12 @@ enum ImportFrom {
     Wordpress {
         /// The site's address, e.g. https://example.org/ (or where WordPress
         /// lives below it).
-        #[arg(required_unless_present = "from_folder", conflicts_with = "from_folder")]
-        site: Option<String>,
+        #[arg(
+            required_unless_present = "from_folder",
+            conflicts_with = "from_folder",
+            value_parser = Source::site
+        )]
+        site: Option<Source>,
         /// Answer every request from a folder of saved REST answers instead
         /// (its manifest.json, as `scripts/wordpress record` writes it).
         #[arg(long)]
@@ -159,7 +163,7 @@ fn main() -> ExitCode {
         } => {
             let source = match (site, from_folder) {
                 (_, Some(folder)) => Source::Folder(folder),
-                (site, None) => Source::Site(site.expect("clap requires the site without --from-folder")),
+                (site, None) => site.expect("clap requires the site without --from-folder"),
             };
             let started = Instant::now();
             wordpress::import(&content, &source, &edition, since)

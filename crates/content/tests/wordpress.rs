@@ -702,3 +702,17 @@ fn authors_the_edition_does_not_list_are_added_with_their_wordpress_description(
         ]
     );
 }
+
+#[test]
+fn a_site_that_is_no_web_address_is_refused_before_anything_is_asked() {
+    let output = Command::new(env!("CARGO_BIN_EXE_brnn-content"))
+        .args(["import", "wordpress", "example.org", "--edition", "en"])
+        .output()
+        .unwrap();
+    let printed = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{printed}");
+    assert!(
+        printed.contains("site url `example.org` does not start with https:// or http://"),
+        "{printed}"
+    );
+}

@@ -51,7 +51,7 @@ use super::http::{Answer, Client, HttpError, Patience, MAX_IMAGE_BYTES, MAX_JSON
 use super::write::{self, WriteReport};
 use super::{ImportedArticle, ImportedAuthor};
 use crate::library;
-use crate::network::EditionConfig;
+use crate::network::{EditionConfig, SiteUrl};
 use crate::problem::Problem;
 
 /// Posts per request: the most WordPress allows.
@@ -641,6 +641,14 @@ pub enum Source {
     Site(String),
     /// A folder of saved answers (`scripts/wordpress record`).
     Folder(PathBuf),
+}
+
+impl Source {
+    /// The site at `url`, a web address like the network's own
+    /// (`https://example.org/`); also clap's parser of the site argument.
+    pub fn site(url: &str) -> Result<Self, String> {
+        SiteUrl::parse(url).map(|_| Source::Site(url.to_owned()))
+    }
 }
 
 /// What an import found and what it wrote.
