@@ -427,19 +427,20 @@ fn read_post(
         Ok(post) => post,
         Err(error) => return skip(format!("is not a post as expected: {error}")),
     };
-    if post.status != "publish" {
-        return skip(format!("is not published (status `{}`)", post.status));
-    }
-    if post.content.protected {
-        return skip("is password-protected: its text is not public".to_owned());
-    }
     let (published, modified) = match (gmt(&post.date_gmt), gmt(&post.modified_gmt)) {
         (Ok(published), Ok(modified)) => (published, modified),
         (Err(why), _) => return skip(format!("date_gmt {why}")),
         (_, Err(why)) => return skip(format!("modified_gmt {why}")),
     };
+    // Before any report: a post unchanged since `since` is none of this import's business.
     if since.is_some_and(|since| modified <= since) {
         return;
+    }
+    if post.status != "publish" {
+        return skip(format!("is not published (status `{}`)", post.status));
+    }
+    if post.content.protected {
+        return skip("is password-protected: its text is not public".to_owned());
     }
     let headline = html::plain_text(&post.title.rendered);
     if headline.trim().is_empty() {
@@ -753,6 +754,11 @@ default_section = "news"
 
     /// What `post` becomes: the article, else the note on why not, and the notes on it.
     fn read(post: Value) -> (Option<ImportedArticle>, Vec<String>) {
+        read_since(post, None)
+    }
+
+    /// [`read`] in an import of the posts modified after `since`.
+    fn read_since(post: Value, since: Option<Published>) -> (Option<ImportedArticle>, Vec<String>) {
         let network = network::parse(Path::new("network.toml"), NETWORK).ok().unwrap();
         let mut harvest = Harvest {
             site_name: String::new(),
@@ -767,7 +773,7 @@ default_section = "news"
             post,
             "https://blog.example.org/?rest_route=/wp/v2/posts&page=1",
             &network.editions[0],
-            None,
+            since,
             &mut harvest,
         );
         let notes = harvest
@@ -871,5 +877,18 @@ default_section = "news"
         let mut earlier = post();
         earlier["modified_gmt"] = json!("2024-02-01T00:00:00");
         assert_eq!(read(earlier).0.unwrap().updated, None);
+    }
+
+    #[test]
+    fn a_post_not_modified_since_is_passed_over_without_a_report_even_if_it_would_be_refused() {
+        let mut protected = post();
+        protected["content"]["protected"] = json!(true);
+        let since = Published::parse("2024-03-02T00:00:00Z").unwrap();
+        assert_eq!(read_since(protected.clone(), Some(since)), (None, Vec::new()));
+        protected["modified_gmt"] = json!("2024-03-03T00:00:00");
+        assert_eq!(
+            read_since(protected, Some(since)).1,
+            ["https://blog.example.org/a-post/: is password-protected: its text is not public"]
+        );
     }
 }
