@@ -7,7 +7,7 @@
 //! fetched. Either way the text is decoded by the same rules
 //! (`platform::decode_text`); the view never sees JSON.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex};
 
 use brnn_model::date::{CivilDate, YearMonth};
@@ -15,6 +15,8 @@ use brnn_model::format::{
     paths, ArchiveIndex, ArticlePage, DayArchive, Edition, FrontPage, HousePage, ListPage, MonthArchive,
 };
 use brnn_model::load::{Document, LoadError};
+use brnn_model::prefetch;
+use brnn_model::site::{Route, Site};
 use brnn_model::slug::{SectionPath, Slug};
 use leptos::prelude::*;
 
@@ -117,8 +119,9 @@ impl Endpoint {
     }
 }
 
-/// Documents the page carries, by their path below the endpoint, each
-/// handed out once: a retry or a later visit fetches.
+/// Documents the app has without asking the endpoint, by their path below
+/// it: those the page carries, and those fetched ahead of a click
+/// ([`Prefetcher`]). Each is handed out once: a retry or a later visit fetches.
 #[derive(Debug, Clone, Default)]
 pub struct Preloaded(Arc<Mutex<HashMap<String, String>>>);
 
@@ -129,6 +132,66 @@ impl Preloaded {
 
     fn take(&self, path: &str) -> Option<String> {
         self.0.lock().ok()?.remove(path)
+    }
+
+    fn insert(&self, path: String, text: String) {
+        if let Ok(mut documents) = self.0.lock() {
+            documents.insert(path, text);
+        }
+    }
+}
+
+/// Fetches documents ahead of a click (a pointer resting on a link, an
+/// article read to its end) into the app's [`Preloaded`], where the screen
+/// that shows them finds them: each at most once a visit, at most
+/// [`prefetch::LIMIT`], and none on a connection that should save data.
+#[derive(Debug, Clone)]
+pub struct Prefetcher {
+    endpoint: Endpoint,
+    preloaded: Preloaded,
+    asked: Arc<Mutex<HashSet<String>>>,
+}
+
+impl Prefetcher {
+    pub fn new(endpoint: Endpoint, preloaded: Preloaded) -> Self {
+        Self {
+            endpoint,
+            preloaded,
+            asked: Arc::default(),
+        }
+    }
+
+    /// Fetches the document of the screen at `href` (an address of `site`),
+    /// unless it is the one in view.
+    pub fn fetch_for(&self, site: &Site, href: &str) {
+        let address = crate::router::Address::new(href);
+        if platform::address_in_view().is_some_and(|here| crate::router::Address::new(&here) == address) {
+            return;
+        }
+        if let Route::Edition { edition, screen } = site.route(&address.path, address.query()) {
+            if let Some(path) = screen.document(&edition) {
+                self.fetch(path);
+            }
+        }
+    }
+
+    /// Fetches the document at `path` below the endpoint.
+    pub fn fetch(&self, path: String) {
+        let first_time = self
+            .asked
+            .lock()
+            .is_ok_and(|mut asked| asked.len() < prefetch::LIMIT && asked.insert(path.clone()));
+        if !first_time || !platform::prefetch_allowed() {
+            return;
+        }
+        let url = format!("{}{path}", self.endpoint.url);
+        let preloaded = self.preloaded.clone();
+        leptos::task::spawn_local(async move {
+            // A failure is the click's to meet: it fetches again and shows it.
+            if let Ok(text) = platform::fetch_text(&url, &platform::Cancel::new()).await {
+                preloaded.insert(path, text);
+            }
+        });
     }
 }
 

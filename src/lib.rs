@@ -23,6 +23,7 @@ use brnn_model::site::{PageNumber, Route, Screen, Site};
 use brnn_model::slug::Slug;
 use leptos::prelude::*;
 
+use crate::api::{Prefetcher, Preloaded};
 use crate::components::navigation_focus::NavigationAnnouncer;
 use crate::components::not_found::NotFound;
 use crate::context::use_config;
@@ -53,6 +54,14 @@ pub fn App() -> impl IntoView {
     })));
     let head = expect_context::<HeadInView>();
     Effect::new(move |_| platform::write_head(&head.get()));
+    // The document of a link the reader is about to follow is fetched ahead.
+    let config = use_config();
+    let prefetcher = Prefetcher::new(config.endpoint, use_context::<Preloaded>().unwrap_or_default());
+    provide_context(prefetcher.clone());
+    let intended_site = config.site.clone();
+    platform::follow_link_intents(config.site, move |href| {
+        prefetcher.fetch_for(&intended_site, &href)
+    });
     // The frame changes only when the reader moves to another edition (or
     // out of all): within one, only the screen is drawn anew.
     let frame = Memo::new(move |_| {

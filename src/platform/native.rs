@@ -43,6 +43,15 @@ pub fn follow_history(_on_move: impl Fn() + 'static) {}
 
 pub fn follow_link_clicks(_site: Site, _follow: impl Fn(String) + 'static) {}
 
+pub fn follow_link_intents(_site: Site, _intend: impl Fn(String) + Clone + 'static) {}
+
+/// Natively nothing is fetched, ahead or otherwise.
+pub fn prefetch_allowed() -> bool {
+    false
+}
+
+pub fn when_in_view(_element: &web_sys::Element, _reached: impl FnOnce() + 'static) {}
+
 pub fn watch_leaving(_remember: impl Fn(bool) + Clone + 'static) {}
 
 pub fn after_paint(_then: impl FnOnce() + 'static) {}

@@ -1,12 +1,13 @@
 //! The article screen: breadcrumb, headline, date line, byline, the line of
 //! its last change, the lead image, body, correction, neighbours.
 
-use brnn_model::format::{ArticleLink, ArticlePage};
+use brnn_model::format::{paths, ArticleLink, ArticlePage};
 use brnn_model::site::ArchivePeriod;
 use brnn_model::slug::Slug;
 use brnn_model::structured_data::{breadcrumb_list, news_article};
 use leptos::prelude::*;
 
+use crate::api::Prefetcher;
 use crate::components::body::{article_correction, ArticleBody, Figure};
 use crate::components::breadcrumb::Breadcrumb;
 use crate::components::byline::Byline;
@@ -15,6 +16,7 @@ use crate::components::load_state::load_state;
 use crate::components::page_head::{PageHead, PageKind};
 use crate::components::published_date::PublishedDate;
 use crate::context::{use_config, use_edition, use_locale};
+use crate::platform;
 
 /// `/{edition}/article/{id}`.
 #[component]
@@ -105,9 +107,25 @@ fn ArticleView(page: ArticlePage) -> impl IntoView {
             }
         })
     };
+    // Read to its end, the article's neighbours are fetched ahead.
+    let ahead: Vec<String> = [&newer, &older]
+        .into_iter()
+        .flatten()
+        .map(|link| paths::article(&edition.id, &link.id))
+        .collect();
+    let neighbours_nav = NodeRef::<leptos::html::Nav>::new();
+    let prefetcher = expect_context::<Prefetcher>();
+    Effect::new(move |_| {
+        if let Some(nav) = neighbours_nav.get() {
+            let (ahead, prefetcher) = (ahead.clone(), prefetcher.clone());
+            platform::when_in_view(&nav, move || {
+                ahead.into_iter().for_each(|path| prefetcher.fetch(path))
+            });
+        }
+    });
     let neighbours = (newer.is_some() || older.is_some()).then(|| {
         view! {
-            <nav class="neighbours" aria-label=locale.neighbours_label>
+            <nav class="neighbours" aria-label=locale.neighbours_label node_ref=neighbours_nav>
                 <ul>
                     {neighbour(newer, locale.newer_article, "prev")}
                     {neighbour(older, locale.older_article, "next")}

@@ -26,8 +26,9 @@ test('a reader who only reads the seed article never loads the app, and both sta
   const brotli = (files) => files.map(({ path, file }) => ({ path, bytes: sizes(readFileSync(file)).brotli }));
   const sum = (files) => files.reduce((total, { bytes }) => total + bytes, 0);
   const [read, started] = [brotli(visit), brotli(app)];
-  const others = read.filter(({ path }) => path !== SEED && !path.endsWith('.css') && path !== '/boot.js');
-  assert.deepEqual(others, [], 'a reader who only reads fetches the page, its CSS and boot.js, no app');
+  const expected = [SEED, '/boot.js', '/speculation-rules.json'];
+  const others = read.filter(({ path }) => !expected.includes(path) && !path.endsWith('.css'));
+  assert.deepEqual(others, [], 'a reader who only reads fetches the page, its CSS, boot.js and the speculation rules, no app');
   const wasm = started.filter(({ path }) => path.endsWith('.wasm'));
   assert.equal(wasm.length, 1, `one wasm file once the reader shows intent: ${started.map(({ path }) => path).join(', ')}`);
   const problems = [

@@ -17,6 +17,7 @@ pub mod link_click;
 pub mod load;
 pub mod locale;
 pub mod paging;
+pub mod prefetch;
 pub mod search;
 pub mod site;
 pub mod slug;

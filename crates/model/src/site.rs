@@ -32,7 +32,7 @@ use std::fmt;
 use std::str::FromStr;
 
 use crate::date::{CivilDate, YearMonth};
-use crate::format::Edition;
+use crate::format::{paths, Edition};
 use crate::slug::{SectionPath, Slug};
 
 /// The segment before a list page's number: `…/page/2`. No section may be called so.
@@ -401,6 +401,25 @@ pub enum Screen {
     NotFound,
 }
 
+impl Screen {
+    /// The endpoint document the screen shows (besides the edition's), for
+    /// fetching it ahead of a click; `None` for the search page and an
+    /// address that leads nowhere.
+    pub fn document(&self, edition: &Slug) -> Option<String> {
+        Some(match self {
+            Screen::Listing { section: None, page } if *page == PageNumber::FIRST => paths::front(edition),
+            Screen::Listing { section, page } => paths::list_page(edition, section.as_ref(), page.get()),
+            Screen::Article { id } => paths::article(edition, id),
+            Screen::Author { slug, page } => paths::author_page(edition, slug, page.get()),
+            Screen::House { slug } => paths::house_page(edition, slug),
+            Screen::Archive(ArchivePeriod::All) => paths::archive_index(edition),
+            Screen::Archive(ArchivePeriod::Month(month)) => paths::archive_month(edition, *month),
+            Screen::Archive(ArchivePeriod::Day(date)) => paths::archive_day(edition, *date),
+            Screen::Search | Screen::NotFound => return None,
+        })
+    }
+}
+
 impl Site {
     /// Reads an address as [`Self::listing`], [`Self::article`] and
     /// [`Self::author`] write it:
@@ -671,6 +690,41 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn each_screen_names_the_document_it_shows() {
+        let site = Site::new("/");
+        let document = |path: &str| match site.route(path, "") {
+            Route::Edition { edition, screen } => screen.document(&edition),
+            _ => None,
+        };
+        assert_eq!(document("/de/").as_deref(), Some("de/front.json"));
+        assert_eq!(document("/de/page/2").as_deref(), Some("de/pages/2.json"));
+        assert_eq!(
+            document("/de/section/bri-nachrichten/aktuelles/").as_deref(),
+            Some("de/sections/bri-nachrichten/aktuelles/pages/1.json")
+        );
+        assert_eq!(document("/de/article/a1").as_deref(), Some("de/articles/a1.json"));
+        assert_eq!(
+            document("/de/author/li-wei/page/3").as_deref(),
+            Some("de/authors/li-wei/pages/3.json")
+        );
+        assert_eq!(
+            document("/de/info/impressum").as_deref(),
+            Some("de/house/impressum.json")
+        );
+        assert_eq!(document("/de/archive/").as_deref(), Some("de/archive.json"));
+        assert_eq!(
+            document("/de/archive/2025/11/").as_deref(),
+            Some("de/archive/2025/11.json")
+        );
+        assert_eq!(
+            document("/de/archive/2025/11/04").as_deref(),
+            Some("de/archive/2025/11/04.json")
+        );
+        assert_eq!(document("/de/search"), None);
+        assert_eq!(document("/de/gibt/es/nicht"), None);
     }
 
     #[test]

@@ -81,8 +81,12 @@ fn link_destination(site: &Site, event: &web_sys::MouseEvent) -> Option<String> 
         modified: event.meta_key() || event.ctrl_key() || event.shift_key() || event.alt_key(),
         default_prevented: event.default_prevented(),
     };
-    let link = event
-        .target()?
+    destination(site, click, event.target()?)
+}
+
+/// Where the app would take a plain click on the link at (or around) `target`.
+fn destination(site: &Site, click: Click, target: web_sys::EventTarget) -> Option<String> {
+    let link = target
         .dyn_into::<web_sys::Element>()
         .ok()?
         .closest("a[href]")
@@ -116,6 +120,88 @@ fn link_destination(site: &Site, event: &web_sys::MouseEvent) -> Option<String> 
             hash: "",
         },
     )
+}
+
+/// How long a pointer rests on a link before it counts as the reader's intent.
+const RESTING: std::time::Duration = std::time::Duration::from_millis(80);
+
+/// Calls `intend` with the address of each link of the app that the reader
+/// is about to follow: a pointer resting on it, or a touch starting on it.
+pub fn follow_link_intents(site: Site, intend: impl Fn(String) + Clone + 'static) {
+    let plain = Click {
+        button: 0,
+        modified: false,
+        default_prevented: false,
+    };
+    let resting: std::rc::Rc<std::cell::Cell<Option<TimeoutHandle>>> = Default::default();
+    {
+        let (site, intend, resting) = (site.clone(), intend.clone(), resting.clone());
+        let intend = SendWrapper::new(intend);
+        window_event_listener(leptos::ev::pointerover, move |event| {
+            if let Some(handle) = resting.take() {
+                handle.clear();
+            }
+            let Some(href) = event
+                .target()
+                .and_then(|target| destination(&site, plain, target))
+            else {
+                return;
+            };
+            let intend = intend.clone();
+            let handle = set_timeout_with_handle(move || intend(href), RESTING).ok();
+            resting.set(handle);
+        });
+    }
+    window_event_listener(leptos::ev::touchstart, move |event| {
+        if let Some(href) = event
+            .target()
+            .and_then(|target| destination(&site, plain, target))
+        {
+            intend(href);
+        }
+    });
+}
+
+/// Whether the connection allows fetching ahead (`brnn_model::prefetch`):
+/// the Network Information API, where the browser has it.
+pub fn prefetch_allowed() -> bool {
+    let read = |object: &JsValue, name: &str| {
+        js_sys::Reflect::get(object, &JsValue::from_str(name))
+            .ok()
+            .filter(|value| !value.is_undefined() && !value.is_null())
+    };
+    let connection = read(&window(), "navigator").and_then(|navigator| read(&navigator, "connection"));
+    let read = |name: &str| connection.as_ref().and_then(|connection| read(connection, name));
+    let save_data = read("saveData")
+        .and_then(|value| value.as_bool())
+        .unwrap_or(false);
+    let effective_type = read("effectiveType").and_then(|value| value.as_string());
+    brnn_model::prefetch::allowed(save_data, effective_type.as_deref())
+}
+
+/// Calls `reached` once, when `element` first comes into the viewport.
+pub fn when_in_view(element: &web_sys::Element, reached: impl FnOnce() + 'static) {
+    let reached = std::cell::Cell::new(Some(reached));
+    let callback = Closure::<dyn Fn(js_sys::Array, web_sys::IntersectionObserver)>::new(
+        move |entries: js_sys::Array, observer: web_sys::IntersectionObserver| {
+            let seen = entries.iter().any(|entry| {
+                entry
+                    .dyn_into::<web_sys::IntersectionObserverEntry>()
+                    .is_ok_and(|entry| entry.is_intersecting())
+            });
+            if seen {
+                observer.disconnect();
+                if let Some(reached) = reached.take() {
+                    reached();
+                }
+            }
+        },
+    );
+    if let Ok(observer) = web_sys::IntersectionObserver::new(callback.as_ref().unchecked_ref()) {
+        observer.observe(element);
+        // The observer holds the callback from now on; it lives as long as the page.
+        callback.forget();
+    }
 }
 
 /// Leaves scrolling after back and forward to the app, and calls
