@@ -319,6 +319,52 @@ fn bodies_are_sanitized_blocks_and_hostile_html_keeps_nothing_executable() {
         "{:?}",
         hostile.report
     );
+
+    // The kinds of block a post has, and its inline images by their URLs, for the writer to fetch.
+    let blocks = |id: &str| {
+        let article = harvest
+            .articles
+            .iter()
+            .find(|article| article.id.as_str() == id)
+            .unwrap();
+        let body = serde_json::to_value(&article.body).unwrap();
+        let mut kinds: Vec<String> = body
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|block| block["type"].as_str().unwrap().to_owned())
+            .collect();
+        kinds.sort();
+        kinds.dedup();
+        let images: Vec<String> = addresses(&body)
+            .into_iter()
+            .filter(|address| address.contains("/uploads/"))
+            .collect();
+        (kinds, images)
+    };
+    let (tour, _) = blocks("wp-4");
+    for kind in [
+        "figure",
+        "heading",
+        "list",
+        "paragraph",
+        "pull_quote",
+        "quote",
+        "separator",
+    ] {
+        assert!(
+            tour.contains(&kind.to_owned()),
+            "the markup tour has no {kind}: {tour:?}"
+        );
+    }
+    assert_eq!(
+        blocks("wp-14").1,
+        ["http://wordpress.test/wp-content/uploads/2024/03/咖啡.jpg"]
+    );
+    assert_eq!(
+        blocks("wp-12").1,
+        ["http://wordpress.test/wp-content/uploads/2024/03/رائدة-فضاء-300x300.jpg"]
+    );
 }
 
 /// Every link's and image's address in a body's JSON.
