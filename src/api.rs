@@ -16,7 +16,7 @@ use brnn_model::format::{
 };
 use brnn_model::load::{Document, LoadError};
 use brnn_model::prefetch;
-use brnn_model::site::{Route, Site};
+use brnn_model::site::Route;
 use brnn_model::slug::{SectionPath, Slug};
 use leptos::prelude::*;
 
@@ -104,7 +104,7 @@ impl Endpoint {
     /// or fetched.
     fn load<T>(&self, path: String) -> Loaded<T>
     where
-        T: Document + Clone + Send + Sync + 'static,
+        T: Document + Clone + PartialEq + Send + Sync + 'static,
     {
         let carried = use_context::<Preloaded>()
             .and_then(|preloaded| preloaded.take(&path))
@@ -161,15 +161,10 @@ impl Prefetcher {
         }
     }
 
-    /// Fetches the document of the screen at `href` (an address of `site`),
-    /// unless it is the one in view.
-    pub fn fetch_for(&self, site: &Site, href: &str) {
-        let address = crate::router::Address::new(href);
-        if platform::address_in_view().is_some_and(|here| crate::router::Address::new(&here) == address) {
-            return;
-        }
-        if let Route::Edition { edition, screen } = site.route(&address.path, address.query()) {
-            if let Some(path) = screen.document(&edition) {
+    /// Fetches the document of the screen at `route`.
+    pub fn fetch_for(&self, route: &Route) {
+        if let Route::Edition { edition, screen } = route {
+            if let Some(path) = screen.document(edition) {
                 self.fetch(path);
             }
         }
@@ -221,12 +216,18 @@ impl<T: Clone + Send + Sync + 'static> Loaded<T> {
     }
 }
 
-impl<T: Document + Clone + Send + Sync + 'static> Loaded<T> {
+/// Notified when the browser shows the page again from its back/forward
+/// cache: the documents on screen may have changed meanwhile.
+#[derive(Debug, Clone, Copy)]
+pub struct Restored(pub Trigger);
+
+impl<T: Document + Clone + PartialEq + Send + Sync + 'static> Loaded<T> {
     /// Fetches `url` at once, unless the page carried the document, and
     /// again on every retry. A newer request wins: the older one is
     /// aborted, and its answer, if any, ignored. (An effect: natively, where
     /// no effect runs, nothing is fetched.)
     fn fetch_when_asked(self, url: String) {
+        self.refresh_when_restored(url.clone());
         let generation = StoredValue::new(0u64);
         Effect::new(move |ran_before: Option<()>| {
             self.reload.track();
@@ -248,6 +249,36 @@ impl<T: Document + Clone + Send + Sync + 'static> Loaded<T> {
                     .and_then(|text| platform::decode_text::<T>(&text));
                 if generation.try_get_value() == Some(current) {
                     self.state.try_set(Some(result));
+                }
+            });
+        });
+    }
+
+    /// After the page comes back from the back/forward cache, fetches the
+    /// document shown again and shows it if it changed; the page stays as
+    /// it is meanwhile, and if the fetch fails.
+    fn refresh_when_restored(self, url: String) {
+        let Some(Restored(restored)) = use_context::<Restored>() else {
+            return;
+        };
+        Effect::new(move |ran_before: Option<()>| {
+            restored.track();
+            if ran_before.is_none() || !self.state.with_untracked(|state| matches!(state, Some(Ok(_)))) {
+                return;
+            }
+            let url = url.clone();
+            leptos::task::spawn_local(async move {
+                let fresh = platform::fetch_text(&url, &platform::Cancel::new())
+                    .await
+                    .and_then(|text| platform::decode_text::<T>(&text));
+                if let Ok(fresh) = fresh {
+                    let changed = self
+                        .state
+                        .try_with_untracked(|state| !matches!(state, Some(Ok(shown)) if *shown == fresh))
+                        .unwrap_or(false);
+                    if changed {
+                        self.state.try_set(Some(Ok(fresh)));
+                    }
                 }
             });
         });

@@ -23,13 +23,13 @@ use brnn_model::site::{PageNumber, Route, Screen, Site};
 use brnn_model::slug::Slug;
 use leptos::prelude::*;
 
-use crate::api::{Prefetcher, Preloaded};
+use crate::api::{Prefetcher, Preloaded, Restored};
 use crate::components::navigation_focus::NavigationAnnouncer;
 use crate::components::not_found::NotFound;
 use crate::context::use_config;
 use crate::head::HeadInView;
 use crate::page_markers::MAIN_ID;
-use crate::router::{use_location, SearchQuery};
+use crate::router::{use_location, Address, SearchQuery};
 use crate::routes::archive::ArchiveScreen;
 use crate::routes::article::ArticleScreen;
 use crate::routes::edition::EditionLayout;
@@ -54,13 +54,21 @@ pub fn App() -> impl IntoView {
     })));
     let head = expect_context::<HeadInView>();
     Effect::new(move |_| platform::write_head(&head.get()));
+    // Back from the back/forward cache, the documents on screen are fetched again.
+    let restored = Trigger::new();
+    provide_context(Restored(restored));
+    platform::on_restored(move || restored.notify());
     // The document of a link the reader is about to follow is fetched ahead.
     let config = use_config();
     let prefetcher = Prefetcher::new(config.endpoint, use_context::<Preloaded>().unwrap_or_default());
     provide_context(prefetcher.clone());
     let intended_site = config.site.clone();
     platform::follow_link_intents(config.site, move |href| {
-        prefetcher.fetch_for(&intended_site, &href)
+        let address = Address::new(&href);
+        let here = platform::address_in_view().map(|here| Address::new(&here));
+        if here.as_ref() != Some(&address) {
+            prefetcher.fetch_for(&intended_site.route(&address.path, address.query()));
+        }
     });
     // The frame changes only when the reader moves to another edition (or
     // out of all): within one, only the screen is drawn anew.

@@ -43,6 +43,8 @@ pub fn follow_history(_on_move: impl Fn() + 'static) {}
 
 pub fn follow_link_clicks(_site: Site, _follow: impl Fn(String) + 'static) {}
 
+pub fn on_restored(_restored: impl Fn() + 'static) {}
+
 pub fn follow_link_intents(_site: Site, _intend: impl Fn(String) + Clone + 'static) {}
 
 /// Natively nothing is fetched, ahead or otherwise.

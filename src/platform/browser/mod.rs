@@ -122,6 +122,16 @@ fn destination(site: &Site, click: Click, target: web_sys::EventTarget) -> Optio
     )
 }
 
+/// Calls `restored` each time the browser shows the page again from its
+/// back/forward cache (`pageshow` with `persisted`).
+pub fn on_restored(restored: impl Fn() + 'static) {
+    window_event_listener(leptos::ev::pageshow, move |event| {
+        if event.persisted() {
+            restored();
+        }
+    });
+}
+
 /// How long a pointer rests on a link before it counts as the reader's intent.
 const RESTING: std::time::Duration = std::time::Duration::from_millis(80);
 
