@@ -6,7 +6,8 @@
 // Lighthouse in its default mobile mode (emulated Moto G Power, simulated
 // slow 4G, 4x CPU slowdown), or with `--desktop` its desktop preset, with
 // the system Chromium over the seed article,
-// an article with a lead photo, the front page and a section page, N times
+// an article with a lead photo, the front page, a section page and a search
+// page, N times
 // each (3 unless told). Prints per page and run the scores of performance,
 // accessibility, best practices and SEO (0-100), FCP, LCP and TBT (ms) and
 // CLS, then their median; then, for every category below 100 in some run,
@@ -33,6 +34,8 @@ const PAGES = [
   ['article with a lead photo', '/de/article/beispiel-artikelformat'],
   ['front page', '/de/'],
   ['section page', '/de/section/bri-nachrichten/'],
+  // Search results need the app: it starts at once there.
+  ['search page', '/de/search?q=Liegeplatz'],
 ];
 const CATEGORIES = [
   ['performance', 'perf'],
