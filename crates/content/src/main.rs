@@ -9,13 +9,15 @@ use std::process::ExitCode;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use brnn_content::commands::{self, Failure};
+use brnn_content::import::feed::{self, FeedImport};
 use brnn_content::import::wordpress::{self, Since, Source, WordPressImport};
-use brnn_content::import::write::Outcome;
+use brnn_content::import::write::{Outcome, WriteReport};
+use brnn_content::import::ImportedArticle;
 use brnn_content::network::SiteUrl;
 use brnn_content::problem::Problem;
 use brnn_content::ProgressBar;
 use brnn_model::date::{CivilDate, Published, UtcOffset};
-use brnn_model::slug::Slug;
+use brnn_model::slug::{SectionPath, Slug};
 use clap::error::ErrorKind;
 use clap::{CommandFactory, Parser, Subcommand};
 use indicatif::{ProgressFinish, ProgressStyle};
@@ -118,6 +120,24 @@ enum Command {
 /// Importers of other systems: `import <system> …`.
 #[derive(Subcommand)]
 enum ImportFrom {
+    /// Import the items of an RSS 2.0, Atom or JSON Feed 1.1 feed into an edition.
+    ///
+    /// Each item becomes `<content>/<edition>/<id>.txt`, its id made from the
+    /// item's guid (the same item, the same file), its photos go to
+    /// `<content>/photos/`. Its section is --section, else its categories
+    /// through `[editions.wordpress]` in network.toml. Run again, it rewrites
+    /// only what changed. If anything cannot be read or written, every
+    /// problem is reported and nothing is written.
+    Feed {
+        /// The feed: an http(s) address, or a file.
+        feed: String,
+        /// The edition to import into.
+        #[arg(long)]
+        edition: Slug,
+        /// The section of every item, e.g. bri-nachrichten/aktuelles.
+        #[arg(long)]
+        section: Option<SectionPath>,
+    },
     /// Import the published posts of a WordPress site (REST API v2) into an edition.
     ///
     /// Each post becomes `<content>/<edition>/wp-<post id>.txt`, its photos
@@ -168,6 +188,23 @@ fn main() -> ExitCode {
             let started = Instant::now();
             wordpress::import(&content, &source, &edition, since)
                 .map(|import| print_wordpress_import(&import, &edition, started.elapsed()))
+                .map_err(|problems| Failure {
+                    problems,
+                    consequence: "nothing written",
+                })
+        }
+        Command::Import {
+            from:
+                Some(ImportFrom::Feed {
+                    feed: source,
+                    edition,
+                    section,
+                }),
+            ..
+        } => {
+            let started = Instant::now();
+            feed::import(&content, &source, &edition, section.as_ref())
+                .map(|import| print_feed_import(&import, started.elapsed()))
                 .map_err(|problems| Failure {
                     problems,
                     consequence: "nothing written",
@@ -267,17 +304,7 @@ fn main() -> ExitCode {
 /// posts left out and the categories no section is listed for; then a summary.
 fn print_wordpress_import(import: &WordPressImport, edition: &Slug, took: Duration) {
     let WordPressImport { harvest, written } = import;
-    for (article, (file, outcome)) in harvest.articles.iter().zip(&written.articles) {
-        let what = match outcome {
-            Outcome::New => "new",
-            Outcome::Updated => "updated",
-            Outcome::Unchanged => "unchanged",
-        };
-        eprintln!("{}: {what} ({})", file.display(), article.origin);
-        if !article.report.is_empty() {
-            eprintln!("{}: dropped: {}", article.origin, article.report);
-        }
-    }
+    print_written(&harvest.articles, written);
     for note in &harvest.notes {
         eprintln!("{}: {}", note.post, note.what);
     }
@@ -293,24 +320,62 @@ fn print_wordpress_import(import: &WordPressImport, edition: &Slug, took: Durati
             posts.join(", ")
         );
     }
-    let count = |wanted: Outcome| {
-        written
-            .articles
-            .iter()
-            .filter(|(_, outcome)| *outcome == wanted)
-            .count()
-    };
     eprintln!(
         "brnn-content: {} posts listed on {} page(s) in {:.1} s: {} new, {} updated, {} unchanged; {} not imported; {} categories without a section",
         harvest.listed,
         harvest.pages,
         took.as_secs_f64(),
-        count(Outcome::New),
-        count(Outcome::Updated),
-        count(Outcome::Unchanged),
+        written.count(Outcome::New),
+        written.count(Outcome::Updated),
+        written.count(Outcome::Unchanged),
         harvest.skipped.len(),
         harvest.unmapped.len()
     );
+}
+
+/// Each item's file and what became of it, the items left out; then a summary.
+fn print_feed_import(import: &FeedImport, took: Duration) {
+    let FeedImport { items, written } = import;
+    print_written(&items.articles, written);
+    for left_out in &items.left_out {
+        eprintln!("{left_out}");
+    }
+    eprintln!(
+        "brnn-content: {} items of `{}` in {:.1} s: {} new, {} updated, {} unchanged; {} left out",
+        items.articles.len() + items.left_out.len(),
+        items.site_name,
+        took.as_secs_f64(),
+        written.count(Outcome::New),
+        written.count(Outcome::Updated),
+        written.count(Outcome::Unchanged),
+        items.left_out.len()
+    );
+}
+
+/// Each imported article's file and what became of it, what sanitizing
+/// dropped from it; the photos written, the authors added to network.toml
+/// and what was given up on the way.
+fn print_written(articles: &[ImportedArticle], written: &WriteReport) {
+    for (article, (file, outcome)) in articles.iter().zip(&written.articles) {
+        eprintln!("{}: {} ({})", file.display(), outcome.as_str(), article.origin);
+        if !article.report.is_empty() {
+            eprintln!("{}: dropped: {}", article.origin, article.report);
+        }
+    }
+    for (photo, outcome) in &written.photos {
+        if *outcome != Outcome::Unchanged {
+            eprintln!("{}: {}", photo.display(), outcome.as_str());
+        }
+    }
+    for (edition, author) in &written.authors_added {
+        eprintln!(
+            "network.toml: author `{}` ({}) added to edition `{edition}`: check the name and the description",
+            author.slug, author.name
+        );
+    }
+    for note in &written.notes {
+        eprintln!("{note}");
+    }
 }
 
 /// Each warning on a line of its own, as problems are.

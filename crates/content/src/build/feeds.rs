@@ -3,7 +3,9 @@
 //!
 //! Items carry the lead as summary and the whole article as HTML content,
 //! drawn by the reader's own components (`brnn_news::prerender::article_html`,
-//! escaped as the page is, every address absolute), and the lead image.
+//! escaped as the page is, every address absolute), the lead image, the
+//! authors' names and the time of the last update: all that `import feed`
+//! needs to read an article back (a round trip the content tests make).
 //! Dates are the articles' own, never the build's clock, so the same sources
 //! give the same bytes.
 
@@ -18,6 +20,7 @@ use brnn_model::site::{FeedKind, Site};
 use brnn_news::api::Endpoint;
 use brnn_news::prerender::article_html;
 use chrono::{DateTime, FixedOffset};
+use rss::extension::dublincore::DublinCoreExtension;
 use serde::Serialize;
 
 use super::{Listing, Output, ENDPOINT_FOLDER};
@@ -49,6 +52,8 @@ struct Item<'a> {
     url: String,
     section_name: &'a str,
     published: DateTime<FixedOffset>,
+    /// When it last changed: its update, else its publication.
+    updated: DateTime<FixedOffset>,
     lead: String,
     /// The lead image's absolute URL.
     image: Option<String>,
@@ -86,6 +91,7 @@ impl<'a> FeedFacts<'a> {
                 url: site_url.absolute(&site.article(&edition.id, &article.id)),
                 section_name: edition.section_name(&article.section).unwrap_or_default(),
                 published: chrono_time(article.published),
+                updated: chrono_time(article.updated.unwrap_or(article.published)),
                 lead: article.lead(),
                 image: article.image.as_ref().map(|image| image_url(image, site_url)),
                 html: article_html(article, &site_url.absolute(site.base())),
@@ -157,6 +163,16 @@ fn rss(facts: &FeedFacts) -> io::Result<Vec<u8>> {
                 name: item.section_name.to_owned(),
                 domain: None,
             }],
+            // RSS's own `author` is an e-mail address; `dc:creator` is a name.
+            dublin_core_ext: (!item.article.authors.is_empty()).then(|| DublinCoreExtension {
+                creators: item
+                    .article
+                    .authors
+                    .iter()
+                    .map(|author| author.name.clone())
+                    .collect(),
+                ..Default::default()
+            }),
             ..Default::default()
         })
         .collect();
@@ -195,9 +211,26 @@ fn atom(facts: &FeedFacts) -> io::Result<Vec<u8>> {
         .map(|item| atom::Entry {
             title: atom::Text::plain(item.article.headline.clone()),
             id: item.url.clone(),
-            updated: item.published,
+            updated: item.updated,
             published: Some(item.published),
-            links: vec![link(&item.url, "alternate", None)],
+            // The article, then its lead image as an enclosure.
+            links: std::iter::once(link(&item.url, "alternate", None))
+                .chain(item.image.iter().map(|image| atom::Link {
+                    href: image.clone(),
+                    rel: "enclosure".to_owned(),
+                    mime_type: Some("image/jpeg".to_owned()),
+                    ..Default::default()
+                }))
+                .collect(),
+            authors: item
+                .article
+                .authors
+                .iter()
+                .map(|author| atom::Person {
+                    name: author.name.clone(),
+                    ..Default::default()
+                })
+                .collect(),
             summary: Some(atom::Text::plain(item.lead.clone())),
             content: Some(atom::Content {
                 value: Some(item.html.clone()),
@@ -265,6 +298,10 @@ struct JsonItem<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     image: Option<&'a str>,
     date_published: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    date_modified: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    authors: Vec<JsonAuthor<'a>>,
     tags: [&'a str; 1],
 }
 
@@ -290,6 +327,13 @@ fn json_feed(facts: &FeedFacts) -> io::Result<Vec<u8>> {
                 content_html: &item.html,
                 image: item.image.as_deref(),
                 date_published: item.article.published.to_string(),
+                date_modified: item.article.updated.map(|updated| updated.to_string()),
+                authors: item
+                    .article
+                    .authors
+                    .iter()
+                    .map(|author| JsonAuthor { name: &author.name })
+                    .collect(),
                 tags: [item.section_name],
             })
             .collect(),

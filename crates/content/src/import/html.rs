@@ -10,8 +10,9 @@
 //! | `h1`, `h2` / `h3`–`h6` | heading of level 2 / 3 (the headline is the only level 1) |
 //! | `ul`, `ol`, `li` | list, nested at most [`MAX_BLOCK_NESTING`] deep (deeper lists give their items as paragraphs) |
 //! | `blockquote` (+ a `cite` or `footer` child, or a last paragraph `— Name`) | quote with its attribution |
-//! | `figure.wp-block-pullquote`, `blockquote.wp-block-pullquote` | pull quote |
-//! | `img`, `figure` + `figcaption` | figure, `src` the image's URL (an image inside a paragraph follows it) |
+//! | `figure.wp-block-pullquote`, `blockquote.wp-block-pullquote`, `aside.pull-quote` | pull quote |
+//! | `p.correction` | correction |
+//! | `img`, `figure` + `figcaption` (+ its `span.credit`) | figure, `src` the image's URL (an image inside a paragraph stands between its parts), with caption and credit |
 //! | `hr` | separator |
 //! | `em`, `i` / `strong`, `b` / `br` | emphasis / strong / line break |
 //! | `a` with an `https:`, `http:` or `mailto:` `href` | link (any other: its text) |
@@ -265,6 +266,14 @@ impl Walker {
             ..InlineContext::default()
         };
         match name {
+            "p" if has_class(element, "correction") => {
+                self.end_paragraph(line, out);
+                let content = self.inlines_of(element, inline_context);
+                if has_text(&content) {
+                    out.push(Block::Correction { content });
+                }
+                out.append(&mut self.hoisted);
+            }
             "p" => {
                 self.end_paragraph(line, out);
                 self.blocks(element, context, &[], out);
@@ -294,7 +303,7 @@ impl Walker {
                 self.end_paragraph(line, out);
                 self.quote(element, context, out);
             }
-            "figure" if is_pull_quote(element) => {
+            "figure" | "aside" if is_pull_quote(element) => {
                 self.end_paragraph(line, out);
                 let quote = element
                     .children()
@@ -468,23 +477,41 @@ impl Walker {
         else {
             return;
         };
-        let caption = self.inlines_of(
-            caption,
-            InlineContext {
-                depth: context.depth + 1,
-                ..InlineContext::default()
-            },
-        );
-        out.append(&mut self.hoisted);
-        if !has_text(&caption) {
-            return;
+        let inline_context = InlineContext {
+            depth: context.depth + 1,
+            ..InlineContext::default()
+        };
+        // The reader's own figures (in our feeds) name the credit in a `span.credit`.
+        let mut credit = None;
+        let mut content = Vec::new();
+        for child in caption.children() {
+            match child.value() {
+                Node::Text(text) => content.push(Inline::Text(clean_text(text))),
+                Node::Element(_) => {
+                    let element = ElementRef::wrap(child).expect("an element");
+                    if element.value().name() == "span" && has_class(element, "credit") {
+                        let text = collapse_whitespace(&self.flat_text(element)).trim().to_owned();
+                        credit = (!text.is_empty()).then_some(text);
+                    } else {
+                        self.inline_element(element, inline_context, &mut content);
+                    }
+                }
+                _ => {}
+            }
         }
-        match out[start..].iter_mut().find_map(|block| match block {
+        let caption = normalize(content);
+        out.append(&mut self.hoisted);
+        let figure = out[start..].iter_mut().find_map(|block| match block {
             Block::Figure { image } if image.caption.is_empty() => Some(image),
             _ => None,
-        }) {
-            Some(image) => image.caption = caption,
-            None => out.push(Block::Paragraph { content: caption }),
+        });
+        match figure {
+            Some(image) => {
+                image.caption = caption;
+                image.credit = credit;
+            }
+            None if has_text(&caption) => out.push(Block::Paragraph { content: caption }),
+            None => {}
         }
     }
 
@@ -706,11 +733,13 @@ impl Walker {
 /// What names a quote's speaker among its children.
 const ATTRIBUTION: [&str; 2] = ["cite", "footer"];
 
+/// Gutenberg's pull quotes, and the reader's own (`aside.pull-quote`, in our feeds).
 fn is_pull_quote(element: ElementRef) -> bool {
-    element
-        .value()
-        .classes()
-        .any(|class| class == "wp-block-pullquote")
+    has_class(element, "wp-block-pullquote") || has_class(element, "pull-quote")
+}
+
+fn has_class(element: ElementRef, class: &str) -> bool {
+    element.value().classes().any(|own| own == class)
 }
 
 fn count(counts: &mut BTreeMap<String, usize>, name: &str) {

@@ -3,6 +3,7 @@
 //! | module | what |
 //! | --- | --- |
 //! | [`page`] | a plain-text page of the network's site (the seed's shape), read as a source |
+//! | [`feed`] | the items of an RSS 2.0, Atom or JSON Feed 1.1 feed (a URL or a file) as imported articles |
 //! | [`html`] | sanitized HTML mapped tag by tag onto the body's blocks, with a [`html::Report`] of what was dropped |
 //! | [`http`] | the HTTP client of every importer: timeouts, retries on 429 and 5xx, a size limit, errors naming the URL |
 //! | [`wordpress`] | the published posts of a WordPress site (its REST API, or saved answers) as imported articles |
@@ -28,6 +29,7 @@
 //!   [`html::body_blocks`], and keeps its [`html::Report`] in
 //!   [`ImportedArticle::report`] for the editor.
 
+pub mod feed;
 pub mod html;
 pub mod http;
 pub mod page;
@@ -35,7 +37,7 @@ pub mod wordpress;
 pub mod write;
 
 use brnn_model::body::{Block, Image};
-use brnn_model::date::Published;
+use brnn_model::date::{CivilDate, Published, UtcOffset};
 use brnn_model::slug::{SectionPath, Slug};
 use sha2::{Digest, Sha256};
 
@@ -118,6 +120,21 @@ pub fn slugify(text: &str) -> String {
     slug.trim_end_matches('-').to_owned()
 }
 
+/// The instant `unix_seconds` on the clock of `offset`: an imported date
+/// (an instant in UTC, as feeds and WordPress's `date_gmt` give it) at the
+/// edition's offset.
+pub fn instant_at(unix_seconds: i64, offset: UtcOffset) -> Published {
+    let local = unix_seconds + i64::from(offset.seconds());
+    let time = local.rem_euclid(86_400);
+    Published::at(
+        CivilDate::from_days_since_epoch(local.div_euclid(86_400)),
+        (time / 3600) as u8,
+        (time % 3600 / 60) as u8,
+        (time % 60) as u8,
+        offset,
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -136,6 +153,16 @@ mod tests {
         assert_eq!(id.as_str().len(), 10, "{id}");
         let long = stable_id(&"a".repeat(500));
         assert!(long.as_str().len() <= Slug::MAX_LEN);
+    }
+
+    #[test]
+    fn instant_at_keeps_the_instant_on_the_editions_clock() {
+        let offset: UtcOffset = "+08:00".parse().unwrap();
+        let published = instant_at(1_709_863_800, offset);
+        assert_eq!(published.to_string(), "2024-03-08T10:10:00+08:00");
+        assert_eq!(published.unix_seconds(), 1_709_863_800);
+        let before_epoch = instant_at(-1, "-03:00".parse().unwrap());
+        assert_eq!(before_epoch.to_string(), "1969-12-31T20:59:59-03:00");
     }
 
     #[test]

@@ -66,6 +66,17 @@ pub enum Outcome {
     Unchanged,
 }
 
+impl Outcome {
+    /// `new`, `updated` or `unchanged`, as the tool prints it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Outcome::New => "new",
+            Outcome::Updated => "updated",
+            Outcome::Unchanged => "unchanged",
+        }
+    }
+}
+
 /// Every file an import wrote or left as it was, and what an editor should look at.
 #[derive(Debug, Default)]
 pub struct WriteReport {
@@ -78,6 +89,16 @@ pub struct WriteReport {
     /// What was given up on the way, each naming the article's origin:
     /// images left out, blocks written as their text.
     pub notes: Vec<String>,
+}
+
+impl WriteReport {
+    /// How many articles became `outcome`.
+    pub fn count(&self, outcome: Outcome) -> usize {
+        self.articles
+            .iter()
+            .filter(|(_, found)| *found == outcome)
+            .count()
+    }
 }
 
 /// The suffix of a file written but not yet in place.

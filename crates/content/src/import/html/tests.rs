@@ -443,3 +443,42 @@ fn plain_text_reads_a_title() {
         "A tour & “more”"
     );
 }
+
+#[test]
+fn the_readers_own_markup_reads_back_as_its_blocks() {
+    // As the reader's components draw them, in our feeds.
+    let found = blocks(
+        r#"<figure class="figure"><picture><source type="image/webp" srcset="https://x.test/a-480.webp 480w"><img src="https://x.test/a-1200.jpg" width="1200" height="800" alt="Ein Hafen"></picture><figcaption>Am Kai <span class="credit">NASA, public domain</span></figcaption></figure>
+           <aside class="pull-quote"><p>Ein Satz, groß.</p><footer><cite>Li Wei</cite></footer></aside>
+           <blockquote class="quote"><p>Gesagt.</p><footer><cite>Amira</cite></footer></blockquote>
+           <p class="correction" role="note">Eine frühere Fassung nannte ein falsches Datum.</p>"#,
+    );
+    let Block::Figure { image } = &found[0] else {
+        panic!("{found:?}")
+    };
+    assert_eq!(
+        (image.src.as_str(), image.alt.as_str(), image.credit.as_deref()),
+        (
+            "https://x.test/a-1200.jpg",
+            "Ein Hafen",
+            Some("NASA, public domain")
+        )
+    );
+    assert_eq!(image.caption, vec![text("Am Kai")]);
+    assert_eq!(
+        found[1..],
+        [
+            Block::PullQuote {
+                content: vec![text("Ein Satz, groß.")],
+                attribution: Some("Li Wei".to_owned())
+            },
+            Block::Quote {
+                blocks: vec![paragraph(vec![text("Gesagt.")])],
+                attribution: Some("Amira".to_owned())
+            },
+            Block::Correction {
+                content: vec![text("Eine frühere Fassung nannte ein falsches Datum.")]
+            },
+        ]
+    );
+}
