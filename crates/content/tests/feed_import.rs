@@ -301,3 +301,74 @@ fn importing_a_feed_file_writes_its_articles_and_names_a_missing_file() {
         "{unknown:?}"
     );
 }
+
+#[test]
+fn the_command_prints_each_file_what_was_dropped_and_a_summary_then_finds_them_unchanged() {
+    let content = empty_content();
+    let feed_file = content.path().join("hostile.xml");
+    let posts: serde_json::Value = serde_json::from_str(
+        &fs::read_to_string(
+            repo().join("tests/fixtures/wordpress/rest/wp-v2-posts._embed.per_page-100.page-1.json"),
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    let hostile = posts
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|post| post["slug"] == "hostile-html")
+        .unwrap();
+    // Its one image is on the recorded site, which is not served here.
+    let body = hostile["content"]["rendered"].as_str().unwrap().replace(
+        r#"src="http://wordpress.test/wp-content/uploads/2024/03/coffee-150x150.jpg""#,
+        r#"src="x""#,
+    );
+    let item = format!(
+        "<item><title>Hostile</title><guid>http://wordpress.test/?p=7</guid><pubDate>Tue, 05 Mar 2024 10:00:00 +0000</pubDate><content:encoded><![CDATA[{body}]]></content:encoded></item>"
+    );
+    fs::write(
+        &feed_file,
+        format!(
+            r#"<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Site</title><link>http://wordpress.test/</link><description>d</description>{item}</channel></rss>"#
+        ),
+    )
+    .unwrap();
+    let run = || {
+        std::process::Command::new(env!("CARGO_BIN_EXE_brnn-content"))
+            .args(["--content", content.path().to_str().unwrap(), "import", "feed"])
+            .arg(&feed_file)
+            .args(["--edition", "de", "--section", "dokumente"])
+            .output()
+            .unwrap()
+    };
+    let first = run();
+    let printed = String::from_utf8_lossy(&first.stderr).into_owned();
+    assert!(first.status.success(), "{printed}");
+    let dropped = printed
+        .lines()
+        .find(|line| line.contains(": dropped: "))
+        .unwrap_or_else(|| panic!("{printed}"));
+    assert!(
+        dropped
+            .starts_with("hostile.xml#http://wordpress.test/?p=7: dropped: removed 1 base, 1 embed, 1 form,")
+            || dropped.contains("#http://wordpress.test/?p=7: dropped: removed 1 base, 1 embed, 1 form,"),
+        "{dropped}"
+    );
+    assert!(
+        dropped.contains("2 script") && dropped.contains("5 link(s) kept as text"),
+        "{dropped}"
+    );
+    assert!(
+        printed.contains(": new (") && printed.contains("1 new, 0 updated, 0 unchanged; 0 left out"),
+        "{printed}"
+    );
+    eprintln!("{printed}");
+
+    let second = run();
+    let printed = String::from_utf8_lossy(&second.stderr).into_owned();
+    assert!(
+        printed.contains("0 new, 0 updated, 1 unchanged; 0 left out"),
+        "{printed}"
+    );
+}
