@@ -111,13 +111,26 @@ async function isFile(path) {
  * tells an operator of a remote endpoint to; `cors` lets pages of other
  * origins read its files; `prefix` serves root under a sub-path (`/news/`),
  * with 404.html at the top.
+ * The returned `holdWasm()` holds back every answer for a `.wasm` file
+ * until the function it returns is called: the prerendered page alone, as
+ * on a slow network, in any browser (WebDriver classic, which drives WebKit,
+ * has no request interception, which holdWasm(page) uses). `offline(true)`
+ * drops every connection, as a network gone away; `offline(false)` answers
+ * again.
  */
 export async function startHost({ root = DIST, endpoint, endpointOrigins = [], cors = false, prefix = '/' } = {}) {
   const requests = [];
   const rules = await readHeaderRules(root);
+  let wasmHeld = null;
+  let isOffline = false;
   const server = createServer(async (request, response) => {
+    if (isOffline) {
+      request.socket.destroy();
+      return;
+    }
     const path = decodeURIComponent(new URL(request.url, 'http://x').pathname);
     requests.push(path);
+    if (path.endsWith('.wasm')) await wasmHeld;
     const inside = path.startsWith(prefix) ? path.slice(prefix.length - 1) : '/\0outside';
     const base = normalize(join(root, inside));
     if (!inside.endsWith('/') && base.startsWith(root) && (await isFile(join(base, 'index.html')))) {
@@ -171,6 +184,19 @@ export async function startHost({ root = DIST, endpoint, endpointOrigins = [], c
   return {
     origin,
     requests,
+    holdWasm: () => {
+      let release;
+      wasmHeld = new Promise((resolve) => (release = resolve));
+      return () => {
+        wasmHeld = null;
+        release();
+      };
+    },
+    offline: (gone) => {
+      isOffline = gone;
+      // Kept-alive connections would otherwise still answer.
+      if (gone) server.closeAllConnections();
+    },
     close: () => new Promise((resolve) => server.close(resolve)),
   };
 }
