@@ -310,9 +310,10 @@ test('the crawl reaches every page of dist/ and every feed', { skip }, () => {
   const address = (name) => PREFIX + name.replace(/(^|\/)index\.html$/, '$1').replace(/\.html$/, '');
   const files = readdirSync(DIST, { recursive: true }).filter(
     // Not-found pages answer addresses that lead nowhere; the search pages
-    // are reached by the header's search form (tests/browser/search.test.mjs).
+    // are reached by the header's search form (tests/browser/search.test.mjs);
+    // the offline pages are shown by the service worker (tests/browser/offline.test.mjs).
     (name) =>
-      (name.endsWith('.html') && !/(^|\/)(404|search)\.html$/.test(name)) ||
+      (name.endsWith('.html') && !/(^|\/)(404|search|offline)\.html$/.test(name)) ||
       /^(feeds|sitemaps)\/.*\.(xml|json)$/.test(name),
   );
   const missed = files.filter((name) => !crawl.reached.has(address(name)));

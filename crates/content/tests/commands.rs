@@ -391,6 +391,7 @@ fn every_address_gets_a_page_and_a_rebuild_writes_nothing() {
         "de/section/bri-nachrichten/aktuelles/index.html",
         "de/article/ecf15130d4b083e2.html",
         "de/author/beispiel-redaktion/index.html",
+        "de/offline.html",
     ] {
         assert!(files.contains_key(page), "{page} missing");
     }

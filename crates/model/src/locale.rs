@@ -85,6 +85,14 @@ pub struct Locale {
     pub not_found_title: &'static str,
     pub not_found_text: &'static str,
     pub back_to_front_page: &'static str,
+    /// The offline page (`{edition}/offline.html`), which the service worker
+    /// shows for an address it has not saved while the reader is offline:
+    /// its heading, its sentence, the heading of the saved articles' list,
+    /// and what stands there while nothing is saved.
+    pub offline_title: &'static str,
+    pub offline_text: &'static str,
+    pub saved_articles: &'static str,
+    pub no_saved_articles: &'static str,
     pub error_title: &'static str,
     pub error_network: &'static str,
     pub error_not_found: &'static str,
@@ -558,6 +566,10 @@ mod tests {
                 locale.not_found_title,
                 locale.not_found_text,
                 locale.back_to_front_page,
+                locale.offline_title,
+                locale.offline_text,
+                locale.saved_articles,
+                locale.no_saved_articles,
                 locale.error_title,
                 locale.error_details,
                 locale.language_name,
@@ -590,6 +602,7 @@ mod tests {
         for locale in &Locale::all()[1..] {
             assert_ne!(locale.retry, GERMAN.retry);
             assert_ne!(locale.not_found_text, GERMAN.not_found_text);
+            assert_ne!(locale.offline_text, GERMAN.offline_text);
         }
     }
 

@@ -9,6 +9,7 @@
 //! | `robots.txt` | points crawlers at the sitemap |
 //! | `pagefind/<edition>/` | the edition's search index (`search.rs`) |
 //! | `api/v1/media/` | the photos' renditions, made by `images` (`media.rs`) |
+//! | `<edition>/offline.html` | with pages, the page the service worker shows offline for an address it has not saved (`offline.rs`) |
 //!
 //! Output is a function of the sources and of the build's clock (`now`,
 //! which only decides whether an editor's front page choice has expired),
@@ -31,6 +32,7 @@ mod archive;
 mod endpoint;
 mod feeds;
 mod media;
+mod offline;
 mod pages;
 mod search;
 mod sitemap;
@@ -228,7 +230,8 @@ fn write_site(
         stale_folders.push(out.join(ENDPOINT_FOLDER).join(edition));
         stale_folders.push(out.join(FEEDS_FOLDER).join(edition));
         stale_folders.push(out.join(Site::search_index_folder(&content.edition.id)));
-        if pages.is_some() {
+        if let Some(pages) = pages {
+            offline::write(&content.edition, (&edition_path, &edition_json), pages, output)?;
             stale_folders.push(out.join(edition));
         }
     }

@@ -92,6 +92,11 @@ impl Pages {
         documents: &[(&str, &str)],
         output: &mut Output,
     ) -> io::Result<()> {
-        output.write(file, self.0.render(path, documents).as_bytes())
+        output.write(file, self.render(path, documents).as_bytes())
+    }
+
+    /// The page at `path` carrying `documents`, as HTML.
+    pub(super) fn render(&self, path: &str, documents: &[(&str, &str)]) -> String {
+        self.0.render(path, documents)
     }
 }

@@ -33,6 +33,10 @@ pub static GERMAN: Locale = Locale {
     not_found_text:
         "Diese Seite gibt es nicht oder nicht mehr. Vielleicht ist der Link veraltet oder falsch geschrieben.",
     back_to_front_page: "Zur Startseite",
+    offline_title: "Keine Internetverbindung",
+    offline_text: "Diese Seite ist auf diesem Gerät nicht gespeichert. Laden Sie sie neu, sobald Sie wieder online sind.",
+    saved_articles: "Gespeicherte Artikel",
+    no_saved_articles: "Auf diesem Gerät sind noch keine Artikel gespeichert.",
     error_title: "Das hat nicht geklappt",
     error_network: "Der Server ist nicht erreichbar. Bitte prüfen Sie Ihre Internetverbindung.",
     error_not_found: "Die angeforderten Daten gibt es nicht.",
