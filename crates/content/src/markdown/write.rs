@@ -327,7 +327,13 @@ fn indent(text: &str, first: &str, rest: &str) -> String {
 }
 
 fn write_inlines(inlines: &[Inline], out: &mut String) {
-    for inline in inlines {
+    write_inlines_in(inlines, false, out);
+}
+
+/// `inlines`, the content of a strong one if `in_strong`.
+fn write_inlines_in(inlines: &[Inline], in_strong: bool, out: &mut String) {
+    let last = inlines.len().saturating_sub(1);
+    for (index, inline) in inlines.iter().enumerate() {
         match inline {
             // `escape` takes every text for a line's start (after a line
             // break it is one): a leading `-` or `1.` escaped in a line's
@@ -335,13 +341,19 @@ fn write_inlines(inlines: &[Inline], out: &mut String) {
             Inline::Text(text) => out.push_str(&escape(text)),
             Inline::LineBreak => out.push_str("\\\n"),
             Inline::Emphasis(content) => {
-                out.push('*');
-                write_inlines(content, out);
-                out.push('*');
+                // `***` reads otherwise than it was meant: an emphasis that
+                // touches a strong's `**` is written with `_`.
+                let touches_strong = in_strong && (index == 0 || index == last)
+                    || matches!(content.first(), Some(Inline::Strong(_)))
+                    || matches!(content.last(), Some(Inline::Strong(_)));
+                let delimiter = if touches_strong { '_' } else { '*' };
+                out.push(delimiter);
+                write_inlines_in(content, false, out);
+                out.push(delimiter);
             }
             Inline::Strong(content) => {
                 out.push_str("**");
-                write_inlines(content, out);
+                write_inlines_in(content, true, out);
                 out.push_str("**");
             }
             Inline::Link { target, content } => {

@@ -154,3 +154,27 @@ fn what_markdown_cannot_say_is_written_as_its_text() {
     assert_eq!(read(&written.markdown), written.blocks);
     assert_eq!(written.blocks[0].plain_text(), "x(y)z");
 }
+
+#[test]
+fn emphasis_at_the_edge_of_strong_keeps_its_markup() {
+    for content in [
+        vec![Inline::Strong(vec![
+            text("bold "),
+            Inline::Emphasis(vec![text("and italic")]),
+        ])],
+        vec![Inline::Strong(vec![
+            Inline::Emphasis(vec![text("italic")]),
+            text(" and bold"),
+        ])],
+        vec![Inline::Emphasis(vec![
+            Inline::Strong(vec![text("both")]),
+            text(" then italic"),
+        ])],
+        vec![Inline::Strong(vec![Inline::Emphasis(vec![text("all")])])],
+    ] {
+        let blocks = vec![paragraph(content)];
+        let written = body(&blocks);
+        assert_eq!(written.as_text, 0, "{}", written.markdown);
+        assert_eq!(read(&written.markdown), blocks, "{}", written.markdown);
+    }
+}
