@@ -15,6 +15,7 @@ use brnn_content::library::{self, EditionContent, Library};
 use brnn_content::network::{EditionConfig, SiteUrl};
 use brnn_content::ProgressBar;
 use brnn_model::format::Article;
+use brnn_model::slug::SectionPath;
 use common::{empty_content, image_cache, now, repo};
 use tempfile::TempDir;
 
@@ -81,102 +82,108 @@ fn figures(article: &Article) -> usize {
 fn our_own_feeds_imported_into_an_empty_content_folder_give_the_same_articles() {
     let site = built_site();
     let shipped = check(&repo().join("content"));
-    let originals: Vec<&Article> = edition(&shipped, "de").articles.iter().take(30).collect();
-    assert!(originals
+    let german = &edition(&shipped, "de").articles;
+    assert!(german
         .iter()
         .any(|article| article.image.is_some() && figures(article) > 0));
-    assert!(originals.iter().any(|article| !article.authors.is_empty()));
-    assert!(originals.iter().any(|article| article.updated.is_some()));
+    assert!(german.iter().any(|article| !article.authors.is_empty()));
+    assert!(german.iter().any(|article| article.updated.is_some()));
 
-    for file in ["rss.xml", "atom.xml", "feed.json"] {
-        let content = empty_content();
-        let network = library::load_network(content.path()).unwrap();
-        let de = config(content.path(), "de");
-        let bytes = fs::read(site.path().join("feeds/de").join(file)).unwrap();
-        let section = "bri-nachrichten/aktuelles".parse().unwrap();
-        let items = feed::read(&bytes, file, &de, Some(&section)).unwrap();
-        assert!(items.left_out.is_empty(), "{file}: {:?}", items.left_out);
-        let mut fetch = |url: &str| {
-            let relative = url
-                .strip_prefix(SITE)
-                .ok_or_else(|| format!("{url}: not the built site"))?;
-            fs::read(site.path().join(relative)).map_err(|error| format!("{url}: {error}"))
-        };
-        let written = write_articles(
-            content.path(),
-            &network,
-            &items.articles,
-            &items.site_name,
-            &mut fetch,
-        )
-        .unwrap();
-        assert!(written
-            .articles
-            .iter()
-            .all(|(_, outcome)| *outcome == Outcome::New));
-
-        let imported = check(content.path());
-        let imported = &edition(&imported, "de").articles;
-        assert_eq!(imported.len(), originals.len(), "{file}");
-        for original in &originals {
-            let at = format!("{file}: {}", original.id);
-            let copy = imported
-                .iter()
-                .find(|copy| copy.headline == original.headline)
-                .unwrap_or_else(|| panic!("{at}: no article of its headline"));
-            assert_eq!(
-                copy.published.unix_seconds(),
-                original.published.unix_seconds(),
-                "{at}"
-            );
-            // RSS has no date of an update; Atom and JSON Feed have.
-            if file != "rss.xml" {
-                assert_eq!(
-                    copy.updated.map(|updated| updated.unix_seconds()),
-                    original.updated.map(|updated| updated.unix_seconds()),
-                    "{at}"
-                );
-            }
-            assert_eq!(text(copy), text(original), "{at}");
-            let names = |article: &Article| {
-                article
-                    .authors
-                    .iter()
-                    .map(|author| author.name.clone())
-                    .collect::<Vec<_>>()
+    // Every edition: German, English (a report filed at UTC−03:00), Chinese, Arabic.
+    for shipped_edition in &shipped.editions {
+        let id = shipped_edition.edition.id.as_str();
+        let originals: Vec<&Article> = shipped_edition.articles.iter().take(30).collect();
+        let section: SectionPath = shipped_edition.edition.sections[0].slug.as_str().parse().unwrap();
+        for file in ["rss.xml", "atom.xml", "feed.json"] {
+            let content = empty_content();
+            let network = library::load_network(content.path()).unwrap();
+            let bytes = fs::read(site.path().join("feeds").join(id).join(file)).unwrap();
+            let items = feed::read(&bytes, file, &config(content.path(), id), Some(&section)).unwrap();
+            assert!(items.left_out.is_empty(), "{id} {file}: {:?}", items.left_out);
+            let mut fetch = |url: &str| {
+                let relative = url
+                    .strip_prefix(SITE)
+                    .ok_or_else(|| format!("{url}: not the built site"))?;
+                fs::read(site.path().join(relative)).map_err(|error| format!("{url}: {error}"))
             };
-            assert_eq!(names(copy), names(original), "{at}");
-            assert_eq!(copy.image.is_some(), original.image.is_some(), "{at}");
-            assert_eq!(figures(copy), figures(original), "{at}");
-        }
-        // The photos are the site's own files, credited.
-        let photos: Vec<_> = fs::read_dir(content.path().join("photos"))
-            .unwrap()
-            .flatten()
-            .collect();
-        assert!(
-            photos
-                .iter()
-                .any(|entry| entry.path().extension().unwrap() == "toml"),
-            "{file}"
-        );
-
-        // Imported again: nothing changes.
-        let again = write_articles(
-            content.path(),
-            &network,
-            &items.articles,
-            &items.site_name,
-            &mut fetch,
-        )
-        .unwrap();
-        assert!(
-            again
+            let written = write_articles(
+                content.path(),
+                &network,
+                &items.articles,
+                &items.site_name,
+                &mut fetch,
+            )
+            .unwrap();
+            assert!(written
                 .articles
                 .iter()
-                .all(|(_, outcome)| *outcome == Outcome::Unchanged),
-            "{file}"
-        );
+                .all(|(_, outcome)| *outcome == Outcome::New));
+
+            let imported = check(content.path());
+            let imported = &edition(&imported, id).articles;
+            assert_eq!(imported.len(), originals.len(), "{id} {file}");
+            for original in &originals {
+                let at = format!("{id} {file}: {}", original.id);
+                let copy = imported
+                    .iter()
+                    .find(|copy| copy.headline == original.headline)
+                    .unwrap_or_else(|| panic!("{at}: no article of its headline"));
+                assert_eq!(
+                    copy.published.unix_seconds(),
+                    original.published.unix_seconds(),
+                    "{at}"
+                );
+                // RSS has no date of an update; Atom and JSON Feed have.
+                if file != "rss.xml" {
+                    assert_eq!(
+                        copy.updated.map(|updated| updated.unix_seconds()),
+                        original.updated.map(|updated| updated.unix_seconds()),
+                        "{at}"
+                    );
+                }
+                assert_eq!(text(copy), text(original), "{at}");
+                let names = |article: &Article| {
+                    article
+                        .authors
+                        .iter()
+                        .map(|author| author.name.clone())
+                        .collect::<Vec<_>>()
+                };
+                assert_eq!(names(copy), names(original), "{at}");
+                assert_eq!(copy.image.is_some(), original.image.is_some(), "{at}");
+                assert_eq!(figures(copy), figures(original), "{at}");
+            }
+            // The photos are the site's own files, each credited.
+            if originals.iter().any(|article| article.image.is_some()) {
+                let photos: Vec<_> = fs::read_dir(content.path().join("photos"))
+                    .unwrap()
+                    .flatten()
+                    .collect();
+                assert!(
+                    photos
+                        .iter()
+                        .any(|entry| entry.path().extension().unwrap() == "toml"),
+                    "{id} {file}"
+                );
+            }
+
+            // Imported again: nothing changes.
+            let again = write_articles(
+                content.path(),
+                &network,
+                &items.articles,
+                &items.site_name,
+                &mut fetch,
+            )
+            .unwrap();
+            assert!(
+                again
+                    .articles
+                    .iter()
+                    .all(|(_, outcome)| *outcome == Outcome::Unchanged),
+                "{id} {file}"
+            );
+        }
     }
 }
 
