@@ -32,6 +32,29 @@ const INTENT = [
   ['keydown', start],
 ];
 
+// Offline reading (README.md): public/sw.js keeps the pages the reader
+// opens. Registered once the page has loaded, so it never competes with the
+// page; with the app's build (its wasm's hash) in its address, so a
+// deployment installs a new worker at the next page load. Scoped to the
+// site's base (`/news/` too). A browser without service workers, or one that
+// refuses this one (storage off), reads the site as before.
+if ('serviceWorker' in navigator) {
+  addEventListener(
+    'load',
+    () => {
+      const base = new URL('./', document.baseURI);
+      const build = /-([0-9a-f]+)_bg\.wasm$/.exec(wasm)?.[1] ?? 'unversioned';
+      navigator.serviceWorker.register(new URL(`sw.js?build=${build}`, base), { scope: base.pathname }).catch(() => {});
+      // A page the app shows without loading it: the worker keeps it too
+      // (where the browser has the Navigation API, which sees history.pushState).
+      window.navigation?.addEventListener('currententrychange', () =>
+        navigator.serviceWorker.controller?.postMessage({ opened: location.href }),
+      );
+    },
+    { once: true },
+  );
+}
+
 // The endpoint the site is built with, config.rs's DEFAULT_ENDPOINT.
 const endpoint = document.querySelector('meta[name="brnn-endpoint"]')?.content.trim() || 'api/v1/';
 const remoteEndpoint = new URL(endpoint, document.baseURI).href !== new URL('api/v1/', document.baseURI).href;

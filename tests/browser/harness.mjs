@@ -8,14 +8,15 @@
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
-import { extname, join, normalize } from 'node:path';
+import { extname, join, normalize, resolve } from 'node:path';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 
-export const DIST = new URL('../../dist/', import.meta.url).pathname;
+/** The build under test: dist/, or the folder `BRNN_DIST` names (another build, beside the one scripts/test makes). */
+export const DIST = process.env.BRNN_DIST ? join(resolve(process.env.BRNN_DIST), '/') : new URL('../../dist/', import.meta.url).pathname;
 /** A second build with `--public-url /news/`, made by scripts/test. */
 export const SUBPATH_DIST = new URL('../../target/dist-subpath/', import.meta.url).pathname;
 export const SEED_FILE = new URL('../fixtures/000_ecf15130d4b083e2.txt', import.meta.url).pathname;
@@ -218,14 +219,17 @@ export const CHROMIUM_FLAGS = [
 /**
  * Headless Chromium from the system (never a downloaded browser), fresh
  * profile; `javaScript: false` opens every page without JavaScript, as a
- * crawler or a reader who turned it off sees it.
+ * crawler or a reader who turned it off sees it. Service workers are
+ * blocked unless `serviceWorkers: 'allow'` (the offline tests): page.route,
+ * which injects the faults, never sees what a service worker fetches.
  */
-export async function launchBrowser({ javaScript = true } = {}) {
+export async function launchBrowser({ javaScript = true, serviceWorkers = 'block' } = {}) {
   const profile = await mkdtemp(join(tmpdir(), 'brnn-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     headless: true,
     javaScriptEnabled: javaScript,
+    serviceWorkers,
     // Far from the newsroom's UTC+8, so a date taken from the reader's zone would show.
     timezoneId: 'Pacific/Honolulu',
     locale: 'de-DE',
