@@ -482,3 +482,133 @@ fn the_readers_own_markup_reads_back_as_its_blocks() {
         ]
     );
 }
+
+/// Classic XSS vectors (OWASP's filter evasion cheat sheet and html5sec.org
+/// in spirit), each with a text beside it that must survive. An element
+/// removed with its content that is never closed takes the rest of the post
+/// with it, as it does in a browser (the report names it), so those here are closed.
+const HOSTILE: [&str; 56] = [
+    r#"<script>alert(1)</script>"#,
+    r#"<SCRIPT SRC=//evil.test/x.js></SCRIPT>"#,
+    r#"<script/src="data:text/javascript,alert(1)"></script>"#,
+    r#"<img src=x onerror=alert(1)>"#,
+    r#"<img src="javascript:alert(1)">"#,
+    r#"<img src=JaVaScRiPt:alert(1)>"#,
+    r#"<img src="jav&#x09;ascript:alert(1)">"#,
+    r#"<img src="&#106;&#97;&#118;&#97;&#115;&#99;&#114;&#105;&#112;&#116;&#58;alert(1)">"#,
+    r#"<img src=" javascript:alert(1)">"#,
+    r#"<img src="data:image/svg+xml;base64,PHN2Zz48c2NyaXB0PmFsZXJ0KDEpPC9zY3JpcHQ+PC9zdmc+">"#,
+    r#"<img srcset="javascript:alert(1) 1x">"#,
+    r#"<img dynsrc="javascript:alert(1)">"#,
+    r#"<img """><script>alert(1)</script>">"#,
+    r#"<a href="javascript:alert(1)">x</a>"#,
+    r#"<a href="JAVASCRIPT:alert(1)">x</a>"#,
+    r#"<a href="&#0000106&#0000097&#0000118&#0000097&#0000115&#0000099&#0000114&#0000105&#0000112&#0000116&#0000058alert(1)">x</a>"#,
+    r#"<a href="java&#x0A;script:alert(1)">x</a>"#,
+    r#"<a href="&#x20;javascript:alert(1)">x</a>"#,
+    r#"<a href="vbscript:msgbox(1)">x</a>"#,
+    r#"<a href="data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==">x</a>"#,
+    r#"<a href="livescript:alert(1)">x</a>"#,
+    r#"<a href="//evil.test/">x</a>"#,
+    r#"<a href="https://ok.test/" onclick="alert(1)">x</a>"#,
+    r#"<a href="https://ok.test/" style="behavior:url(x.htc)">x</a>"#,
+    r#"<body onload=alert(1)>"#,
+    r#"<svg onload=alert(1)>"#,
+    r#"<svg><script>alert(1)</script></svg>"#,
+    r#"<svg><a xlink:href="javascript:alert(1)"><text>x</text></a></svg>"#,
+    r#"<math><maction actiontype="statusline" xlink:href="javascript:alert(1)">x</maction></math>"#,
+    r#"<math><mtext><img src=x onerror=alert(1)></mtext></math>"#,
+    r#"<iframe src="javascript:alert(1)"></iframe>"#,
+    r#"<iframe srcdoc="<script>alert(1)</script>"></iframe>"#,
+    r#"<object data="javascript:alert(1)"></object>"#,
+    r#"<embed src="javascript:alert(1)">"#,
+    r#"<form action="javascript:alert(1)"><button>x</button></form>"#,
+    r#"<input onfocus=alert(1) autofocus>"#,
+    r#"<details open ontoggle=alert(1)>"#,
+    r#"<video><source onerror="alert(1)"></video>"#,
+    r#"<audio src=x onerror=alert(1)></audio>"#,
+    r#"<base href="javascript:alert(1)//">"#,
+    r#"<meta http-equiv="refresh" content="0;url=javascript:alert(1)">"#,
+    r#"<link rel="stylesheet" href="javascript:alert(1)">"#,
+    r#"<style>@import 'javascript:alert(1)';</style>"#,
+    r#"<div style="width:expression(alert(1))">"#,
+    r#"<div style="background:url(javascript:alert(1))">"#,
+    r#"<table background="javascript:alert(1)">"#,
+    r#"<noscript><p title="</noscript><img src=x onerror=alert(1)>">"#,
+    r#"<template><script>alert(1)</script></template>"#,
+    r#"<!--<script>alert(1)</script>-->"#,
+    r#"<![CDATA[<script>alert(1)</script>]]>"#,
+    r#"<scr<script>ipt>alert(1)</script>"#,
+    r#"<<script>alert(1)//<</script>"#,
+    r#"<xss onafterscriptexecute=alert(1)><script>1</script>"#,
+    r#"<marquee onstart=alert(1)>"#,
+    r#"<isindex action="javascript:alert(1)" type=submit>"#,
+    r#"<frameset onload=alert(1)>"#,
+];
+
+#[test]
+fn no_classic_xss_vector_leaves_anything_executable_and_the_text_beside_it_stays() {
+    fn addresses(blocks: &[Block], found: &mut Vec<String>) {
+        fn inlines(content: &[Inline], found: &mut Vec<String>) {
+            for inline in content {
+                match inline {
+                    Inline::Link {
+                        target: LinkTarget::External(href),
+                        content,
+                    } => {
+                        found.push(href.as_str().to_owned());
+                        inlines(content, found);
+                    }
+                    Inline::Emphasis(content) | Inline::Strong(content) | Inline::Link { content, .. } => {
+                        inlines(content, found)
+                    }
+                    _ => {}
+                }
+            }
+        }
+        for block in blocks {
+            match block {
+                Block::Paragraph { content }
+                | Block::Heading { content, .. }
+                | Block::PullQuote { content, .. }
+                | Block::Correction { content } => inlines(content, found),
+                Block::List { items, .. } => items.iter().for_each(|item| addresses(item, found)),
+                Block::Quote { blocks, .. } => addresses(blocks, found),
+                Block::Figure { image } => {
+                    found.push(image.src.clone());
+                    inlines(&image.caption, found);
+                }
+                Block::Separator => {}
+            }
+        }
+    }
+    for vector in HOSTILE {
+        let html = format!("<p>before</p>{vector}<p>after</p>");
+        let found = blocks(&html);
+        let text: Vec<String> = found.iter().map(Block::plain_text).collect();
+        assert!(
+            text.first().is_some_and(|first| first == "before"),
+            "{vector}: {text:?}"
+        );
+        assert!(
+            text.iter().any(|line| line.ends_with("after")),
+            "{vector}: {text:?}"
+        );
+        // A browser shows these two as text (a bogus comment, then the
+        // rest; a tag named `scr<script`): text is harmless, and kept.
+        let shown_as_text = vector.starts_with("<![CDATA[") || vector.starts_with("<scr<script>");
+        if !shown_as_text {
+            let executable = |line: &String| line.contains("alert(") || line.contains("msgbox");
+            assert!(!text.iter().any(executable), "{vector}: {text:?}");
+        }
+        let mut found_addresses = Vec::new();
+        addresses(&found, &mut found_addresses);
+        for address in found_addresses {
+            let lower = address.to_ascii_lowercase();
+            assert!(
+                lower.starts_with("https://") || lower.starts_with("http://") || lower.starts_with("mailto:"),
+                "{vector}: {address}"
+            );
+        }
+    }
+}
