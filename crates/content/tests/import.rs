@@ -338,3 +338,25 @@ fn the_hostile_post_is_written_as_text_that_check_accepts() {
     assert!(tour.contains("> [!pullquote]"), "{tour}");
     assert!(tour.contains("\n## "), "{tour}");
 }
+
+#[test]
+fn a_rename_that_fails_names_what_was_already_in_place_and_leaves_no_partial_file() {
+    let content = empty_content();
+    // A folder where the second article's file should go: its rename fails.
+    fs::create_dir_all(content.path().join("de/wp-2.txt")).unwrap();
+    let problems = write(content.path(), &articles()).unwrap_err();
+    let message = problems[0].to_string();
+    assert!(
+        message.contains("de/wp-2.txt: cannot put it in place"),
+        "{message}"
+    );
+    assert!(
+        message.contains("already in place: ") && message.contains("de/wp-1.txt"),
+        "{message}"
+    );
+    let partial = tree(content.path())
+        .keys()
+        .filter(|path| path.ends_with(".import-partial"))
+        .count();
+    assert_eq!(partial, 0);
+}
