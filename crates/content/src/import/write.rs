@@ -50,10 +50,16 @@ use crate::article_source::{self, ArticleSource};
 use crate::images;
 use crate::library::NETWORK_FILE;
 use crate::markdown;
-use crate::network::{EditionConfig, NetworkConfig};
+use crate::network::NetworkConfig;
 use crate::problem::Problem;
 
-use super::{slugify, ImportedArticle, ImportedAuthor};
+use super::{slugify, ImportedArticle};
+
+mod authors;
+mod staging;
+
+use authors::{with_authors, Authors};
+use staging::Staging;
 
 /// Downloads one image: its bytes, or why not (naming the URL).
 pub type Fetch<'a> = dyn FnMut(&str) -> Result<Vec<u8>, String> + 'a;
@@ -100,9 +106,6 @@ impl WriteReport {
             .count()
     }
 }
-
-/// The suffix of a file written but not yet in place.
-const PARTIAL_SUFFIX: &str = ".import-partial";
 
 /// The folder of photos in the content folder, as sources name it.
 const PHOTOS: &str = "photos";
@@ -441,121 +444,6 @@ fn credit_file(url: &str, origin: &str, credit: &str) -> String {
     )
 }
 
-/// The edition's authors as the import finds and adds them.
-struct Authors {
-    /// Per edition: every author, those of network.toml and those added.
-    known: HashMap<Slug, Vec<Author>>,
-    added: Vec<(Slug, Author)>,
-}
-
-impl Authors {
-    fn of(network: &NetworkConfig) -> Authors {
-        Authors {
-            known: network
-                .editions
-                .iter()
-                .map(|config| (config.edition.id.clone(), config.authors.clone()))
-                .collect(),
-            added: Vec::new(),
-        }
-    }
-
-    /// The slug of the edition's author `author` is: one of the same slug
-    /// or name, else one added.
-    fn slug_of(&mut self, config: &EditionConfig, author: &ImportedAuthor, origin: &str) -> Slug {
-        let edition = &config.edition.id;
-        let name = author.name.split_whitespace().collect::<Vec<_>>().join(" ");
-        let wanted: Option<Slug> = author.slug.as_deref().and_then(|slug| slug.parse().ok());
-        let known = self.known.entry(edition.clone()).or_default();
-        if let Some(found) = known.iter().find(|known| Some(&known.slug) == wanted.as_ref()) {
-            return found.slug.clone();
-        }
-        if let Some(found) = known
-            .iter()
-            .find(|known| known.name.to_lowercase() == name.to_lowercase())
-        {
-            return found.slug.clone();
-        }
-        let base = wanted.map(String::from).unwrap_or_else(|| slugify(&name));
-        let base = if base.is_empty() {
-            super::stable_id(&name).to_string()
-        } else {
-            base
-        };
-        let mut slug = base.clone();
-        let mut number = 2;
-        while known.iter().any(|known| known.slug.as_str() == slug) {
-            slug = format!("{base}-{number}");
-            number += 1;
-        }
-        let added = Author {
-            slug: slug.parse().unwrap_or_else(|_| super::stable_id(&slug)),
-            name: if name.is_empty() { origin.to_owned() } else { name },
-            description: author.description.clone(),
-        };
-        known.push(added.clone());
-        self.added.push((edition.clone(), added.clone()));
-        added.slug
-    }
-}
-
-/// `network.toml`'s text with `added` authors, each after the last line of
-/// its edition (before the next `[[editions]]`), under a comment.
-fn with_authors(text: &str, network: &NetworkConfig, added: &[(Slug, Author)]) -> String {
-    let string = |text: &str| toml::Value::String(text.to_owned()).to_string();
-    let lines: Vec<&str> = text.lines().collect();
-    // Where each edition's table starts, in the file's order (the editions' order).
-    let starts: Vec<usize> = lines
-        .iter()
-        .enumerate()
-        .filter(|(_, line)| line.trim() == "[[editions]]")
-        .map(|(index, _)| index)
-        .collect();
-    let mut insert_at: BTreeMap<usize, String> = BTreeMap::new();
-    for (index, config) in network.editions.iter().enumerate() {
-        let entries: Vec<&Author> = added
-            .iter()
-            .filter(|(edition, _)| *edition == config.edition.id)
-            .map(|(_, author)| author)
-            .collect();
-        if entries.is_empty() {
-            continue;
-        }
-        let mut end = starts.get(index + 1).copied().unwrap_or(lines.len());
-        // Before the comments and blank lines that open the next edition.
-        while end > 0 && (lines[end - 1].trim().is_empty() || lines[end - 1].trim_start().starts_with('#')) {
-            end -= 1;
-        }
-        let mut block = String::from(
-            "\n# Added by `cargo content import`: the importer met these authors; check the\n# names and add a `description`.\n",
-        );
-        for author in entries {
-            block += &format!(
-                "[[editions.authors]]\nslug = {}\nname = {}\n",
-                string(author.slug.as_str()),
-                string(&author.name)
-            );
-            if let Some(description) = &author.description {
-                block += &format!("description = {}\n", string(description));
-            }
-        }
-        insert_at.insert(end, block);
-    }
-    let mut out = String::with_capacity(text.len() + 256);
-    for (index, line) in lines.iter().enumerate() {
-        if let Some(block) = insert_at.get(&index) {
-            out.push_str(block);
-            out.push('\n');
-        }
-        out.push_str(line);
-        out.push('\n');
-    }
-    if let Some(block) = insert_at.get(&lines.len()) {
-        out.push_str(block);
-    }
-    out
-}
-
 /// Every article source below each edition's folder, by edition and id.
 fn existing_sources(content: &Path, network: &NetworkConfig) -> HashMap<(Slug, Slug), PathBuf> {
     let mut found = HashMap::new();
@@ -583,86 +471,4 @@ fn existing_sources(content: &Path, network: &NetworkConfig) -> HashMap<(Slug, S
         }
     }
     found
-}
-
-/// Files written under a temporary name beside their place, put in place
-/// all at once.
-#[derive(Default)]
-struct Staging {
-    /// Each file written, with the name it gets.
-    staged: Vec<(PathBuf, PathBuf)>,
-    /// Folders this import made, removed again if it fails.
-    made_folders: Vec<PathBuf>,
-}
-
-impl Staging {
-    /// Writes `bytes` beside `target` unless `target` holds them already.
-    fn stage(&mut self, target: &Path, bytes: &[u8]) -> Result<Outcome, Problem> {
-        let outcome = match fs::read(target) {
-            Ok(existing) if existing == bytes => return Ok(Outcome::Unchanged),
-            Ok(_) => Outcome::Updated,
-            Err(_) => Outcome::New,
-        };
-        if let Some(folder) = target.parent() {
-            let mut missing = Vec::new();
-            let mut ancestor = Some(folder);
-            while let Some(path) = ancestor.filter(|path| !path.as_os_str().is_empty() && !path.exists()) {
-                missing.push(path.to_owned());
-                ancestor = path.parent();
-            }
-            fs::create_dir_all(folder)
-                .map_err(|error| Problem::in_file(folder, format!("cannot make the folder: {error}")))?;
-            self.made_folders.extend(missing.into_iter().rev());
-        }
-        let mut partial = target.as_os_str().to_owned();
-        partial.push(PARTIAL_SUFFIX);
-        let partial = PathBuf::from(partial);
-        if let Err(error) = fs::write(&partial, bytes) {
-            let _ = fs::remove_file(&partial);
-            return Err(Problem::in_file(target, format!("cannot write it: {error}")));
-        }
-        self.staged.push((partial, target.to_owned()));
-        Ok(outcome)
-    }
-
-    /// Removes every staged file and the folders made for them.
-    fn discard(&mut self) {
-        for (partial, _) in self.staged.drain(..) {
-            let _ = fs::remove_file(partial);
-        }
-        for folder in self.made_folders.drain(..).rev() {
-            let _ = fs::remove_dir(folder);
-        }
-    }
-
-    /// Renames every staged file into place. One that fails stops it: the
-    /// files before it stay replaced (undoing them could fail the same
-    /// way), the others are removed, and the problem names what was replaced.
-    fn commit(&mut self) -> Result<(), Problem> {
-        for done in 0..self.staged.len() {
-            let (partial, target) = &self.staged[done];
-            if let Err(error) = fs::rename(partial, target) {
-                let failed = target.clone();
-                let replaced: Vec<String> = self.staged[..done]
-                    .iter()
-                    .map(|(_, target)| target.display().to_string())
-                    .collect();
-                for (partial, _) in self.staged.drain(..).skip(done) {
-                    let _ = fs::remove_file(partial);
-                }
-                let state = if replaced.is_empty() {
-                    "nothing was replaced: the content folder is as it was".to_owned()
-                } else {
-                    format!("already in place: {}", replaced.join(", "))
-                };
-                return Err(Problem::in_file(
-                    &failed,
-                    format!("cannot put it in place ({error}); {state}"),
-                ));
-            }
-        }
-        self.staged.clear();
-        self.made_folders.clear();
-        Ok(())
-    }
 }
