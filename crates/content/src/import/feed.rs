@@ -36,6 +36,7 @@ use super::{html, instant_at, slugify, stable_id, ImportedArticle, ImportedAutho
 pub struct FeedItems {
     /// The feed's title: the credit of photos whose item names none.
     pub site_name: String,
+    /// The items read, in the feed's order.
     pub articles: Vec<ImportedArticle>,
     /// Each item left out, as `<item>: why`.
     pub left_out: Vec<String>,
@@ -44,7 +45,9 @@ pub struct FeedItems {
 /// What `import feed` read and wrote.
 #[derive(Debug)]
 pub struct FeedImport {
+    /// What the feed held.
     pub items: FeedItems,
+    /// What became of each file.
     pub written: WriteReport,
 }
 

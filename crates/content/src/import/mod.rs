@@ -52,8 +52,11 @@ pub struct ImportedArticle {
     pub origin: String,
     /// The edition it belongs to, an id of `network.toml`.
     pub edition: Slug,
+    /// A section path of the edition's tree.
     pub section: SectionPath,
+    /// The title, as text.
     pub headline: String,
+    /// When it was first published, at the edition's offset.
     pub published: Published,
     /// When it last changed, if after `published`.
     pub updated: Option<Published>,

@@ -17,7 +17,9 @@ use super::{escape, parse, written_image, ARTICLE_SCHEME};
 
 /// A body written as CommonMark, and the blocks it reads back as.
 pub struct Written {
+    /// The body as the source holds it.
     pub markdown: String,
+    /// What `parse` reads it as.
     pub blocks: Vec<Block>,
     /// How many blocks were written as their text, their markup lost.
     pub as_text: usize,

@@ -13,10 +13,12 @@ use crate::network::{EditionConfig, NetworkConfig};
 pub struct Authors {
     /// Per edition: every author, those of network.toml and those added.
     known: HashMap<Slug, Vec<Author>>,
+    /// Those added by this import, with their edition.
     pub added: Vec<(Slug, Author)>,
 }
 
 impl Authors {
+    /// The authors `network.toml` lists, none added yet.
     pub fn of(network: &NetworkConfig) -> Authors {
         Authors {
             known: network
