@@ -163,6 +163,8 @@ for (const engine of ENGINES) {
           const release = host.holdWasm();
           try {
             await page.goto(host.origin + '/de/');
+            const shown = await page.evaluate(() => document.querySelector('#search-field').getBoundingClientRect().width > 0);
+            assert.ok(shown, "the header shows its search field at a tablet's width");
             // Focus on the field is intent: the app starts, and waits for its wasm.
             await page.focus('#search-field');
             await page.type('Zusammenarbeit');
