@@ -18,7 +18,9 @@ async function start() {
   for (const [type, listener] of INTENT) removeEventListener(type, listener, true);
   const bindings = await import(js);
   await bindings.default({ module_or_path: wasm });
-  // Set once the app runs and has taken the page over.
+  // Set once the app runs and has taken the page over: the takeover gives
+  // back focus, typed text and caret in the frame after it mounts.
+  await new Promise((restored) => requestAnimationFrame(() => setTimeout(restored)));
   window.wasmBindings = bindings;
 }
 

@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use leptos::prelude::*;
 
 use crate::platform;
-use crate::router::{use_location, Address};
+use crate::router::use_location;
 
 /// Whether the page in view came from a navigation in the app and has not
 /// had its focus moved yet (and whether by back or forward), the text the
@@ -38,12 +38,14 @@ pub fn NavigationAnnouncer() -> impl IntoView {
     };
     provide_context(focus);
     let location = use_location();
+    // A new path is a new page; a new query on the same path (the search
+    // page's address following its field as the reader types) is not.
     Effect::new(move |before: Option<String>| {
-        let address = location.with(Address::href);
-        if before.is_some_and(|before| before != address) {
+        let path = location.with(|address| address.path.clone());
+        if before.is_some_and(|before| before != path) {
             focus.pending.set_value(true);
         }
-        address
+        path
     });
     focus
         .settled

@@ -30,6 +30,9 @@ test('the lead photo is the largest paint, and the browser asks for it before th
     });
     const requests = recordRequests(page);
     await page.goto(session.host.origin + SAMPLE);
+    // The largest paint is the page's own, before any input (which ends it),
+    // and the app starts on input.
+    await page.waitForFunction(() => window.__largest.some((entry) => entry.url));
     await appStarted(page);
     // Its element may be gone (the app draws the page anew); its address stays.
     const largest = await page.evaluate(() => window.__largest.at(-1)?.url ?? '');
