@@ -470,7 +470,11 @@ impl Article {
 impl HousePage {
     /// Its first paragraph's opening, as an article's lead: the page's description.
     pub fn description(&self) -> String {
-        let first = self.body.iter().map(Block::plain_text).find(|text| !text.trim().is_empty());
+        let first = self
+            .body
+            .iter()
+            .map(Block::plain_text)
+            .find(|text| !text.trim().is_empty());
         lead(first.as_deref().unwrap_or(""))
     }
 }
