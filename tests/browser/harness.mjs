@@ -172,6 +172,10 @@ export async function startHost({ root = DIST, endpoint, endpointOrigins = [], c
     if (headers['content-security-policy']) {
       headers['content-security-policy'] = addEndpointOrigins(headers['content-security-policy'], endpointOrigins);
     }
+    // Below a sub-path the rules file is there too, as README tells an operator.
+    if (headers['speculation-rules']) {
+      headers['speculation-rules'] = headers['speculation-rules'].replace('"/', `"${prefix}`);
+    }
     response.writeHead(status, {
       ...headers,
       // _headers may name a file's type (the speculation rules').
