@@ -78,11 +78,13 @@ function neutralPage(driver) {
      */
     async goto(url) {
       await driver.goto(url);
-      await driver.evaluate(() => {
+      const recordErrors = () => {
         window.__brnnErrors = [];
         addEventListener('error', (event) => window.__brnnErrors.push(String(event.message)));
         addEventListener('unhandledrejection', (event) => window.__brnnErrors.push(String(event.reason)));
-      });
+      };
+      // WebKitWebDriver may time out once while the page settles (seen under load): ask once more.
+      await driver.evaluate(recordErrors).catch(() => driver.evaluate(recordErrors));
     },
     /** Runs `fn(...args)` in the page and returns what it returns, awaited: args and result are JSON values (not elements). */
     evaluate: (fn, ...args) => driver.evaluate(fn, ...args),
@@ -255,6 +257,8 @@ async function launchWebKit() {
             'webkitgtk:browserOptions': { binary: MINIBROWSER, args: ['--automation'] },
             // Navigation returns once the document is parsed, as goto promises.
             pageLoadStrategy: 'eager',
+            // A page that keeps WebKitWebDriver waiting fails in seconds, not after its default 300.
+            timeouts: { pageLoad: 30_000, script: 30_000 },
           },
         },
       });
