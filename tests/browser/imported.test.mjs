@@ -7,54 +7,15 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { appStarted, DIST, launchBrowser, startHost, withPage } from './harness.mjs';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
 const FIXTURES = join(ROOT, 'tests/fixtures/wordpress');
-// The edition and section table of the importer's own tests (crates/content/tests/wordpress.rs).
-const NETWORK = `
-[site]
-url = "https://news.example.org/"
-
-[network]
-short_name = "BRNN"
-name = "Network"
-
-[[editions]]
-id = "en"
-lang = "en"
-name = "News"
-page_size = 10
-utc_offset = "+08:00"
-
-[[editions.sections]]
-path = "news"
-name = "News"
-
-[[editions.sections]]
-path = "news/world"
-name = "World"
-
-[[editions.sections]]
-path = "news/economy"
-name = "Economy"
-
-[[editions.sections]]
-path = "culture"
-name = "Culture"
-
-[editions.wordpress]
-default_section = "news"
-
-[editions.wordpress.categories]
-news = "news"
-world = "news/world"
-economy = "news/economy"
-culture = "culture"
-`;
+// One English edition whose section table maps the recorded posts' categories.
+const NETWORK = join(FIXTURES, 'network.toml');
 
 const work = mkdtempSync(join(tmpdir(), 'brnn-imported-'));
 const content = join(work, 'content');
@@ -72,7 +33,7 @@ const content_tool = (...args) =>
 
 before(async () => {
   mkdirSync(join(content, 'en'), { recursive: true });
-  writeFileSync(join(content, 'network.toml'), NETWORK);
+  cpSync(NETWORK, join(content, 'network.toml'));
   content_tool('import', 'wordpress', '--from-folder', FIXTURES, '--edition', 'en');
   // The reader as Trunk built it (shell, script, wasm, stylesheet), without the shipped content.
   mkdirSync(site);

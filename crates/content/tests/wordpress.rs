@@ -30,54 +30,7 @@ use tempfile::TempDir;
 /// A network of one English edition whose WordPress table maps all the
 /// fixture site's categories but Opinion (kept unmapped, as the fixtures'
 /// README wants) and Science & Tech; posts of neither go to `news`.
-const NETWORK: &str = r#"
-[site]
-url = "https://news.example.org/"
-
-[network]
-short_name = "BRNN"
-name = "Network"
-
-[[editions]]
-id = "en"
-lang = "en"
-name = "News"
-page_size = 10
-utc_offset = "+08:00"
-
-[[editions.sections]]
-path = "news"
-name = "News"
-
-[[editions.sections]]
-path = "news/world"
-name = "World"
-
-[[editions.sections]]
-path = "news/economy"
-name = "Economy"
-
-[[editions.sections]]
-path = "culture"
-name = "Culture"
-
-[[editions.authors]]
-slug = "jonas-weber"
-name = "Jonas Weber"
-
-[[editions.authors]]
-slug = "amira-haddad"
-name = "Amira Haddad"
-
-[editions.wordpress]
-default_section = "news"
-
-[editions.wordpress.categories]
-news = "news"
-world = "news/world"
-economy = "news/economy"
-culture = "culture"
-"#;
+const NETWORK: &str = include_str!("../../../tests/fixtures/wordpress/network.toml");
 
 fn fixtures() -> PathBuf {
     repo().join("tests/fixtures/wordpress")

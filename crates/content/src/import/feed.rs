@@ -299,21 +299,7 @@ pub fn import(
     section: Option<&SectionPath>,
 ) -> Result<FeedImport, Vec<Problem>> {
     let network = library::load_network(content)?;
-    let config = network
-        .editions
-        .iter()
-        .find(|config| config.edition.id == *edition)
-        .ok_or_else(|| {
-            let listed: Vec<String> = network
-                .editions
-                .iter()
-                .map(|config| format!("`{}`", config.edition.id))
-                .collect();
-            vec![Problem::in_file(
-                &content.join(library::NETWORK_FILE),
-                format!("has no edition `{edition}`; it has {}", listed.join(", ")),
-            )]
-        })?;
+    let config = super::edition_of(&network, content, edition)?;
     if let Some(section) = section {
         if config.edition.section_trail(section).is_none() {
             return Err(vec![Problem::in_file(

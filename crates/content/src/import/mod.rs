@@ -36,10 +36,16 @@ pub mod page;
 pub mod wordpress;
 pub mod write;
 
+use std::path::Path;
+
 use brnn_model::body::{Block, Image};
 use brnn_model::date::{CivilDate, Published, UtcOffset};
 use brnn_model::slug::{SectionPath, Slug};
 use sha2::{Digest, Sha256};
+
+use crate::library;
+use crate::network::{EditionConfig, NetworkConfig};
+use crate::problem::Problem;
 
 /// One article read from another system, before it is written as a source.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -121,6 +127,30 @@ pub fn slugify(text: &str) -> String {
         }
     }
     slug.trim_end_matches('-').to_owned()
+}
+
+/// The edition `edition` of `network` (read from `content`), or the
+/// problem that it has none, naming those it has.
+pub(crate) fn edition_of<'a>(
+    network: &'a NetworkConfig,
+    content: &Path,
+    edition: &Slug,
+) -> Result<&'a EditionConfig, Vec<Problem>> {
+    network
+        .editions
+        .iter()
+        .find(|config| config.edition.id == *edition)
+        .ok_or_else(|| {
+            let listed: Vec<String> = network
+                .editions
+                .iter()
+                .map(|config| format!("`{}`", config.edition.id))
+                .collect();
+            vec![Problem::in_file(
+                &content.join(library::NETWORK_FILE),
+                format!("has no edition `{edition}`; it has {}", listed.join(", ")),
+            )]
+        })
 }
 
 /// The instant `unix_seconds` on the clock of `offset`: an imported date

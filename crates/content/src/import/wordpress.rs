@@ -669,21 +669,7 @@ pub fn import(
     since: Option<Since>,
 ) -> Result<WordPressImport, Vec<Problem>> {
     let network = library::load_network(content)?;
-    let config = network
-        .editions
-        .iter()
-        .find(|config| config.edition.id == *edition)
-        .ok_or_else(|| {
-            let listed: Vec<String> = network
-                .editions
-                .iter()
-                .map(|config| format!("`{}`", config.edition.id))
-                .collect();
-            vec![Problem::in_file(
-                &content.join(library::NETWORK_FILE),
-                format!("has no edition `{edition}`; it has {}", listed.join(", ")),
-            )]
-        })?;
+    let config = super::edition_of(&network, content, edition)?;
     let mut rest = match source {
         // The site's own address tells WordPress's operator who asks.
         Source::Site(url) => Rest::site(url, Client::new(&network.site_url.file(""), Patience::default())),
