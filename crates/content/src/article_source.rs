@@ -146,23 +146,18 @@ pub fn parse(file: &Path, text: &str, locale: &Locale) -> Result<ParsedSource, V
     let lead_image = fields.lead_image(&header);
     let front = fields.front(&header);
 
-    let (body, first_line) = trim_blank_lines(parts.body, parts.body_line);
-    let read = markdown::parse(file, body, first_line);
-    if read.as_ref().is_ok_and(|read| read.blocks.is_empty()) {
-        fields.problems.push(Problem::at(
-            file,
-            parts.body_line,
-            "the body is empty: write at least one paragraph below the header",
-        ));
-    }
+    // The body as written, which `render` gives back unchanged.
+    let (body, _) = trim_blank_lines(parts.body, parts.body_line);
     let ParsedBody {
         blocks,
         article_links,
         photos: figures,
-    } = read.unwrap_or_else(|found| {
-        fields.problems.extend(found);
-        ParsedBody::default()
-    });
+    } = read_body(
+        file,
+        &parts,
+        "the body is empty: write at least one paragraph below the header",
+        &mut fields.problems,
+    );
 
     match (headline, section, published) {
         (Some(headline), Some((section, section_line)), Some(published)) if fields.problems.is_empty() => {
@@ -202,6 +197,22 @@ pub fn parse(file: &Path, text: &str, locale: &Locale) -> Result<ParsedSource, V
         }
         _ => Err(fields.problems),
     }
+}
+
+/// The body below a source's header (`parts`) as blocks, with the articles
+/// it links and the photos it shows. An empty body is a problem (`empty`
+/// says what to write), and an unreadable one adds its problems: both to
+/// `problems`, and the body then reads as nothing.
+pub(crate) fn read_body(file: &Path, parts: &Parts, empty: &str, problems: &mut Vec<Problem>) -> ParsedBody {
+    let (body, first_line) = trim_blank_lines(parts.body, parts.body_line);
+    let read = markdown::parse(file, body, first_line);
+    if read.as_ref().is_ok_and(|read| read.blocks.is_empty()) {
+        problems.push(Problem::at(file, parts.body_line, empty));
+    }
+    read.unwrap_or_else(|found| {
+        problems.extend(found);
+        ParsedBody::default()
+    })
 }
 
 /// `body` without its leading blank lines and trailing white space, and

@@ -25,8 +25,8 @@ use brnn_model::format::{Edition, HousePage, FORMAT_VERSION};
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::article_source::{read_header, slug_of, split, trim_blank_lines, Fields};
-use crate::markdown::{self, ParsedBody};
+use crate::article_source::{read_body, read_header, slug_of, split, Fields};
+use crate::markdown::ParsedBody;
 use crate::problem::Problem;
 
 /// The folder of an edition's content folder that holds its pages of the house.
@@ -118,23 +118,16 @@ pub fn parse(file: &Path, text: &str) -> Result<ParsedHousePage, Vec<Problem>> {
         .as_ref()
         .and_then(|updated| fields.timestamp("updated", updated));
 
-    let (body, first_line) = trim_blank_lines(parts.body, parts.body_line);
-    let read = markdown::parse(file, body, first_line);
-    if read.as_ref().is_ok_and(|read| read.blocks.is_empty()) {
-        fields.problems.push(Problem::at(
-            file,
-            parts.body_line,
-            "the body is empty: write the page's text below the header",
-        ));
-    }
     let ParsedBody {
         blocks,
         article_links,
         photos,
-    } = read.unwrap_or_else(|found| {
-        fields.problems.extend(found);
-        ParsedBody::default()
-    });
+    } = read_body(
+        file,
+        &parts,
+        "the body is empty: write the page's text below the header",
+        &mut fields.problems,
+    );
     match title {
         Some(title) if fields.problems.is_empty() => Ok(ParsedHousePage {
             page: HousePage {
