@@ -348,6 +348,16 @@ fn insert(tree: &mut Vec<Section>, path: &SectionPath, name: &str) -> Result<(),
 mod tests {
     use super::*;
 
+    /// The problems `parse` finds in `toml`, as it prints them; it must find some.
+    fn problems_of(toml: &str) -> Vec<String> {
+        parse(Path::new("network.toml"), toml)
+            .err()
+            .unwrap()
+            .iter()
+            .map(ToString::to_string)
+            .collect()
+    }
+
     #[test]
     fn a_site_url_gives_absolute_addresses_at_the_root_and_under_a_sub_path() {
         let root = SiteUrl::parse("https://news.example.org").unwrap();
@@ -406,12 +416,7 @@ sections = []
     #[test]
     fn two_editions_of_one_name_are_refused_as_an_import_could_not_tell_them_apart() {
         let toml = TWO_EDITIONS.replace("name = \"News\"", "name = \"Nachrichten\"");
-        let problems: Vec<String> = parse(Path::new("network.toml"), &toml)
-            .err()
-            .unwrap()
-            .iter()
-            .map(ToString::to_string)
-            .collect();
+        let problems = problems_of(&toml);
         assert_eq!(
             problems,
             ["network.toml:20: edition `en` has the name of edition `de`; a page's breadcrumb could not tell them apart"]
@@ -434,12 +439,7 @@ sections = []
         assert_eq!(copyrights, [Some("© 2025 Beispiel"), None]);
 
         let empty = TWO_EDITIONS.replacen("sections = []", "sections = []\ncopyright = \"\"", 1);
-        let problems: Vec<String> = parse(Path::new("network.toml"), &empty)
-            .err()
-            .unwrap()
-            .iter()
-            .map(ToString::to_string)
-            .collect();
+        let problems = problems_of(&empty);
         assert_eq!(
             problems,
             ["network.toml:16: edition `de`: the copyright line is empty; write it, e.g. `copyright = \"© 2025 BRNN\"`, or remove it"]
@@ -484,12 +484,7 @@ sections = []
         let toml = with_wordpress_table(
             "\n[editions.wordpress]\ndefault_section = \"sport\"\n\n[editions.wordpress.categories]\neconomy = \"news/economy\"\nworld = \"news/world\"\n",
         );
-        let problems: Vec<String> = parse(Path::new("network.toml"), &toml)
-            .err()
-            .unwrap()
-            .iter()
-            .map(ToString::to_string)
-            .collect();
+        let problems = problems_of(&toml);
         assert_eq!(
             problems,
             [
