@@ -102,7 +102,7 @@ try {
   const buildArgs = ['build', '--content', content, '--out', site, '--shell', shell, '--cache', cache];
   build = timed(buildArgs);
   rebuild = timed(buildArgs);
-  const mediaFolder = join(site, 'api/v1/media');
+  const mediaFolder = join(site, 'api/v2/media');
   media = existsSync(mediaFolder)
     ? Number(execFileSync('sh', ['-c', 'find "$1" -type f | wc -l', 'sh', mediaFolder], { encoding: 'utf8' }).trim())
     : 0;
@@ -140,4 +140,4 @@ for (const [name, row] of [['first', build], ['again', rebuild]]) {
       `${pad(row.written, 8)} ${pad(row.unchanged, 10)} ${pad(row.images, 17)}`,
   );
 }
-console.log(`renditions in api/v1/media: ${media}`);
+console.log(`renditions in api/v2/media: ${media}`);

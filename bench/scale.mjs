@@ -128,9 +128,9 @@ try {
     const build = timed(buildArgs);
     const rebuild = timed(buildArgs);
     const disk = footprint(site);
-    const front = sizes(readFileSync(join(site, 'api/v1/de/pages/1.json')));
-    const top = sizes(readFileSync(join(site, 'api/v1/de/front.json')));
-    const section = sizes(readFileSync(join(site, `api/v1/de/sections/${SECTION}/pages/1.json`)));
+    const front = sizes(readFileSync(join(site, 'api/v2/de/pages/1.json')));
+    const top = sizes(readFileSync(join(site, 'api/v2/de/front.json')));
+    const section = sizes(readFileSync(join(site, `api/v2/de/sections/${SECTION}/pages/1.json`)));
     const index = footprint(join(site, 'pagefind/de'));
     rows.push({ count, build, rebuild, disk, front, top, section, index });
     hosts.push(await startHost({ root: site }));

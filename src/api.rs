@@ -26,7 +26,7 @@ use crate::platform;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Endpoint {
     url: String,
-    /// The base as the page's settings write it (`api/v1/`, or a remote
+    /// The base as the page's settings write it (`api/v2/`, or a remote
     /// URL), ending in `/`: what the files it names are written below.
     as_written: String,
 }
@@ -72,8 +72,16 @@ impl Endpoint {
         self.load(paths::list_page(edition, section, page))
     }
 
+    pub fn newest_list_page(&self, edition: &Slug, section: &SectionPath) -> Loaded<ListPage> {
+        self.load(paths::newest_list_page(edition, section))
+    }
+
     pub fn author_page(&self, edition: &Slug, author: &Slug, page: u32) -> Loaded<ListPage> {
         self.load(paths::author_page(edition, author, page))
+    }
+
+    pub fn newest_author_page(&self, edition: &Slug, author: &Slug) -> Loaded<ListPage> {
+        self.load(paths::newest_author_page(edition, author))
     }
 
     pub fn article(&self, edition: &Slug, id: &Slug) -> Loaded<ArticlePage> {
@@ -291,14 +299,14 @@ mod tests {
 
     #[test]
     fn a_file_below_a_relative_endpoint_stays_relative_and_only_https_leaves_it() {
-        let own = Endpoint::new("https://news.example.org/news/api/v1/", "api/v1");
-        assert_eq!(own.file("media/a-480.webp"), "api/v1/media/a-480.webp");
-        assert_eq!(own.file("/media/a.jpg"), "api/v1/media/a.jpg");
+        let own = Endpoint::new("https://news.example.org/news/api/v2/", "api/v2");
+        assert_eq!(own.file("media/a-480.webp"), "api/v2/media/a-480.webp");
+        assert_eq!(own.file("/media/a.jpg"), "api/v2/media/a.jpg");
         assert_eq!(
             own.file("//elsewhere.example/a.jpg"),
-            "api/v1/elsewhere.example/a.jpg"
+            "api/v2/elsewhere.example/a.jpg"
         );
-        assert_eq!(own.file("javascript:alert(1)"), "api/v1/javascript:alert(1)");
+        assert_eq!(own.file("javascript:alert(1)"), "api/v2/javascript:alert(1)");
         assert_eq!(own.file("HTTPS://cdn.example/a.jpg"), "HTTPS://cdn.example/a.jpg");
         let remote = Endpoint::new("https://api.example.org/v1", "https://api.example.org/v1");
         assert_eq!(

@@ -19,7 +19,7 @@ use crate::platform;
 
 /// Where the endpoint lives when no `brnn-endpoint` tag says otherwise:
 /// the static JSON next to the app.
-pub const DEFAULT_ENDPOINT: &str = "api/v1/";
+pub const DEFAULT_ENDPOINT: &str = "api/v2/";
 const DEFAULT_EDITION: &str = "de";
 
 #[derive(Debug, Clone)]

@@ -19,7 +19,7 @@ pub mod prerender;
 pub mod router;
 pub mod routes;
 
-use brnn_model::site::{PageNumber, Route, Screen, Site};
+use brnn_model::site::{ListPosition, Route, Screen, Site};
 use brnn_model::slug::Slug;
 use leptos::prelude::*;
 
@@ -105,12 +105,13 @@ enum Frame {
 /// The screen of an edition's address, drawn inside the edition's frame.
 fn screen_view(screen: Screen) -> AnyView {
     match screen {
-        Screen::Listing { section: None, page } if page == PageNumber::FIRST => {
-            view! { <FrontScreen/> }.into_any()
-        }
-        Screen::Listing { section, page } => view! { <Listing section page/> }.into_any(),
+        Screen::Listing {
+            section: None,
+            position: ListPosition::Newest,
+        } => view! { <FrontScreen/> }.into_any(),
+        Screen::Listing { section, position } => view! { <Listing section position/> }.into_any(),
         Screen::Article { id } => view! { <ArticleScreen id/> }.into_any(),
-        Screen::Author { slug, page } => view! { <AuthorListing slug page/> }.into_any(),
+        Screen::Author { slug, position } => view! { <AuthorListing slug position/> }.into_any(),
         Screen::Search => view! { <SearchScreen/> }.into_any(),
         Screen::House { slug } => view! { <HouseScreen slug/> }.into_any(),
         Screen::Archive(period) => view! { <ArchiveScreen period/> }.into_any(),

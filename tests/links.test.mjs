@@ -321,12 +321,12 @@ test('the crawl reaches every page of dist/ and every feed', { skip }, () => {
 });
 
 test('every edition’s footer, on every kind of page, links each of its pages of the house', { skip }, () => {
-  const editions = readdirSync(join(DIST, 'api/v1'), { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && existsSync(join(DIST, 'api/v1', entry.name, 'edition.json')))
+  const editions = readdirSync(join(DIST, 'api/v2'), { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && existsSync(join(DIST, 'api/v2', entry.name, 'edition.json')))
     .map((entry) => entry.name);
   assert.ok(editions.length > 0);
   for (const id of editions) {
-    const edition = JSON.parse(readFileSync(join(DIST, 'api/v1', id, 'edition.json'), 'utf8'));
+    const edition = JSON.parse(readFileSync(join(DIST, 'api/v2', id, 'edition.json'), 'utf8'));
     assert.ok(edition.pages?.length > 0, `${id}: pages of the house`);
     const front = readFileSync(join(DIST, id, 'index.html'), 'utf8');
     const article = readdirSync(join(DIST, id, 'article')).find((name) => name.endsWith('.html'));

@@ -263,7 +263,7 @@ test('pages, the endpoint, feeds, sitemaps and robots.txt are revalidated (no-ca
   const kinds = [
     ['/', HTML],
     ...(article ? [['/' + article.replace(/\.html$/, ''), HTML]] : []),
-    ['/api/v1/de/edition.json', 'application/json'],
+    ['/api/v2/de/edition.json', 'application/json'],
     ['/feeds/de/rss.xml', 'application/xml'],
     ['/feeds/de/atom.xml', 'application/xml'],
     ['/sitemap.xml', 'application/xml'],
@@ -288,7 +288,7 @@ test('a page, a wasm file and a 404 carry the policy and the other headers of _h
     ['/' + article, 200],
     ['/' + wasm, 200],
     ['/boot.js', 200],
-    ['/api/v1/de/edition.json', 200],
+    ['/api/v2/de/edition.json', 200],
     ['/gibt/es/nicht', 404],
     ['/' + wasm.replace(/-[0-9a-f]{8,16}_bg/, '-0000000000000000_bg'), 404],
   ]) {
@@ -312,7 +312,7 @@ test('every answer names the speculation rules, served as their own type', { ski
 
 test("the photos' renditions are immutable, with their media types", { skip }, async () => {
   for (const [extension, type] of [['webp', 'image/webp'], ['jpg', 'image/jpeg']]) {
-    const name = FILES.find((file) => new RegExp(`^api/v1/media/[^/]+-[0-9a-f]{16}\\.${extension}$`).test(file));
+    const name = FILES.find((file) => new RegExp(`^api/v2/media/[^/]+-[0-9a-f]{16}\\.${extension}$`).test(file));
     assert.ok(name, `dist/ has a rendition .${extension}`);
     const response = await get('/' + name);
     assert.equal(response.status, 200, name);

@@ -1,4 +1,4 @@
-// The shipped endpoint (dist/api/v1, built from content/) against the JSON Schema.
+// The shipped endpoint (dist/api/v2, built from content/) against the JSON Schema.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, readdir } from 'node:fs/promises';
@@ -6,7 +6,7 @@ import { join, relative } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
 
 const ROOT = new URL('..', import.meta.url).pathname;
-const ENDPOINT = join(ROOT, 'dist/api/v1');
+const ENDPOINT = join(ROOT, 'dist/api/v2');
 const readJson = async (path) => JSON.parse(await readFile(path, 'utf8'));
 const SCHEMAS = [
   'definitions',
@@ -23,7 +23,7 @@ const SCHEMAS = [
 async function validator() {
   const ajv = new Ajv2020({ allErrors: true, strict: true });
   for (const name of SCHEMAS) {
-    ajv.addSchema(await readJson(join(ROOT, `schema/v1/${name}.schema.json`)), `${name}.schema.json`);
+    ajv.addSchema(await readJson(join(ROOT, `schema/v2/${name}.schema.json`)), `${name}.schema.json`);
   }
   return (schema, document) => {
     const validate = ajv.getSchema(`${schema}.schema.json`);
@@ -45,7 +45,7 @@ async function* documents(folder) {
 const PATHS = [
   [/^[^/]+\/edition\.json$/, 'edition'],
   [/^[^/]+\/front\.json$/, 'front-page'],
-  [/^[^/]+\/(?:sections\/.+\/|authors\/[^/]+\/)?pages\/[0-9]+\.json$/, 'list-page'],
+  [/^[^/]+\/(?:sections\/.+\/|authors\/[^/]+\/)?pages\/(?:[0-9]+|newest)\.json$/, 'list-page'],
   [/^[^/]+\/articles\/[^/]+\.json$/, 'article-page'],
   [/^[^/]+\/house\/[^/]+\.json$/, 'house-page'],
   [/^[^/]+\/archive\.json$/, 'archive-index'],
@@ -80,7 +80,7 @@ test('the schema refuses documents the reader would refuse', async () => {
   const good = await readJson(join(ENDPOINT, 'de/articles/ecf15130d4b083e2.json'));
   assert.deepEqual(check('article-page', good), []);
   const broken = [
-    { ...good, format: 2 },
+    { ...good, format: 1 },
     { ...good, article: { ...good.article, id: '../evil' } },
     { ...good, article: { ...good.article, published: '2025-11-04' } },
     { ...good, article: { ...good.article, paragraphs: [] } },
@@ -92,7 +92,7 @@ test('the schema refuses documents the reader would refuse', async () => {
   assert.deepEqual(check('front-page', front), []);
   for (const document of [
     { ...front, top: undefined },
-    { ...front, pages: 0 },
+    { ...front, page: 0 },
     { ...front, sections: [{ section: 'Politik', articles: front.latest }] },
   ]) {
     assert.notDeepEqual(check('front-page', document), []);

@@ -11,15 +11,19 @@ use crate::components::pager::Pager;
 use crate::context::{use_config, use_edition, use_locale};
 
 /// One page of a list, in the order the endpoint gives (newest first), and
-/// the pager; `link(n)` is the address of page n of this list. With
-/// `lead_first`, the first entry leads, as on a section's first page.
+/// the pager to its `newer` and `older` pages' addresses. With
+/// `lead_first`, the first entry leads, as on a section's newest page.
 #[component]
 pub fn ArticleList(
     list: ListPage,
-    link: impl Fn(u32) -> String,
+    newer: Option<String>,
+    older: Option<String>,
     #[prop(optional)] lead_first: bool,
 ) -> impl IntoView {
     let locale = use_locale();
+    // Only the newest page says how long the list is; the others say their number.
+    let page = list.total.is_none().then_some(list.page);
+    let empty = list.articles.is_empty();
     let entries = list
         .articles
         .into_iter()
@@ -34,9 +38,9 @@ pub fn ArticleList(
         })
         .collect_view();
     view! {
-        {(list.total == 0).then(|| view! { <p class="empty">{locale.empty_list}</p> })}
+        {empty.then(|| view! { <p class="empty">{locale.empty_list}</p> })}
         <ol class="article-list">{entries}</ol>
-        <Pager page=list.page pages=list.pages link/>
+        <Pager newer page older/>
     }
 }
 

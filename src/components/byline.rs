@@ -15,7 +15,7 @@ pub fn Byline(authors: Vec<Author>) -> impl IntoView {
         .map(|author| {
             view! {
                 <li>
-                    <a href=site.author(&edition.id, &author.slug, 1) rel="author">{author.name}</a>
+                    <a href=site.author(&edition.id, &author.slug) rel="author">{author.name}</a>
                     {author.description.map(|line| view! { <span class="author-description">{line}</span> })}
                 </li>
             }

@@ -19,7 +19,7 @@ pub fn NotFound() -> impl IntoView {
         <section class="not-found">
             <h1>{locale.not_found_title}</h1>
             <p>{locale.not_found_text}</p>
-            <p><a href=config.site.listing(&config.default_edition, None, 1)>{locale.back_to_front_page}</a></p>
+            <p><a href=config.site.listing(&config.default_edition, None)>{locale.back_to_front_page}</a></p>
         </section>
     }
 }

@@ -88,7 +88,7 @@ fn SectionTree(
                 Some(parent) => parent.child(section.slug),
                 None => SectionPath::from(section.slug),
             };
-            let href = site.listing(&edition.id, Some(&path), 1);
+            let href = site.listing(&edition.id, Some(&path));
             let below = (!section.sections.is_empty()).then(|| {
                 view! { <SectionTree site=site.clone() edition=edition.clone() sections=section.sections parent=Some(path)/> }
                     .into_any()

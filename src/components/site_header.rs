@@ -33,7 +33,7 @@ pub fn SiteHeader(edition: CurrentEdition) -> impl IntoView {
             .map(|section| {
                 let path = SectionPath::from(section.slug.clone());
                 let current = current_marker(section.slug.clone());
-                view! { <li><a href=site.listing(&edition.id, Some(&path), 1) aria-current=current>{section.name.clone()}</a></li> }
+                view! { <li><a href=site.listing(&edition.id, Some(&path)) aria-current=current>{section.name.clone()}</a></li> }
             })
             .collect_view()
     };
@@ -57,7 +57,7 @@ pub fn SiteHeader(edition: CurrentEdition) -> impl IntoView {
         <header class="site-header" class:searching=searching>
             <a class="skip-link" href=skip_target on:click=skip_to_content>{locale.skip_to_content}</a>
             <div class="header-bar">
-                <a class="masthead" href=site.listing(&edition.id, None, 1)>
+                <a class="masthead" href=site.listing(&edition.id, None)>
                     <span class="masthead-network">{edition.network.short_name.clone()}</span>
                     <span class="masthead-edition">{edition.name.clone()}</span>
                 </a>

@@ -66,7 +66,7 @@ fn ArticleView(page: ArticlePage) -> impl IntoView {
                     &article,
                     url,
                     description,
-                    |author| config.absolute(&site.author(&edition.id, &author.slug, 1)),
+                    |author| config.absolute(&site.author(&edition.id, &author.slug)),
                     article
                         .image
                         .as_ref()

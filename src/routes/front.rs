@@ -4,25 +4,19 @@
 
 use brnn_model::body::HeadingLevel;
 use brnn_model::format::{ArticleSummary, FrontPage, SectionFront};
-use brnn_model::load::LoadError;
-use brnn_model::site::PageNumber;
 use leptos::prelude::*;
 
 use crate::components::article_entry::EntryStyle;
 use crate::components::article_list::SummaryEntry;
 use crate::components::load_state::load_state;
 use crate::context::{use_config, use_edition, use_locale};
-use crate::routes::listing::{List, ListFacts, Listing};
+use crate::routes::listing::{List, ListFacts};
 
 /// `/{edition}/`.
 #[component]
 pub fn FrontScreen() -> impl IntoView {
     let front = use_config().endpoint.front(&use_edition().id);
-    move || match front.get() {
-        // An endpoint from before front pages: its list's first page.
-        Some(Err(LoadError::NotFound)) => view! { <Listing section=None page=PageNumber::FIRST/> }.into_any(),
-        _ => load_state(front, |front| view! { <FrontView front/> }).into_any(),
-    }
+    load_state(front, |front| view! { <FrontView front/> })
 }
 
 #[component]
@@ -30,8 +24,8 @@ fn FrontView(front: FrontPage) -> impl IntoView {
     let edition = use_edition();
     let site = use_config().site;
     let locale = use_locale();
-    let facts = ListFacts::of(&List::Edition(None), 1, None);
-    facts.show_head(site.listing(&edition.id, None, 1), 1, front.pages);
+    let facts = ListFacts::of(&List::Edition(None), true, None);
+    facts.show_head(site.listing(&edition.id, None), None);
     let lead = front.lead.map(|summary| {
         view! {
             <div class="front-block front-lead">
@@ -53,8 +47,9 @@ fn FrontView(front: FrontPage) -> impl IntoView {
             Some(view! { <SectionBlock name=edition.section_name(&block.section)?.to_owned() block/> })
         })
         .collect_view();
-    let older = (front.pages > 1).then(|| {
-        view! { <p class="more"><a href=site.listing(&edition.id, None, 2) rel="next">{locale.older_page}</a></p> }
+    let older = (front.page > 1).then(|| {
+        let href = site.listing_page(&edition.id, None, front.page - 1);
+        view! { <p class="more"><a href=href rel="next">{locale.older_page}</a></p> }
     });
     view! {
         // The masthead names the edition; the heading is for the page's outline.
@@ -77,7 +72,7 @@ fn FrontView(front: FrontPage) -> impl IntoView {
 #[component]
 fn SectionBlock(name: String, block: SectionFront) -> impl IntoView {
     let edition = use_edition();
-    let href = use_config().site.listing(&edition.id, Some(&block.section), 1);
+    let href = use_config().site.listing(&edition.id, Some(&block.section));
     let (first, rest) = split_first(block.articles);
     view! {
         <section class="front-block front-section">

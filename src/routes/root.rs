@@ -15,7 +15,7 @@ use crate::router::use_location;
 pub fn NetworkRoot() -> impl IntoView {
     let config = use_config();
     let locale = use_locale();
-    let href = config.site.listing(&config.default_edition, None, 1);
+    let href = config.site.listing(&config.default_edition, None);
     show_language(locale.lang);
     show_head(
         locale.back_to_front_page,

@@ -16,7 +16,7 @@ import {
 } from './harness.mjs';
 
 const SEED = '/de/article/ecf15130d4b083e2';
-const SEED_JSON = '/api/v1/de/articles/ecf15130d4b083e2.json';
+const SEED_JSON = '/api/v2/de/articles/ecf15130d4b083e2.json';
 const session = hostAndBrowser();
 
 /** Each state to check: how to reach it in the app, once its screen is drawn. */

@@ -12,7 +12,7 @@ const EDITIONS = ['de', 'en', 'zh', 'ar'];
 
 /** Every article of `edition` from the built endpoint. */
 async function articles(edition) {
-  const folder = join(DIST, 'api/v1', edition, 'articles');
+  const folder = join(DIST, 'api/v2', edition, 'articles');
   return Promise.all(
     (await readdir(folder)).map(async (name) => JSON.parse(await readFile(join(folder, name), 'utf8')).article),
   );

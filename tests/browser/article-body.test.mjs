@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { appStarted, editResponse, hostAndBrowser, openApp, withPage } from './harness.mjs';
 
 const SAMPLE = '/de/article/beispiel-artikelformat';
-const SAMPLE_JSON = '/api/v1/de/articles/beispiel-artikelformat.json';
+const SAMPLE_JSON = '/api/v2/de/articles/beispiel-artikelformat.json';
 const HEADLINE = 'Beispiel: So sieht ein Artikel mit Zwischentiteln, Listen und Zitaten aus';
 const AUTHOR = '/de/author/beispiel-redaktion/';
 const SEED = '/de/article/ecf15130d4b083e2';
@@ -238,11 +238,11 @@ test('a hostile document: unknown types skipped, no script, deep nesting and 100
     }));
     const sizes = '(min-width: 42rem) 40rem, calc(100vw - 2rem)';
     assert.deepEqual(figure.sources, [
-      ['image/webp', 'api/v1/media/hafen-480.webp 480w, api/v1/media/hafen-960.webp 960w', sizes],
-      ['image/jpeg', 'api/v1/media/hafen-480.jpg 480w', sizes],
+      ['image/webp', 'api/v2/media/hafen-480.webp 480w, api/v2/media/hafen-960.webp 960w', sizes],
+      ['image/jpeg', 'api/v2/media/hafen-480.jpg 480w', sizes],
     ]);
     assert.deepEqual(figure.img, {
-      src: 'api/v1/media/hafen.jpg',
+      src: 'api/v2/media/hafen.jpg',
       width: '1600',
       height: '900',
       alt: 'Bild hafen',

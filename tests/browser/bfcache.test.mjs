@@ -1,6 +1,7 @@
 // Back/forward cache: a page the reader leaves is kept whole by the browser
 // and shown again at once on back, with the app started or not; the app
-// then fetches the documents it shows again and shows them if they changed.
+// then fetches the documents it shows again and shows them if they changed;
+// the service worker, starting meanwhile, does not take it out of the cache.
 // (Playwright turns the cache off by default; this browser keeps it on.)
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -11,7 +12,7 @@ import { chromium } from 'playwright-core';
 import { appStarted, CHROMIUM_FLAGS, startHost } from './harness.mjs';
 
 const ARTICLE = '/de/article/beispiel-artikelformat';
-const ARTICLE_JSON = '/api/v1/de/articles/beispiel-artikelformat.json';
+const ARTICLE_JSON = '/api/v2/de/articles/beispiel-artikelformat.json';
 let host;
 let context;
 let profile;
@@ -35,14 +36,14 @@ after(async () => {
   await host?.close();
 });
 
-/** A page that records each `pageshow` (persisted or not) and why the cache was not used, if it was not. */
-async function watchedPage() {
-  const page = await context.newPage();
+/** A page (of `browser`, this file's unless told) that records each `pageshow` (persisted or not) and why the cache was not used, if it was not. */
+async function watchedPage(browser = context) {
+  const page = await browser.newPage();
   await page.addInitScript(() => {
     window.__shown = [];
     addEventListener('pageshow', (event) => window.__shown.push(event.persisted));
   });
-  const devtools = await context.newCDPSession(page);
+  const devtools = await browser.newCDPSession(page);
   await devtools.send('Page.enable');
   const notUsed = [];
   devtools.on('Page.backForwardCacheNotUsed', (event) =>
@@ -91,4 +92,47 @@ test('back from the cache, the app shows the article as it is now', async () => 
   assert.equal(await awayAndBack(page), true);
   await page.locator('article h1', { hasText: '(geändert)' }).waitFor();
   await page.close();
+});
+
+test('with the service worker, the first page of a visit comes back from the cache after the worker took over', async () => {
+  // A browser of its own, which runs the worker (public/sw.js), fresh: the worker
+  // registers as the first page loads and runs while that page is in the cache.
+  const workerProfile = await mkdtemp(join(tmpdir(), 'brnn-bfcache-worker-'));
+  const workerContext = await chromium.launchPersistentContext(workerProfile, {
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: CHROMIUM_FLAGS,
+    ignoreDefaultArgs: ['--disable-back-forward-cache'],
+    serviceWorkers: 'allow',
+  });
+  try {
+    const { page, notUsed } = await watchedPage(workerContext);
+    await page.goto(host.origin + ARTICLE);
+    // As by a link of the page (with the app not yet started, a page load).
+    await page.goto(`${host.origin}/de/`, { referer: host.origin + ARTICLE });
+    // Active and done activating: a worker that claimed the pages would have by now.
+    await page.evaluate(async () => {
+      const { active } = await navigator.serviceWorker.ready;
+      if (active.state !== 'activated') {
+        await new Promise((done) => active.addEventListener('statechange', () => active.state === 'activated' && done()));
+      }
+    });
+    await page.goBack({ waitUntil: 'commit' });
+    await page.waitForFunction(() => window.__shown?.length > 0);
+    assert.equal(await page.evaluate(() => window.__shown.at(-1)), true, `restored (not used because: ${notUsed.join(', ')})`);
+    // Taken over or not, the worker keeps the page, and the app once it runs there, for reading offline.
+    await appStarted(page);
+    const kept = () =>
+      page.evaluate(async () => {
+        const { js, wasm } = document.querySelector('script[data-brnn-app]').dataset;
+        const keys = [location.pathname, js, wasm].map((path) => new URL(path, location.origin).href);
+        return (await Promise.all(keys.map((key) => caches.match(key)))).every((response) => response !== undefined);
+      });
+    await page.waitForFunction(kept, null, { polling: 100, timeout: 10_000 }).catch(() => {});
+    assert.equal(await kept(), true, 'the page and the app kept');
+    await page.close();
+  } finally {
+    await workerContext.close();
+    await rm(workerProfile, { recursive: true, force: true });
+  }
 });

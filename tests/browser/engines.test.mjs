@@ -23,7 +23,7 @@ const SEED_DATE = 'Dienstag, 04. November 2025';
 /** The site's article document for `path` (`/de/article/<id>`): what the endpoint says the article is. */
 async function articleDocument(path) {
   const [, edition, , id] = path.split('/');
-  return JSON.parse(await readFile(join(SITE, 'api/v1', edition, 'articles', `${id}.json`), 'utf8')).article;
+  return JSON.parse(await readFile(join(SITE, 'api/v2', edition, 'articles', `${id}.json`), 'utf8')).article;
 }
 
 let host;

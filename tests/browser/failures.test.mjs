@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { appStarted, hostAndBrowser, injectFault, openApp, withPage } from './harness.mjs';
 
 const SEED = '/de/article/ecf15130d4b083e2';
-const SEED_JSON = '/api/v1/de/articles/ecf15130d4b083e2.json';
+const SEED_JSON = '/api/v2/de/articles/ecf15130d4b083e2.json';
 const HEADLINE = 'China und Russland streben engere Zusammenarbeit in allen Bereichen an';
 const session = hostAndBrowser();
 

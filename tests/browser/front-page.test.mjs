@@ -16,7 +16,7 @@ const SCREENSHOTS = process.env.BRNN_SCREENSHOTS === '1' ? new URL('../../docs/s
 
 const session = hostAndBrowser();
 
-const readJson = async (path) => JSON.parse(await readFile(`${DIST}api/v1/${path}`, 'utf8'));
+const readJson = async (path) => JSON.parse(await readFile(`${DIST}api/v2/${path}`, 'utf8'));
 
 /** Boxes of everything that shows text or a picture, with no box inside another's element. */
 function overlaps() {

@@ -54,7 +54,7 @@ after(async () => {
 
 /** The imported article of the WordPress post `id`: its page's address and its document. */
 function imported(id) {
-  const document = JSON.parse(readFileSync(join(site, `api/v1/en/articles/wp-${id}.json`), 'utf8'));
+  const document = JSON.parse(readFileSync(join(site, `api/v2/en/articles/wp-${id}.json`), 'utf8'));
   return { path: `/en/article/wp-${id}`, article: document.article };
 }
 
@@ -107,7 +107,7 @@ test('the imported archive is listed on its front page, newest first, with its p
   withPage(browser, async (page) => {
     await page.goto(`${host.origin}/en/`);
     const listed = await page.locator('.front-latest h3 a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
-    const ids = readdirSync(join(site, 'api/v1/en/articles')).map((name) => `/en/article/${name.replace(/\.json$/, '')}`);
+    const ids = readdirSync(join(site, 'api/v2/en/articles')).map((name) => `/en/article/${name.replace(/\.json$/, '')}`);
     assert.deepEqual([...listed].sort(), [...ids].sort(), 'every imported post, once');
     const lead = page.locator('.front-lead img');
     if ((await lead.count()) > 0) assert.match(await lead.getAttribute('src'), /^api\/v1\/media\//);

@@ -9,7 +9,7 @@ const session = hostAndBrowser();
 
 /** Every article of the edition, from the built endpoint, newest instant first, ties by id. */
 async function allArticles(sectionPrefix = '') {
-  const folder = join(DIST, 'api/v1/de/articles');
+  const folder = join(DIST, 'api/v2/de/articles');
   const docs = await Promise.all(
     (await readdir(folder)).map(async (name) => JSON.parse(await readFile(join(folder, name), 'utf8')).article),
   );

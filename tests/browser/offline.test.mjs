@@ -100,11 +100,18 @@ test('three articles opened (as pages and in the app) and the front page are kep
   withPage(browser, async (page, errors) => {
     await page.goto(host.origin + SEED);
     online[SEED] = await articleText(page);
+    // The first page came before the worker: led to by no page of the site, it asks to be taken over.
     await until(async () => (await workerState(page)).controller !== null, 'the worker to control the page');
-    // The first page came before the worker: it is kept once the worker runs.
+    // It is kept once the worker runs.
     await until(async () => (await workerState(page)).articles.includes(SEED), 'the first page kept');
 
     await appStarted(page);
+    // The app's files are kept too.
+    const appFiles = await page.evaluate(() => {
+      const { js, wasm } = document.querySelector('script[data-brnn-app]').dataset;
+      return [js, wasm];
+    });
+    await until(async () => (await Promise.all(appFiles.map((file) => isKept(page, file)))).every(Boolean), 'the app kept');
     await page.locator(`nav.neighbours a[href="${NEIGHBOUR}"]`).click();
     await page.waitForURL(host.origin + NEIGHBOUR);
     await page.locator('article h1').waitFor();
@@ -124,7 +131,7 @@ test('three articles opened (as pages and in the app) and the front page are kep
     }, 'the three articles and the front page kept');
     assert.deepEqual((await workerState(page)).articles, [SEED, NEIGHBOUR, THIRD], 'oldest first');
     for (const path of [SEED, NEIGHBOUR, THIRD]) {
-      const document = `/api/v1/de/articles/${path.split('/').pop()}.json`;
+      const document = `/api/v2/de/articles/${path.split('/').pop()}.json`;
       assert.ok(await isKept(page, document), `${document}, for the app`);
     }
     assert.deepEqual(errors, []);

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { appStarted, editResponse, holdWasm, hostAndBrowser, openApp, policyViolations, withPage } from './harness.mjs';
 
 const SAMPLE = '/de/article/beispiel-artikelformat';
-const SAMPLE_JSON = '/api/v1/de/articles/beispiel-artikelformat.json';
+const SAMPLE_JSON = '/api/v2/de/articles/beispiel-artikelformat.json';
 const session = hostAndBrowser();
 
 /** Every request of `page` from now on, in order, as paths. */

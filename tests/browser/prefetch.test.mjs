@@ -34,14 +34,14 @@ test('a pointer resting on an article link prefetches its page before any click'
   }));
 
 /** The endpoint documents `session.host` was asked for since `before`. */
-const documentsSince = (before) => session.host.requests.slice(before).filter((path) => path.startsWith('/api/v1/'));
+const documentsSince = (before) => session.host.requests.slice(before).filter((path) => path.startsWith('/api/v2/'));
 
 test('in the app, a pointer resting on a link fetches its document ahead, and the click uses it', () =>
   withPage(session.browser, async (page) => {
     await openApp(page, `${session.host.origin}/de/`);
     const link = page.locator('.front-latest a[href*="/article/"]').nth(4);
     const href = await link.getAttribute('href');
-    const documentPath = `/api/v1/de/articles/${href.split('/').pop()}.json`;
+    const documentPath = `/api/v2/de/articles/${href.split('/').pop()}.json`;
     const before = session.host.requests.length;
     await link.hover();
     await page.waitForFunction(() => new Promise((resolve) => setTimeout(() => resolve(true), 300)));
@@ -61,7 +61,7 @@ test('in the app, an article read to its end fetches its neighbours ahead', () =
     await openApp(page, `${session.host.origin}/de/article/beispiel-artikelformat`);
     const neighbours = await page
       .locator('nav.neighbours a')
-      .evaluateAll((links) => links.map((a) => `/api/v1/de/articles/${a.getAttribute('href').split('/').pop()}.json`));
+      .evaluateAll((links) => links.map((a) => `/api/v2/de/articles/${a.getAttribute('href').split('/').pop()}.json`));
     assert.ok(neighbours.length > 0);
     const before = session.host.requests.length;
     await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
@@ -102,7 +102,7 @@ test('in the app, at most 24 documents are fetched ahead in a visit', () =>
     await page.waitForTimeout(300);
     assert.ok(rested.size > 30, `${rested.size} addresses rested on`);
     // The pages moved to are fetched for the move if not ahead.
-    const moves = ['/api/v1/de/pages/2.json', '/api/v1/de/pages/3.json'];
+    const moves = ['/api/v2/de/pages/2.json', '/api/v2/de/pages/3.json'];
     const fetched = new Set(documentsSince(before).filter((path) => !moves.includes(path)));
     assert.ok(fetched.size > 12 && fetched.size <= 24, `${fetched.size} fetched ahead`);
   }));

@@ -8,8 +8,8 @@ import { appStarted, editResponse, holdWasm, hostAndBrowser, readSeed, withPage,
 
 const SEED = '/de/article/ecf15130d4b083e2';
 const SEED_DOCUMENT = 'de/articles/ecf15130d4b083e2.json';
-const SEED_JSON = `/api/v1/${SEED_DOCUMENT}`;
-const EDITION_JSON = '/api/v1/de/edition.json';
+const SEED_JSON = `/api/v2/${SEED_DOCUMENT}`;
+const EDITION_JSON = '/api/v2/de/edition.json';
 /** Without JavaScript: what a crawler, or a reader who turned it off, gets. */
 const plain = hostAndBrowser({ javaScript: false });
 const session = hostAndBrowser();
@@ -21,7 +21,7 @@ before(async () => {
 
 /** The ids of a listing's pages in the built endpoint, all pages in order. */
 async function endpointIds(folder) {
-  const dir = join(DIST, 'api/v1', folder);
+  const dir = join(DIST, 'api/v2', folder);
   const numbers = (await readdir(dir)).map((name) => Number(name.replace(/\.json$/, ''))).sort((a, b) => a - b);
   assert.deepEqual(numbers, numbers.map((_, index) => index + 1), `${folder}: pages 1 to n`);
   const pages = [];

@@ -634,7 +634,7 @@ describe('with a remote endpoint', () => {
   before(async () => {
     remote = await startHost({ cors: true });
     // As endpoint.test.mjs: the remote origin in connect-src, as the README tells operators.
-    site = await startHost({ endpoint: `${remote.origin}/api/v1/`, endpointOrigins: [remote.origin] });
+    site = await startHost({ endpoint: `${remote.origin}/api/v2/`, endpointOrigins: [remote.origin] });
     browser = await launchBrowser();
   });
   after(async () => {
@@ -648,7 +648,7 @@ describe('with a remote endpoint', () => {
       for (const path of ['/de/', SEED]) {
         await openApp(page, site.origin + path);
         await page.locator('main h1, .article-list').first().waitFor();
-        assert.ok(remote.requests.includes('/api/v1/de/edition.json'), 'the app reads the remote endpoint');
+        assert.ok(remote.requests.includes('/api/v2/de/edition.json'), 'the app reads the remote endpoint');
         assert.equal(await page.locator('form[role="search"]').count(), 0, `${path}: no search form`);
         assert.equal(await page.locator('#search-field').count(), 0, `${path}: no search field`);
       }

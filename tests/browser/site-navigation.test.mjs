@@ -102,7 +102,7 @@ test('a section’s first page leads with its newest article and lists its subse
 for (const edition of ['de', 'en', 'zh', 'ar']) {
   test(`the ${edition} footer links every section, every edition in its own language, the feeds, the house and the archive`, () =>
     withPage(session.browser, async (page) => {
-      const response = await fetch(`${session.host.origin}/api/v1/${edition}/edition.json`);
+      const response = await fetch(`${session.host.origin}/api/v2/${edition}/edition.json`);
       const document = await response.json();
       await openApp(page, `${session.host.origin}/${edition}/`);
       const footer = page.locator('.site-footer');

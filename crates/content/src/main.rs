@@ -68,7 +68,7 @@ enum Command {
     /// Check every source, then write the endpoint, feeds, sitemaps, robots.txt,
     /// the search index and, with `--shell`, every page.
     ///
-    /// Writes `api/v1/` (with the photos' renditions in `api/v1/media/`),
+    /// Writes `api/v2/` (with the photos' renditions in `api/v2/media/`),
     /// `feeds/`, `sitemap.xml`, `sitemaps/`, `robots.txt` and `pagefind/` (a
     /// search index per edition) below the output folder.
     /// Files whose bytes would not change are left alone; files the content

@@ -10,7 +10,7 @@ use std::path::Path;
 
 use brnn_model::date::UtcOffset;
 use brnn_model::format::{Author, Edition, EditionLink, Network, Section, FORMAT_VERSION};
-use brnn_model::site::{Site, PAGE_SEGMENT};
+use brnn_model::site::{Site, LEGACY_PAGE_SEGMENT, PAGES_SEGMENT};
 use brnn_model::slug::{SectionPath, Slug};
 use serde::Deserialize;
 use toml::Spanned;
@@ -318,9 +318,12 @@ fn section_listed(tree: &[Section], path: &SectionPath) -> bool {
 /// Adds a section below its parent, which must already be in `tree`.
 fn insert(tree: &mut Vec<Section>, path: &SectionPath, name: &str) -> Result<(), String> {
     let (slug, parents) = path.slugs().split_last().expect("a section path has a slug");
-    if slug.as_str() == PAGE_SEGMENT {
+    if let Some(kept) = [PAGES_SEGMENT, LEGACY_PAGE_SEGMENT]
+        .into_iter()
+        .find(|kept| slug.as_str() == *kept)
+    {
         return Err(format!(
-            "section `{path}`: `{PAGE_SEGMENT}` cannot be a section's slug, it is kept for page numbers (…/{PAGE_SEGMENT}/2)"
+            "section `{path}`: `{kept}` cannot be a section's slug, it is kept for page numbers (…/{kept}/2)"
         ));
     }
     let mut level = tree;
@@ -365,7 +368,7 @@ mod tests {
         let edition: Slug = "de".parse().unwrap();
         let under = SiteUrl::parse("http://127.0.0.1:8080/news/").unwrap();
         assert_eq!(
-            under.absolute(&under.site().listing(&edition, None, 1)),
+            under.absolute(&under.site().listing(&edition, None)),
             "http://127.0.0.1:8080/news/de/"
         );
         assert_eq!(

@@ -181,7 +181,7 @@ fn build_is_deterministic_and_rewrites_only_what_changed() {
     assert_eq!(files, tree(second.path()));
     assert_eq!(report.written, files.len());
     for expected in [
-        "api/v1/de/edition.json",
+        "api/v2/de/edition.json",
         "feeds/de/rss.xml",
         "sitemap.xml",
         "robots.txt",
@@ -233,7 +233,7 @@ fn build_is_deterministic_and_rewrites_only_what_changed() {
     assert!(after_delete.removed >= 2, "{after_delete:?}");
     assert!(!first
         .path()
-        .join("api/v1/de/articles/beispiel-chronik.json")
+        .join("api/v2/de/articles/beispiel-chronik.json")
         .exists());
 }
 
@@ -386,7 +386,7 @@ fn every_address_gets_a_page_and_a_rebuild_writes_nothing() {
         "index.html",
         "404.html",
         "de/index.html",
-        "de/page/2.html",
+        "de/pages/1.html",
         "de/section/bri-nachrichten/index.html",
         "de/section/bri-nachrichten/aktuelles/index.html",
         "de/article/ecf15130d4b083e2.html",
@@ -419,14 +419,14 @@ fn each_author_has_a_page_listing_their_articles_and_a_rebuild_writes_none_of_it
     let document: serde_json::Value = serde_json::from_str(
         &fs::read_to_string(
             out.path()
-                .join("api/v1/de/authors/beispiel-redaktion/pages/1.json"),
+                .join("api/v2/de/authors/beispiel-redaktion/pages/newest.json"),
         )
         .unwrap(),
     )
     .unwrap();
     assert_eq!(document["author"]["name"], "Beispielredaktion");
     assert_eq!(
-        (document["page"].as_u64(), document["pages"].as_u64()),
+        (document["page"].as_u64(), document["total"].as_u64()),
         (Some(1), Some(1))
     );
     let ids: Vec<&str> = document["articles"]
@@ -615,7 +615,7 @@ fn a_rebuild_makes_no_photo_again_and_the_renditions_of_a_photo_no_article_shows
         )
         .unwrap()
     };
-    let media = || -> Vec<String> { tree(&out.path().join("api/v1/media")).into_keys().collect() };
+    let media = || -> Vec<String> { tree(&out.path().join("api/v2/media")).into_keys().collect() };
 
     assert_eq!(build().images_processed, 4, "the four shipped photos");
     let rockets = media()
@@ -667,7 +667,7 @@ fn an_article_with_a_lead_photo_gets_a_large_link_preview_and_one_without_a_smal
     };
     let image = property("og:image");
     assert!(
-        image.starts_with("https://brnn-news.example/api/v1/media/") && image.ends_with(".jpg"),
+        image.starts_with("https://brnn-news.example/api/v2/media/") && image.ends_with(".jpg"),
         "{image}"
     );
     let width: u32 = property("og:image:width").parse().unwrap();

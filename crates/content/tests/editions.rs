@@ -45,7 +45,7 @@ fn problems(failure: commands::Failure) -> Vec<String> {
 #[test]
 fn every_edition_has_its_own_endpoint_with_the_whole_network_listed() {
     let site = built_site();
-    let api = site.path().join("api/v1");
+    let api = site.path().join("api/v2");
     let network = json!([
         {"id": "de", "lang": "de", "name": "„Belt and Road“-Nachrichtennetzwerk"},
         {"id": "en", "lang": "en", "name": "Belt and Road News Network"},
@@ -64,14 +64,29 @@ fn every_edition_has_its_own_endpoint_with_the_whole_network_listed() {
         assert_eq!(document["editions"], network, "{edition}");
         assert!(document["sections"].as_array().unwrap().len() >= 2, "{edition}");
 
-        let front_page = json(&api.join(edition).join("pages/1.json"));
+        // The front page's newest list page, then its oldest, counted from 1.
+        let front_page = json(&api.join(edition).join("front.json"));
         let total = front_page["total"].as_u64().unwrap();
         assert!(total >= 15, "{edition}: {total} articles");
-        assert_eq!(front_page["pages"].as_u64().unwrap(), total.div_ceil(page_size));
+        let pages = total / page_size;
+        assert_eq!(front_page["page"].as_u64().unwrap(), pages);
+        let newest = front_page["latest"].as_array().unwrap().len() as u64;
+        assert_eq!(newest, total - (pages - 1) * page_size);
+        let oldest = api.join(edition).join("pages/1.json");
         assert_eq!(
-            front_page["articles"].as_array().unwrap().len(),
-            page_size as usize
+            oldest.exists(),
+            pages > 1,
+            "{edition}: the newest page is front.json's"
         );
+        if pages > 1 {
+            let oldest = json(&oldest);
+            assert_eq!(oldest["articles"].as_array().unwrap().len() as u64, page_size);
+            assert_eq!(
+                oldest["total"],
+                Value::Null,
+                "only the newest page counts the list"
+            );
+        }
         assert!(site.path().join(format!("sitemaps/{edition}-1.xml")).exists());
     }
 }
@@ -79,7 +94,7 @@ fn every_edition_has_its_own_endpoint_with_the_whole_network_listed() {
 #[test]
 fn a_translated_article_names_its_versions_in_network_order_with_their_language_and_headline() {
     let site = built_site();
-    let page = json(&site.path().join("api/v1/zh/articles/shili-wuliu.json"));
+    let page = json(&site.path().join("api/v2/zh/articles/shili-wuliu.json"));
     assert_eq!(
         page["translations"],
         json!([
@@ -91,7 +106,7 @@ fn a_translated_article_names_its_versions_in_network_order_with_their_language_
              "headline": "مثال: قطاع الخدمات اللوجستية يراهن على المركبات ذاتية القيادة"},
         ])
     );
-    let untranslated = json(&site.path().join("api/v1/de/articles/ecf15130d4b083e2.json"));
+    let untranslated = json(&site.path().join("api/v2/de/articles/ecf15130d4b083e2.json"));
     assert!(untranslated.get("translations").is_none(), "absent, not empty");
 }
 

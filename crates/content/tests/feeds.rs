@@ -37,22 +37,28 @@ fn json(path: &Path) -> Value {
     serde_json::from_slice(&fs::read(path).unwrap()).unwrap()
 }
 
-/// Every article id of a listing, newest first, as the reader's endpoint pages list them.
+/// Every article id of a listing, newest first, as the reader's endpoint
+/// pages list them: the newest page (the front page's is `front.json`'s
+/// `latest`), then the older ones, numbered from the oldest.
 fn listed_ids(site: &Path, pages_folder: &str) -> Vec<String> {
-    let folder = site.join("api/v1/de").join(pages_folder);
-    let pages = json(&folder.join("1.json"))["pages"].as_u64().unwrap();
-    (1..=pages)
-        .flat_map(|page| {
-            let document = json(&folder.join(format!("{page}.json")));
-            let ids: Vec<String> = document["articles"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(|article| article["id"].as_str().unwrap().to_owned())
-                .collect();
-            ids
-        })
-        .collect()
+    let edition = site.join("api/v2/de");
+    let folder = edition.join(pages_folder);
+    let (newest, entries) = match pages_folder {
+        "pages" => (json(&edition.join("front.json")), "latest"),
+        _ => (json(&folder.join("newest.json")), "articles"),
+    };
+    let ids = |document: &Value, entries: &str| -> Vec<String> {
+        document[entries]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|article| article["id"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    let older = (1..newest["page"].as_u64().unwrap())
+        .rev()
+        .flat_map(|page| ids(&json(&folder.join(format!("{page}.json"))), "articles"));
+    ids(&newest, entries).into_iter().chain(older).collect()
 }
 
 /// (feed folder, endpoint pages folder) of the front page and every section.
@@ -314,7 +320,7 @@ fn a_lead_image_is_the_rss_enclosure_and_the_json_feed_image_at_its_absolute_add
         .expect("the sample with a lead photo");
     let image = item["image"].as_str().unwrap();
     assert!(
-        image.starts_with("https://news.example.org/api/v1/media/storm-over-road-1600-")
+        image.starts_with("https://news.example.org/api/v2/media/storm-over-road-1600-")
             && image.ends_with(".jpg"),
         "{image}"
     );
@@ -352,7 +358,7 @@ fn a_feed_item_carries_the_whole_article_as_its_page_draws_it_with_absolute_addr
         "<h2>Zwischentitel</h2>",
         r#"<a href="https://news.example.org/de/article/ecf15130d4b083e2">"#,
         r#"<a href="https://spec.commonmark.org/" rel="noopener">"#,
-        r#"<img src="https://news.example.org/api/v1/media/rocket-launch-"#,
+        r#"<img src="https://news.example.org/api/v2/media/rocket-launch-"#,
         "Eine frühere Fassung dieses Beispiels nannte einen falschen Wochentag.</p>",
     ] {
         assert!(html.contains(expected), "{expected} in {html}");
@@ -361,5 +367,5 @@ fn a_feed_item_carries_the_whole_article_as_its_page_draws_it_with_absolute_addr
     assert!(item["image"]
         .as_str()
         .unwrap()
-        .starts_with("https://news.example.org/api/v1/media/storm-over-road-"));
+        .starts_with("https://news.example.org/api/v2/media/storm-over-road-"));
 }

@@ -41,7 +41,7 @@ fn build_at(content: &Path, out: &Path, shell: &NamedTempFile, now: Published) -
 }
 
 fn json(out: &Path, path: &str) -> Value {
-    serde_json::from_str(&fs::read_to_string(out.join("api/v1").join(path)).unwrap()).unwrap()
+    serde_json::from_str(&fs::read_to_string(out.join("api/v2").join(path)).unwrap()).unwrap()
 }
 
 fn ids(entries: &Value) -> Vec<&str> {
@@ -54,16 +54,15 @@ fn ids(entries: &Value) -> Vec<&str> {
 }
 
 #[test]
-fn the_editors_lead_leads_with_its_whole_photo_and_latest_is_the_lists_first_page() {
+fn the_editors_lead_leads_with_its_whole_photo_and_latest_is_the_lists_newest_page() {
     let out = TempDir::new().unwrap();
     build_at(&repo().join("content"), out.path(), &shell(), now());
     let front = json(out.path(), "de/front.json");
-    let list = json(out.path(), "de/pages/1.json");
-    assert_eq!(front["format"], 1);
+    assert_eq!(front["format"], 2);
     // Chosen, with a lead photo, and not the newest.
     let lead = &front["lead"];
     assert_eq!(lead["id"], "beispiel-artikelformat");
-    assert_ne!(list["articles"][0]["id"], "beispiel-artikelformat");
+    assert_ne!(front["latest"][0]["id"], "beispiel-artikelformat");
     let article = json(out.path(), "de/articles/beispiel-artikelformat.json");
     assert_eq!(
         lead["image"], article["article"]["image"],
@@ -74,9 +73,29 @@ fn the_editors_lead_leads_with_its_whole_photo_and_latest_is_the_lists_first_pag
     let top = ids(&front["top"]);
     assert_eq!(top.len(), 3);
     assert_eq!(top[0], "beispiel-hafen-piraeus");
-    assert_eq!(&top[1..], &ids(&list["articles"])[..2]);
-    assert_eq!(front["latest"], list["articles"]);
-    assert_eq!(front["pages"], list["pages"]);
+    assert_eq!(&top[1..], &ids(&front["latest"])[..2]);
+    // The newest page holds the newest articles down to the older pages, numbered from the oldest.
+    let (page, total) = (front["page"].as_u64().unwrap(), front["total"].as_u64().unwrap());
+    assert_eq!(page, total / 10);
+    assert_eq!(
+        front["latest"].as_array().unwrap().len() as u64,
+        total - (page - 1) * 10
+    );
+    let below = json(out.path(), &format!("de/pages/{}.json", page - 1));
+    assert_eq!(
+        below["newer"],
+        Value::Null,
+        "its newer page is the newest, at the list's own address"
+    );
+    let older_than_latest = |article: &Value| {
+        article["published"].as_str()
+            <= front["latest"].as_array().unwrap().last().unwrap()["published"].as_str()
+    };
+    assert!(below["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(older_than_latest));
     let sections: Vec<&str> = front["sections"]
         .as_array()
         .unwrap()
@@ -102,10 +121,7 @@ fn an_expired_lead_gives_way_to_the_newest_and_a_build_before_the_expiry_honours
     let front = json(out.path(), "en/front.json");
     // Filed at 23:30 in a UTC−03:00 bureau: the English edition's newest.
     assert_eq!(front["lead"]["id"], "sample-night-bureau");
-    assert_eq!(
-        front["lead"]["id"],
-        json(out.path(), "en/pages/1.json")["articles"][0]["id"]
-    );
+    assert_eq!(front["lead"]["id"], front["latest"][0]["id"]);
 
     // A build before the choice's expiry: only the front page changes, its document and its page.
     let before_expiry = Published::parse("2025-10-31T23:59:59+08:00").unwrap();
@@ -120,12 +136,12 @@ fn an_expired_lead_gives_way_to_the_newest_and_a_build_before_the_expiry_honours
         .filter(|(name, bytes)| files.get(name) != Some(bytes))
         .map(|(name, _)| name)
         .collect();
-    assert_eq!(rewritten, ["api/v1/en/front.json", "en/index.html"]);
+    assert_eq!(rewritten, ["api/v2/en/front.json", "en/index.html"]);
     assert_eq!((report.written, report.removed), (2, 0));
 }
 
 #[test]
-fn the_front_pages_page_carries_front_json_and_the_lists_later_pages_their_own() {
+fn the_front_pages_page_carries_front_json_and_the_lists_older_pages_their_own() {
     let out = TempDir::new().unwrap();
     build_at(&repo().join("content"), out.path(), &shell(), now());
     let carried = |file: &str| -> Vec<String> {
@@ -137,14 +153,15 @@ fn the_front_pages_page_carries_front_json_and_the_lists_later_pages_their_own()
             .collect()
     };
     assert_eq!(carried("de/index.html"), ["de/edition.json", "de/front.json"]);
-    assert_eq!(carried("de/page/2.html"), ["de/edition.json", "de/pages/2.json"]);
+    assert_eq!(carried("de/pages/1.html"), ["de/edition.json", "de/pages/1.json"]);
     assert_eq!(
         carried("de/section/dokumente/index.html"),
-        ["de/edition.json", "de/sections/dokumente/pages/1.json"]
+        ["de/edition.json", "de/sections/dokumente/pages/newest.json"]
     );
+    let newest = json(out.path(), "de/front.json")["page"].as_u64().unwrap();
     assert!(
-        out.path().join("api/v1/de/pages/1.json").is_file(),
-        "still written, for older readers"
+        !out.path().join(format!("api/v2/de/pages/{newest}.json")).exists(),
+        "the front page's newest page is front.json's"
     );
 }
 
@@ -222,13 +239,13 @@ fn a_rebuild_writes_nothing_and_a_new_article_changes_only_its_day_its_month_and
         .into_iter()
         .filter(|(name, bytes)| files.get(name) != Some(bytes))
         .map(|(name, _)| name)
-        .filter(|name| name.starts_with("api/v1/en/archive") || name.starts_with("en/archive"))
+        .filter(|name| name.starts_with("api/v2/en/archive") || name.starts_with("en/archive"))
         .collect();
     assert_eq!(
         changed,
         [
-            "api/v1/en/archive/2025/11.json",
-            "api/v1/en/archive/2025/11/03.json",
+            "api/v2/en/archive/2025/11.json",
+            "api/v2/en/archive/2025/11/03.json",
             "en/archive/2025/11/03.html",
             "en/archive/2025/11/index.html",
         ]

@@ -104,7 +104,7 @@ fn a_german_edition_without_an_imprint_is_warned_of_and_still_builds() {
     .unwrap();
     assert_eq!(report.warnings.len(), 1);
     assert!(report.warnings[0].message.contains("edition `de`"));
-    let edition = json(&out.path().join("api/v1/de/edition.json"));
+    let edition = json(&out.path().join("api/v2/de/edition.json"));
     assert!(edition.get("pages").is_none(), "{edition}");
 }
 
@@ -164,15 +164,15 @@ fn each_page_of_the_house_is_built_as_a_document_of_blocks_with_its_page_and_sit
         &ProgressBar::hidden(),
     )
     .unwrap();
-    let edition = json(&out.path().join("api/v1/de/edition.json"));
+    let edition = json(&out.path().join("api/v2/de/edition.json"));
     assert_eq!(
         edition["pages"][3],
         serde_json::json!({"slug": "impressum", "title": "Impressum"})
     );
     assert_eq!(edition["copyright"], "© 2025 „Belt and Road“-Nachrichtennetzwerk");
 
-    let imprint = json(&out.path().join("api/v1/de/house/impressum.json"));
-    assert_eq!(imprint["format"], 1);
+    let imprint = json(&out.path().join("api/v2/de/house/impressum.json"));
+    assert_eq!(imprint["format"], 2);
     assert_eq!(imprint["slug"], "impressum");
     assert_eq!(imprint["updated"], "2025-11-01T09:00:00+08:00");
     let blocks = imprint["body"].as_array().unwrap();
@@ -181,7 +181,7 @@ fn each_page_of_the_house_is_built_as_a_document_of_blocks_with_its_page_and_sit
         blocks.iter().all(|block| block["type"].is_string()),
         "the body is always blocks: {imprint}"
     );
-    let about = json(&out.path().join("api/v1/en/house/about.json"));
+    let about = json(&out.path().join("api/v2/en/house/about.json"));
     assert_eq!(about["title"], "About us");
     assert!(about.get("updated").is_none());
 

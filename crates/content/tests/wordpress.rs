@@ -555,7 +555,7 @@ fn import_twice_and_build(source: &Source) -> WordPressImport {
     assert_eq!(report.articles, expected.len());
     for id in expected {
         let document: Value = serde_json::from_str(
-            &fs::read_to_string(site.path().join(format!("api/v1/en/articles/{id}.json"))).unwrap(),
+            &fs::read_to_string(site.path().join(format!("api/v2/en/articles/{id}.json"))).unwrap(),
         )
         .unwrap();
         let headline = &first

@@ -53,7 +53,7 @@ impl Site {
             .map(|link| LanguageLink {
                 lang: link.lang.clone(),
                 label: Locale::name_of_language(&link.lang, &link.name).to_owned(),
-                href: self.listing(&link.id, None, 1),
+                href: self.listing(&link.id, None),
                 current: link.id == edition.id,
             })
             .collect()

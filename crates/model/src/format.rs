@@ -15,7 +15,7 @@ use crate::date::{CivilDate, Published, YearMonth};
 use crate::slug::{SectionPath, Slug};
 
 /// The `format` number every document of this version carries.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
 /// `{edition}/edition.json`: who publishes, in which language, and the section tree.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -136,18 +136,27 @@ impl Edition {
     }
 }
 
-/// One page of a date-sorted list: `{edition}/pages/{n}.json` for the front
-/// page, `{edition}/sections/{path}/pages/{n}.json` for a section,
-/// `{edition}/authors/{slug}/pages/{n}.json` for an author's articles.
+/// One page of a date-sorted list (`crate::paging`): `{edition}/pages/{n}.json`
+/// for the front page, `{edition}/sections/{path}/pages/{n}.json` for a
+/// section, `{edition}/authors/{slug}/pages/{n}.json` for an author's
+/// articles, with `n` counted from the oldest page; a section's and an
+/// author's newest page is `…/pages/newest.json`, the front page's is
+/// `front.json`'s `latest`. A page older than the newest never changes
+/// once written, but for `newer` when the page above it splits off.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ListPage {
     pub format: u32,
-    /// This page's number, from 1.
+    /// This page's number, counted from the list's oldest page (1); on
+    /// the newest page, how many pages the list has.
     pub page: u32,
-    /// How many pages the list has (at least 1).
-    pub pages: u32,
-    /// How many articles the whole list has.
-    pub total: u32,
+    /// The next newer page's number; absent when that is the newest page,
+    /// which is at the list's own address, and on the newest page itself.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub newer: Option<u32>,
+    /// On the newest page only: how many articles the whole list has.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub total: Option<u32>,
+    /// Newest first.
     pub articles: Vec<ArticleSummary>,
     /// Whose articles these are, on an author's list (absent on the others).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -262,7 +271,7 @@ pub struct ArticleLink {
 /// `{edition}/front.json`: the top of the edition's front page, as the
 /// editors chose it or else the newest (`crate::front` selects it). It
 /// holds a bounded number of entries whatever the archive's size; the
-/// front page's later pages are its list's (`{edition}/pages/{n}.json`).
+/// front page's older pages are its list's (`{edition}/pages/{n}.json`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FrontPage {
     pub format: u32,
@@ -275,10 +284,12 @@ pub struct FrontPage {
     /// A block per top-level section that has articles, in the edition's
     /// order: its newest articles not shown above.
     pub sections: Vec<SectionFront>,
-    /// The newest articles: the front page list's first page.
+    /// The newest articles: the front page list's newest page.
     pub latest: Vec<ArticleSummary>,
-    /// How many pages the front page's list has.
-    pub pages: u32,
+    /// The newest page's number, which is how many pages the list has.
+    pub page: u32,
+    /// How many articles the front page's list has.
+    pub total: u32,
 }
 
 /// A top-level section's block on the front page.
@@ -344,7 +355,8 @@ pub mod paths {
         format!("{edition}/edition.json")
     }
 
-    /// A page of the edition's front page (`section` `None`) or of a section.
+    /// Page `page`, counted from the oldest, of the edition's front page
+    /// (`section` `None`) or of a section: a page older than the newest.
     pub fn list_page(edition: &Slug, section: Option<&SectionPath>, page: u32) -> String {
         match section {
             None => format!("{edition}/pages/{page}.json"),
@@ -352,9 +364,19 @@ pub mod paths {
         }
     }
 
-    /// A page of the list of an author's articles.
+    /// A section's newest page (the front page's is `front.json`'s `latest`).
+    pub fn newest_list_page(edition: &Slug, section: &SectionPath) -> String {
+        format!("{edition}/sections/{section}/pages/newest.json")
+    }
+
+    /// Page `page`, counted from the oldest, of the list of an author's articles.
     pub fn author_page(edition: &Slug, author: &Slug, page: u32) -> String {
         format!("{edition}/authors/{author}/pages/{page}.json")
+    }
+
+    /// The newest page of the list of an author's articles.
+    pub fn newest_author_page(edition: &Slug, author: &Slug) -> String {
+        format!("{edition}/authors/{author}/pages/newest.json")
     }
 
     pub fn article(edition: &Slug, id: &Slug) -> String {

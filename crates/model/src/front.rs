@@ -5,8 +5,8 @@
 //!
 //! Whatever the archive's size, the page holds at most one lead,
 //! [`TOP_STORIES`], [`SECTION_STORIES`] per top-level section and a list
-//! page's entries: its cost does not grow with the archive. The front page's later pages
-//! are its list's (`{edition}/pages/{n}.json`), newest first as always.
+//! page's entries: its cost does not grow with the archive. The front page's older pages
+//! are its list's (`{edition}/pages/{n}.json`, counted from the oldest: `crate::paging`).
 
 use std::fmt;
 
@@ -86,8 +86,8 @@ impl Article {
 /// - `sections`: per top-level section in the edition's order, its
 ///   [`SECTION_STORIES`] newest articles (its subsections' included) not
 ///   shown above; a section without any is left out;
-/// - `latest` and `pages`: the front page list's first page and its count
-///   of pages, as `{edition}/pages/1.json` has them.
+/// - `latest`, `page` and `total`: the front page list's newest page, its
+///   number and how many articles the list has.
 ///
 /// A choice that has expired is ignored, and so is a lead choice that
 /// another, newer one outranks.
@@ -151,14 +151,17 @@ pub fn select(
         .collect();
 
     let paging = Paging::new(newest_first.len(), edition.page_size as usize);
-    let first_page = paging.items_on(1).expect("a list has a first page");
+    let newest_page = paging
+        .items_on(paging.newest())
+        .expect("a list has a newest page");
     Ok(FrontPage {
         format: FORMAT_VERSION,
         lead: lead.map(|index| newest_first[index].lead_summary()),
         top,
         sections,
-        latest: newest_first[first_page].iter().map(Article::summary).collect(),
-        pages: paging.pages() as u32,
+        latest: newest_first[newest_page].iter().map(Article::summary).collect(),
+        page: paging.newest(),
+        total: newest_first.len() as u32,
     })
 }
 
@@ -318,10 +321,10 @@ mod tests {
     }
 
     #[test]
-    fn latest_is_the_lists_first_page_whatever_is_shown_above() {
+    fn latest_is_the_lists_newest_page_whatever_is_shown_above() {
         let page = front(&corpus(), &[choice(Placement::Lead, "p5", None)]);
         assert_eq!(ids(&page.latest), ["w12", "p11", "w10"]);
-        assert_eq!(page.pages, 4);
+        assert_eq!((page.page, page.total), (4, 12));
     }
 
     #[test]
@@ -329,7 +332,7 @@ mod tests {
         let page = front(&[], &[]);
         assert_eq!(page.lead, None);
         assert!(page.top.is_empty() && page.sections.is_empty() && page.latest.is_empty());
-        assert_eq!(page.pages, 1);
+        assert_eq!((page.page, page.total), (1, 0));
     }
 
     #[test]
@@ -401,10 +404,11 @@ mod tests {
         };
         let small = front(&archive(30), &[]);
         let large = front(&archive(30_000), &[]);
-        let most = 1 + TOP_STORIES + SECTION_STORIES * edition().sections.len() + 3;
+        // The newest page holds at most two pages' worth less one.
+        let most = 1 + TOP_STORIES + SECTION_STORIES * edition().sections.len() + (2 * 3 - 1);
         assert_eq!(entries(&small), 1 + TOP_STORIES + 2 * SECTION_STORIES + 3);
         assert_eq!(entries(&large), entries(&small));
         assert!(entries(&large) <= most);
-        assert_eq!(large.pages, 10_000);
+        assert_eq!(large.page, 10_000);
     }
 }

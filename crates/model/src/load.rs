@@ -94,7 +94,7 @@ mod tests {
     use super::*;
 
     const ARTICLE: &str = r#"{
-        "format": 1,
+        "format": 2,
         "article": {
             "id": "ecf15130d4b083e2",
             "section": "bri-nachrichten/aktuelles",
@@ -145,7 +145,7 @@ mod tests {
             Err(LoadError::Shape(message)) => assert!(message.contains("headline"), "{message}"),
             other => panic!("{other:?}"),
         }
-        for body in ["[]", "null", "42", r#"{"format": 1}"#] {
+        for body in ["[]", "null", "42", r#"{"format": 2}"#] {
             assert!(
                 matches!(decode::<ArticlePage>(body), Err(LoadError::Shape(_))),
                 "{body}"
@@ -169,10 +169,16 @@ mod tests {
 
     #[test]
     fn another_format_version_is_named_as_such() {
-        let newer = ARTICLE.replace(r#""format": 1"#, r#""format": 2"#);
+        let newer = ARTICLE.replace(r#""format": 2"#, r#""format": 3"#);
         assert_eq!(
             decode::<ArticlePage>(&newer),
-            Err(LoadError::UnsupportedFormat(2))
+            Err(LoadError::UnsupportedFormat(3))
+        );
+        // Format 1 numbered list pages from the newest: its documents are not read as format 2's.
+        let older = ARTICLE.replace(r#""format": 2"#, r#""format": 1"#);
+        assert_eq!(
+            decode::<ArticlePage>(&older),
+            Err(LoadError::UnsupportedFormat(1))
         );
         assert_eq!(
             decode::<ArticlePage>(r#"{"format": 7, "entirely": "different"}"#),

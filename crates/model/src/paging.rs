@@ -1,8 +1,13 @@
-//! Splitting a sorted list into numbered pages (1-based, as readers count).
+//! Splitting a date-sorted list into pages numbered from its oldest, so
+//! that a page, once full, never changes: a new article changes only the
+//! newest page, which holds between one and two pages' worth (fewer only
+//! while the list is shorter than a page), and splits off a full page when
+//! it would reach two. Publishing one article thus changes one page of
+//! each list it is in, and every `page_size`-th article one more.
 
 use std::ops::Range;
 
-/// The page layout of a list of `total` items, `page_size` to a page.
+/// The pages of a list of `total` articles, `page_size` to a full page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Paging {
     total: usize,
@@ -18,18 +23,33 @@ impl Paging {
         }
     }
 
-    /// How many pages there are; an empty list still has one (empty) page.
-    pub fn pages(self) -> usize {
-        self.total.div_ceil(self.page_size).max(1)
+    /// The newest page's number, which is also how many pages there are;
+    /// an empty list still has one (empty) page.
+    pub fn newest(self) -> u32 {
+        (self.total / self.page_size).max(1) as u32
     }
 
-    /// The item indexes on page `page`, or `None` for a page that does not exist.
-    pub fn items_on(self, page: usize) -> Option<Range<usize>> {
-        if page == 0 || page > self.pages() {
+    /// The indexes, in the newest-first list, of the articles on page
+    /// `page`, or `None` for a page that does not exist.
+    pub fn items_on(self, page: u32) -> Option<Range<usize>> {
+        let newest = self.newest();
+        if page == 0 || page > newest {
             return None;
         }
-        let start = (page - 1) * self.page_size;
-        Some(start..(start + self.page_size).min(self.total))
+        // Counted from the oldest, the page starts at (page - 1) × size.
+        let from_oldest = (page as usize - 1) * self.page_size;
+        let end = self.total - from_oldest;
+        let start = if page == newest { 0 } else { end - self.page_size };
+        Some(start..end)
+    }
+
+    /// The page that now holds the first article of page `legacy` as the
+    /// older addresses counted it (from the newest, full pages of
+    /// `page_size`); the oldest page when the list has become shorter.
+    pub fn holding_legacy_page(self, legacy: u32) -> u32 {
+        let from_newest = (legacy.max(1) as usize - 1) * self.page_size;
+        let from_oldest = self.total.saturating_sub(from_newest + 1);
+        ((from_oldest / self.page_size + 1) as u32).min(self.newest())
     }
 }
 
@@ -40,35 +60,74 @@ mod tests {
     #[test]
     fn an_empty_list_has_one_empty_page() {
         let paging = Paging::new(0, 10);
-        assert_eq!(paging.pages(), 1);
+        assert_eq!(paging.newest(), 1);
         assert_eq!(paging.items_on(1), Some(0..0));
         assert_eq!(paging.items_on(2), None);
     }
 
     #[test]
-    fn exactly_one_full_page() {
-        let paging = Paging::new(10, 10);
-        assert_eq!(paging.pages(), 1);
-        assert_eq!(paging.items_on(1), Some(0..10));
-        assert_eq!(paging.items_on(2), None);
+    fn a_list_shorter_than_two_pages_is_one_page() {
+        for total in [1, 10, 19] {
+            let paging = Paging::new(total, 10);
+            assert_eq!(paging.newest(), 1, "{total}");
+            assert_eq!(paging.items_on(1), Some(0..total), "{total}");
+        }
     }
 
     #[test]
-    fn the_last_page_holds_the_remainder() {
-        let paging = Paging::new(31, 10);
-        assert_eq!(paging.pages(), 4);
-        assert_eq!(paging.items_on(3), Some(20..30));
-        assert_eq!(paging.items_on(4), Some(30..31));
-        assert_eq!(paging.items_on(5), None);
+    fn the_newest_page_holds_the_remainder_and_a_full_page() {
+        let paging = Paging::new(37, 10);
+        assert_eq!(paging.newest(), 3);
+        // Newest first: 17 on the newest page, then 10 and 10.
+        assert_eq!(paging.items_on(3), Some(0..17));
+        assert_eq!(paging.items_on(2), Some(17..27));
+        assert_eq!(paging.items_on(1), Some(27..37));
+        assert_eq!(paging.items_on(4), None);
+        assert_eq!(paging.items_on(0), None);
+    }
+
+    /// The property the numbering exists for: the articles of every page
+    /// but the newest two stay where they are as articles are added.
+    #[test]
+    fn a_new_article_changes_only_the_newest_page_and_every_tenth_time_the_one_below() {
+        let oldest_first = |paging: Paging, total: usize, page: u32| -> Vec<usize> {
+            // Article n is the n-th published, so its newest-first index is total - 1 - n.
+            let range = paging.items_on(page).unwrap();
+            range.rev().map(|index| total - 1 - index).collect()
+        };
+        for total in 0..100 {
+            let before = Paging::new(total, 10);
+            let after = Paging::new(total + 1, 10);
+            let mut changed = Vec::new();
+            for page in 1..=after.newest() {
+                let old = (page <= before.newest()).then(|| oldest_first(before, total, page));
+                if old.as_ref() != Some(&oldest_first(after, total + 1, page)) {
+                    changed.push(page);
+                }
+            }
+            let expected = if after.newest() > before.newest() {
+                vec![before.newest(), after.newest()]
+            } else {
+                vec![after.newest()]
+            };
+            assert_eq!(changed, expected, "adding article {}", total + 1);
+        }
     }
 
     #[test]
-    fn page_zero_does_not_exist() {
-        assert_eq!(Paging::new(31, 10).items_on(0), None);
+    fn an_older_page_number_leads_to_the_page_that_holds_its_articles_now() {
+        let paging = Paging::new(37, 10);
+        // Counted from the newest, page 1 began with the newest article, page 2 with the 11th newest.
+        assert_eq!(paging.holding_legacy_page(1), 3);
+        assert_eq!(paging.holding_legacy_page(2), 3);
+        assert_eq!(paging.holding_legacy_page(3), 2);
+        assert_eq!(paging.holding_legacy_page(4), 1);
+        assert_eq!(paging.holding_legacy_page(99), 1);
+        assert_eq!(Paging::new(0, 10).holding_legacy_page(5), 1);
     }
 
     #[test]
     fn a_zero_page_size_still_pages() {
-        assert_eq!(Paging::new(3, 0).pages(), 3);
+        assert_eq!(Paging::new(3, 0).newest(), 3);
     }
 }

@@ -4,10 +4,10 @@
 //! | page | path | prerendered file |
 //! | --- | --- | --- |
 //! | network root | `{base}/` | `index.html` |
-//! | edition front page | `{base}/de/`, `{base}/de/page/2`, … | `de/index.html`, `de/page/2.html` |
-//! | section page | `{base}/de/section/bri-nachrichten/aktuelles/`, `…/aktuelles/page/2` | `de/section/bri-nachrichten/aktuelles/index.html`, `…/page/2.html` |
+//! | edition front page | `{base}/de/`, then `{base}/de/pages/1`, … | `de/index.html`, `de/pages/1.html` |
+//! | section page | `{base}/de/section/bri-nachrichten/aktuelles/`, `…/aktuelles/pages/1` | `de/section/bri-nachrichten/aktuelles/index.html`, `…/pages/1.html` |
 //! | article page | `{base}/de/article/ecf15130d4b083e2` | `de/article/ecf15130d4b083e2.html` |
-//! | author page | `{base}/de/author/li-wei/`, `…/li-wei/page/2` | `de/author/li-wei/index.html`, `…/page/2.html` |
+//! | author page | `{base}/de/author/li-wei/`, `…/li-wei/pages/1` | `de/author/li-wei/index.html`, `…/pages/1.html` |
 //! | search page | `{base}/de/search?q=…` | `de/search.html` |
 //! | page of the house | `{base}/de/info/impressum` | `de/info/impressum.html` |
 //! | archive: months, a month, a day | `{base}/de/archive/`, `…/archive/2025/11/`, `…/archive/2025/11/04` | `de/archive/index.html`, `…/2025/11/index.html`, `…/2025/11/04.html` |
@@ -24,9 +24,15 @@
 //! `a/b.html`, `/a/` from `a/index.html`). A page that has pages below it
 //! (an edition, a section) ends in `/` and is a folder's `index.html`, so
 //! no `x.html` ever stands beside a folder `x/`, which hosts read
-//! differently. Page numbers are path segments (`page/2`), as a query
-//! (`?page=2`, the older form the app still reads) reaches no file; so
-//! `page` is no section's slug.
+//! differently.
+//!
+//! A list's own address shows its newest page; its other pages are
+//! numbered from the oldest (`pages/1` holds the oldest articles), so that
+//! their addresses and content stay as they are when articles are added
+//! (`crate::paging`). Older addresses counted from the newest (`page/2`,
+//! `?page=2`); the app still reads them and moves on to the page that now
+//! holds their articles ([`ListPosition::Legacy`]). Both segments are kept
+//! from section slugs.
 
 use std::fmt;
 use std::str::FromStr;
@@ -35,8 +41,12 @@ use crate::date::{CivilDate, YearMonth};
 use crate::format::{paths, Edition};
 use crate::slug::{SectionPath, Slug};
 
-/// The segment before a list page's number: `…/page/2`. No section may be called so.
-pub const PAGE_SEGMENT: &str = "page";
+/// The segment before a list page's number, counted from the oldest:
+/// `…/pages/1`. No section may be called so.
+pub const PAGES_SEGMENT: &str = "pages";
+/// The segment of the older addresses of list pages, counted from the
+/// newest (`…/page/2`): read, never written. No section may be called so.
+pub const LEGACY_PAGE_SEGMENT: &str = "page";
 /// The segment before an author's slug: `/de/author/li-wei/`.
 const AUTHOR_SEGMENT: &str = "author";
 /// The segment before a page of the house: `/de/info/impressum`.
@@ -77,21 +87,28 @@ impl Site {
         format!("{}/", self.base)
     }
 
-    /// Page `page` (1 for the first) of a listing: the edition's front page
-    /// when `section` is `None`, else the section's page.
-    pub fn listing(&self, edition: &Slug, section: Option<&SectionPath>, page: u32) -> String {
+    /// A listing's own address, which shows its newest articles: the
+    /// edition's front page when `section` is `None`, else the section's page.
+    pub fn listing(&self, edition: &Slug, section: Option<&SectionPath>) -> String {
         match section {
-            None => paged(format!("{}/{edition}/", self.base), page),
-            Some(section) => paged(format!("{}/{edition}/section/{section}/", self.base), page),
+            None => format!("{}/{edition}/", self.base),
+            Some(section) => format!("{}/{edition}/section/{section}/", self.base),
         }
     }
 
-    /// Page `page` (1 for the first) of the list of an author's articles.
-    pub fn author(&self, edition: &Slug, author: &Slug, page: u32) -> String {
-        paged(
-            format!("{}/{edition}/{AUTHOR_SEGMENT}/{author}/", self.base),
-            page,
-        )
+    /// Page `page` of a listing, counted from its oldest page (1).
+    pub fn listing_page(&self, edition: &Slug, section: Option<&SectionPath>, page: u32) -> String {
+        numbered(self.listing(edition, section), page)
+    }
+
+    /// The list of an author's articles, at its newest page.
+    pub fn author(&self, edition: &Slug, author: &Slug) -> String {
+        format!("{}/{edition}/{AUTHOR_SEGMENT}/{author}/", self.base)
+    }
+
+    /// Page `page` of the list of an author's articles, counted from its oldest page (1).
+    pub fn author_page(&self, edition: &Slug, author: &Slug, page: u32) -> String {
+        numbered(self.author(edition, author), page)
     }
 
     /// The file that holds the page at `path` (a path of this site), relative
@@ -180,13 +197,9 @@ impl Site {
     }
 }
 
-/// Page `page` of the list whose first page is at `first` (ending in `/`).
-fn paged(first: String, page: u32) -> String {
-    if page > 1 {
-        format!("{first}{PAGE_SEGMENT}/{page}")
-    } else {
-        first
-    }
+/// Page `page` of the list at `list` (ending in `/`).
+fn numbered(list: String, page: u32) -> String {
+    format!("{list}{PAGES_SEGMENT}/{page}")
 }
 
 /// The three feed formats every list is published in.
@@ -273,14 +286,14 @@ impl Site {
             },
             Crumb {
                 label: edition.name.clone(),
-                href: self.listing(&edition.id, None, 1),
+                href: self.listing(&edition.id, None),
             },
         ];
         if let Some(section) = section {
             let trail = edition.section_trail(section)?;
             crumbs.extend(trail.iter().zip(section.ancestry()).map(|(step, path)| Crumb {
                 label: step.name.clone(),
-                href: self.listing(&edition.id, Some(&path), 1),
+                href: self.listing(&edition.id, Some(&path)),
             }));
         }
         Some(crumbs)
@@ -327,37 +340,66 @@ impl FromStr for PageNumber {
     }
 }
 
+/// Which page of a list an address shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ListPosition {
+    /// The list's own address (`/de/`, `…/section/aktuelles/`): its newest page.
+    Newest,
+    /// `…/pages/n`: page n counted from the oldest, which stays as it is once full.
+    Page(PageNumber),
+    /// `…/page/n` or `?page=n` (n from 2): page n as older addresses
+    /// counted, from the newest. No file answers it; the app moves on to
+    /// the page that now holds its articles (`Paging::holding_legacy_page`).
+    Legacy(PageNumber),
+}
+
+impl ListPosition {
+    /// Page `page` as the older addresses counted it; their first page is the newest.
+    fn legacy(page: PageNumber) -> Self {
+        if page == PageNumber::FIRST {
+            ListPosition::Newest
+        } else {
+            ListPosition::Legacy(page)
+        }
+    }
+}
+
 /// The part of a section page's address after `section/`: the section's
-/// path, then `page/n` from page 2 on; a trailing `/` is allowed
-/// (`bri-nachrichten/aktuelles/`, `bri-nachrichten/page/2`).
+/// path, then `pages/n` or the older `page/n`; a trailing `/` is allowed
+/// (`bri-nachrichten/aktuelles/`, `bri-nachrichten/pages/2`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SectionAddress {
     pub section: SectionPath,
-    pub page: PageNumber,
+    pub position: ListPosition,
 }
 
 impl FromStr for SectionAddress {
     type Err = crate::slug::SectionPathError;
 
     fn from_str(text: &str) -> Result<Self, Self::Err> {
-        let (section, page) = split_page(text);
+        let (section, position) = split_page(text);
         Ok(Self {
             section: section.parse()?,
-            page,
+            position,
         })
     }
 }
 
-/// A list's address below its kind (`aktuelles/page/2`, `li-wei/`) as what
-/// the list is and the page number (the first when none is given); a
+/// A list's address below its kind (`aktuelles/pages/2`, `li-wei/`) as what
+/// the list is and which of its pages (the newest when none is given); a
 /// trailing `/` is allowed.
-fn split_page(text: &str) -> (&str, PageNumber) {
+fn split_page(text: &str) -> (&str, ListPosition) {
     let trimmed = text.strip_suffix('/').unwrap_or(text);
     let numbered = trimmed.rsplit_once('/').and_then(|(rest, number)| {
-        let list = rest.strip_suffix(PAGE_SEGMENT)?.strip_suffix('/')?;
-        Some((list, number.parse::<PageNumber>().ok()?))
+        let (list, segment) = rest.rsplit_once('/').unwrap_or(("", rest));
+        let number = number.parse::<PageNumber>().ok()?;
+        match segment {
+            PAGES_SEGMENT => Some((list, ListPosition::Page(number))),
+            LEGACY_PAGE_SEGMENT => Some((list, ListPosition::legacy(number))),
+            _ => None,
+        }
     });
-    numbered.unwrap_or((trimmed, PageNumber::FIRST))
+    numbered.unwrap_or((trimmed, ListPosition::Newest))
 }
 
 /// What an address of the site shows: the app draws it, the build renders it.
@@ -377,7 +419,7 @@ pub enum Screen {
     /// The front page (`section` `None`) or a section's page.
     Listing {
         section: Option<SectionPath>,
-        page: PageNumber,
+        position: ListPosition,
     },
     Article {
         id: Slug,
@@ -385,7 +427,7 @@ pub enum Screen {
     /// A page of the list of an author's articles.
     Author {
         slug: Slug,
-        page: PageNumber,
+        position: ListPosition,
     },
     /// The search page; what is searched for is the address's `q`
     /// ([`Site::search_query`]), which changes as the reader types without
@@ -407,10 +449,22 @@ impl Screen {
     /// address that leads nowhere.
     pub fn document(&self, edition: &Slug) -> Option<String> {
         Some(match self {
-            Screen::Listing { section: None, page } if *page == PageNumber::FIRST => paths::front(edition),
-            Screen::Listing { section, page } => paths::list_page(edition, section.as_ref(), page.get()),
+            Screen::Listing {
+                section,
+                position: ListPosition::Page(page),
+            } => paths::list_page(edition, section.as_ref(), page.get()),
+            // The newest page is where an older address's page is looked up.
+            Screen::Listing { section: None, .. } => paths::front(edition),
+            Screen::Listing {
+                section: Some(section),
+                ..
+            } => paths::newest_list_page(edition, section),
             Screen::Article { id } => paths::article(edition, id),
-            Screen::Author { slug, page } => paths::author_page(edition, slug, page.get()),
+            Screen::Author {
+                slug,
+                position: ListPosition::Page(page),
+            } => paths::author_page(edition, slug, page.get()),
+            Screen::Author { slug, .. } => paths::newest_author_page(edition, slug),
             Screen::House { slug } => paths::house_page(edition, slug),
             Screen::Archive(ArchivePeriod::All) => paths::archive_index(edition),
             Screen::Archive(ArchivePeriod::Month(month)) => paths::archive_month(edition, *month),
@@ -424,7 +478,7 @@ impl Site {
     /// Reads an address as [`Self::listing`], [`Self::article`] and
     /// [`Self::author`] write it:
     /// `path` with the base, and the query without its `?`. A list's page
-    /// may also come as `?page=n`, the older form.
+    /// may also come as `?page=n`, the oldest form (counted from the newest).
     pub fn route(&self, path: &str, query: &str) -> Route {
         let Some(rest) = path.strip_prefix(&self.base) else {
             return Route::NotFound;
@@ -446,18 +500,21 @@ impl Site {
 
     /// `below` is the address after `{edition}/`.
     fn screen(below: &str, query: &str) -> Option<Screen> {
-        let listing = |section, page| {
+        let listing = |section, position| {
             let legacy_page = query
                 .split('&')
                 .find_map(|pair| pair.strip_prefix("page="))
                 .map(str::parse::<PageNumber>);
             Some(Screen::Listing {
                 section,
-                page: legacy_page.unwrap_or(Ok(page)).ok()?,
+                position: match legacy_page {
+                    Some(page) => ListPosition::legacy(page.ok()?),
+                    None => position,
+                },
             })
         };
         if below.is_empty() {
-            return listing(None, PageNumber::FIRST);
+            return listing(None, ListPosition::Newest);
         }
         if below == SEARCH_SEGMENT {
             return Some(Screen::Search);
@@ -467,10 +524,11 @@ impl Site {
         }
         let (kind, rest) = below.split_once('/')?;
         match kind {
-            PAGE_SEGMENT => listing(None, rest.parse().ok()?),
+            PAGES_SEGMENT => listing(None, ListPosition::Page(rest.parse().ok()?)),
+            LEGACY_PAGE_SEGMENT => listing(None, ListPosition::legacy(rest.parse().ok()?)),
             "section" => {
                 let address: SectionAddress = rest.parse().ok()?;
-                listing(Some(address.section), address.page)
+                listing(Some(address.section), address.position)
             }
             "article" => Some(Screen::Article {
                 id: rest.parse().ok()?,
@@ -480,10 +538,10 @@ impl Site {
             }),
             ARCHIVE_SEGMENT => ArchivePeriod::parse(rest).map(Screen::Archive),
             AUTHOR_SEGMENT => {
-                let (slug, page) = split_page(rest);
+                let (slug, position) = split_page(rest);
                 Some(Screen::Author {
                     slug: slug.parse().ok()?,
-                    page,
+                    position,
                 })
             }
             _ => None,
@@ -504,8 +562,8 @@ mod tests {
         let site = Site::new("/");
         assert_eq!(site.base(), "");
         assert_eq!(site.home(), "/");
-        assert_eq!(site.listing(&slug("de"), None, 1), "/de/");
-        assert_eq!(site.listing(&slug("de"), None, 3), "/de/page/3");
+        assert_eq!(site.listing(&slug("de"), None), "/de/");
+        assert_eq!(site.listing_page(&slug("de"), None, 3), "/de/pages/3");
         assert_eq!(
             site.article(&slug("de"), &slug("ecf15130d4b083e2")),
             "/de/article/ecf15130d4b083e2"
@@ -518,12 +576,12 @@ mod tests {
         let section = SectionPath::from_str("bri-nachrichten/aktuelles").unwrap();
         assert_eq!(site.home(), "/news/");
         assert_eq!(
-            site.listing(&slug("de"), Some(&section), 1),
+            site.listing(&slug("de"), Some(&section)),
             "/news/de/section/bri-nachrichten/aktuelles/"
         );
         assert_eq!(
-            site.listing(&slug("de"), Some(&section), 2),
-            "/news/de/section/bri-nachrichten/aktuelles/page/2"
+            site.listing_page(&slug("de"), Some(&section), 2),
+            "/news/de/section/bri-nachrichten/aktuelles/pages/2"
         );
         assert_eq!(site.article(&slug("de"), &slug("a1")), "/news/de/article/a1");
         assert_eq!(
@@ -592,13 +650,13 @@ mod tests {
         let section = SectionPath::from_str("bri-nachrichten/aktuelles").unwrap();
         let files: Vec<String> = [
             site.home(),
-            site.listing(&slug("de"), None, 1),
-            site.listing(&slug("de"), None, 2),
-            site.listing(&slug("de"), Some(&section), 1),
-            site.listing(&slug("de"), Some(&section), 3),
+            site.listing(&slug("de"), None),
+            site.listing_page(&slug("de"), None, 2),
+            site.listing(&slug("de"), Some(&section)),
+            site.listing_page(&slug("de"), Some(&section), 3),
             site.article(&slug("de"), &slug("a1")),
-            site.author(&slug("de"), &slug("li-wei"), 1),
-            site.author(&slug("de"), &slug("li-wei"), 2),
+            site.author(&slug("de"), &slug("li-wei")),
+            site.author_page(&slug("de"), &slug("li-wei"), 2),
         ]
         .iter()
         .map(|path| site.page_file(path))
@@ -608,12 +666,12 @@ mod tests {
             [
                 "index.html",
                 "de/index.html",
-                "de/page/2.html",
+                "de/pages/2.html",
                 "de/section/bri-nachrichten/aktuelles/index.html",
-                "de/section/bri-nachrichten/aktuelles/page/3.html",
+                "de/section/bri-nachrichten/aktuelles/pages/3.html",
                 "de/article/a1.html",
                 "de/author/li-wei/index.html",
-                "de/author/li-wei/page/2.html"
+                "de/author/li-wei/pages/2.html"
             ]
         );
     }
@@ -622,13 +680,21 @@ mod tests {
     fn a_section_address_reads_back_what_listing_writes() {
         let section = SectionPath::from_str("bri-nachrichten/aktuelles").unwrap();
         for page in [1, 2, 12] {
-            let path = Site::new("/").listing(&slug("de"), Some(&section), page);
+            let path = Site::new("/").listing_page(&slug("de"), Some(&section), page);
             let address: SectionAddress = path.strip_prefix("/de/section/").unwrap().parse().unwrap();
-            assert_eq!((address.section, address.page.get()), (section.clone(), page));
+            assert_eq!(address.section, section);
+            assert_eq!(
+                address.position,
+                ListPosition::Page(page.to_string().parse().unwrap())
+            );
         }
         let without_slash: SectionAddress = "bri-nachrichten".parse().unwrap();
         assert_eq!(without_slash.section.to_string(), "bri-nachrichten");
-        assert_eq!(without_slash.page, PageNumber::FIRST);
+        assert_eq!(without_slash.position, ListPosition::Newest);
+        let older: SectionAddress = "bri-nachrichten/page/2".parse().unwrap();
+        assert_eq!(older.position, ListPosition::Legacy(PageNumber(2)));
+        let older_first: SectionAddress = "bri-nachrichten/page/1".parse().unwrap();
+        assert_eq!(older_first.position, ListPosition::Newest);
         for refused in ["", "Sport/", "bri-nachrichten/page/-1"] {
             assert!(refused.parse::<SectionAddress>().is_err(), "{refused}");
         }
@@ -643,19 +709,35 @@ mod tests {
                 edition: slug("de"),
                 screen,
             };
-            let listing = |section: Option<&SectionPath>, page: u32| Screen::Listing {
+            let listing = |section: Option<&SectionPath>, position| Screen::Listing {
                 section: section.cloned(),
-                page: page.to_string().parse().unwrap(),
+                position,
             };
+            let numbered = |page: u32| ListPosition::Page(PageNumber(page));
             assert_eq!(site.route(&site.home(), ""), Route::Home);
+            assert_eq!(
+                site.route(&site.listing(&slug("de"), None), ""),
+                edition(listing(None, ListPosition::Newest))
+            );
+            assert_eq!(
+                site.route(&site.listing(&slug("de"), Some(&section)), ""),
+                edition(listing(Some(&section), ListPosition::Newest))
+            );
+            assert_eq!(
+                site.route(&site.author(&slug("de"), &slug("li-wei")), ""),
+                edition(Screen::Author {
+                    slug: slug("li-wei"),
+                    position: ListPosition::Newest,
+                })
+            );
             for page in [1, 2, 12] {
                 assert_eq!(
-                    site.route(&site.listing(&slug("de"), None, page), ""),
-                    edition(listing(None, page))
+                    site.route(&site.listing_page(&slug("de"), None, page), ""),
+                    edition(listing(None, numbered(page)))
                 );
                 assert_eq!(
-                    site.route(&site.listing(&slug("de"), Some(&section), page), ""),
-                    edition(listing(Some(&section), page))
+                    site.route(&site.listing_page(&slug("de"), Some(&section), page), ""),
+                    edition(listing(Some(&section), numbered(page)))
                 );
             }
             assert_eq!(
@@ -664,10 +746,10 @@ mod tests {
             );
             for page in [1, 2, 12] {
                 assert_eq!(
-                    site.route(&site.author(&slug("de"), &slug("li-wei"), page), ""),
+                    site.route(&site.author_page(&slug("de"), &slug("li-wei"), page), ""),
                     edition(Screen::Author {
                         slug: slug("li-wei"),
-                        page: page.to_string().parse().unwrap(),
+                        position: numbered(page),
                     })
                 );
             }
@@ -700,15 +782,25 @@ mod tests {
             _ => None,
         };
         assert_eq!(document("/de/").as_deref(), Some("de/front.json"));
-        assert_eq!(document("/de/page/2").as_deref(), Some("de/pages/2.json"));
+        assert_eq!(document("/de/pages/2").as_deref(), Some("de/pages/2.json"));
         assert_eq!(
             document("/de/section/bri-nachrichten/aktuelles/").as_deref(),
-            Some("de/sections/bri-nachrichten/aktuelles/pages/1.json")
+            Some("de/sections/bri-nachrichten/aktuelles/pages/newest.json")
+        );
+        // An older address's page is looked up on the newest page.
+        assert_eq!(document("/de/page/2").as_deref(), Some("de/front.json"));
+        assert_eq!(
+            document("/de/section/bri-nachrichten/aktuelles/page/2").as_deref(),
+            Some("de/sections/bri-nachrichten/aktuelles/pages/newest.json")
         );
         assert_eq!(document("/de/article/a1").as_deref(), Some("de/articles/a1.json"));
         assert_eq!(
-            document("/de/author/li-wei/page/3").as_deref(),
+            document("/de/author/li-wei/pages/3").as_deref(),
             Some("de/authors/li-wei/pages/3.json")
+        );
+        assert_eq!(
+            document("/de/author/li-wei/").as_deref(),
+            Some("de/authors/li-wei/pages/newest.json")
         );
         assert_eq!(
             document("/de/info/impressum").as_deref(),
@@ -779,12 +871,12 @@ mod tests {
     fn author_pages_live_below_the_edition_and_are_paged_like_sections() {
         let site = Site::new("/news/");
         assert_eq!(
-            site.author(&slug("de"), &slug("li-wei"), 1),
+            site.author(&slug("de"), &slug("li-wei")),
             "/news/de/author/li-wei/"
         );
         assert_eq!(
-            site.author(&slug("de"), &slug("li-wei"), 3),
-            "/news/de/author/li-wei/page/3"
+            site.author_page(&slug("de"), &slug("li-wei"), 3),
+            "/news/de/author/li-wei/pages/3"
         );
         let screen = |path| match site.route(path, "") {
             Route::Edition { screen, .. } => screen,
@@ -794,7 +886,7 @@ mod tests {
             screen("/news/de/author/li-wei"),
             Screen::Author {
                 slug: slug("li-wei"),
-                page: PageNumber::FIRST
+                position: ListPosition::Newest
             },
             "without its slash too"
         );
@@ -802,6 +894,7 @@ mod tests {
             "/news/de/author/",
             "/news/de/author/Li_Wei/",
             "/news/de/author/li-wei/page/0",
+            "/news/de/author/li-wei/pages/0",
             "/news/de/author/li-wei/extra/",
         ] {
             assert_eq!(screen(nowhere), Screen::NotFound, "{nowhere}");
@@ -823,12 +916,14 @@ mod tests {
             within("/news/de"),
             Screen::Listing {
                 section: None,
-                page: PageNumber::FIRST
+                position: ListPosition::Newest
             }
         );
         for nowhere in [
             "/news/de/page/0",
             "/news/de/page/",
+            "/news/de/pages/0",
+            "/news/de/pages/",
             "/news/de/impressum",
             "/news/de/article/",
             "/news/de/article/Kein_Slug",
@@ -873,18 +968,22 @@ mod tests {
     }
 
     #[test]
-    fn the_older_page_query_is_still_read() {
+    fn the_older_page_addresses_are_still_read() {
         let site = Site::new("/");
-        let page = |path, query| match site.route(path, query) {
+        let position = |path, query| match site.route(path, query) {
             Route::Edition {
-                screen: Screen::Listing { page, .. },
+                screen: Screen::Listing { position, .. },
                 ..
-            } => Some(page.get()),
+            } => Some(position),
             _ => None,
         };
-        assert_eq!(page("/de/", "page=3"), Some(3));
-        assert_eq!(page("/de/section/dokumente/", "x=1&page=2"), Some(2));
-        assert_eq!(page("/de/", "page=zwei"), None);
-        assert_eq!(page("/de/", "utm_source=feed"), Some(1));
+        let legacy = |page| Some(ListPosition::Legacy(PageNumber(page)));
+        assert_eq!(position("/de/", "page=3"), legacy(3));
+        assert_eq!(position("/de/page/3", ""), legacy(3));
+        assert_eq!(position("/de/section/dokumente/", "x=1&page=2"), legacy(2));
+        assert_eq!(position("/de/section/dokumente/page/2", ""), legacy(2));
+        assert_eq!(position("/de/", "page=1"), Some(ListPosition::Newest));
+        assert_eq!(position("/de/", "page=zwei"), None);
+        assert_eq!(position("/de/", "utm_source=feed"), Some(ListPosition::Newest));
     }
 }

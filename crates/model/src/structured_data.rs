@@ -162,7 +162,7 @@ mod tests {
         }))
         .unwrap();
         let page = |author: &Author| format!("https://x.org/de/author/{}/", author.slug);
-        let photo = Some("https://x.org/api/v1/media/hafen-1600-0123456789abcdef.jpg");
+        let photo = Some("https://x.org/api/v2/media/hafen-1600-0123456789abcdef.jpg");
         let data = news_article(
             &edition,
             &article,

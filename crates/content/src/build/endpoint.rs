@@ -20,8 +20,7 @@ use crate::library::EditionContent;
 /// every page of every listing and of every author's list, one page per
 /// article and one per page of the house; with pages, the HTML page of
 /// each as well, and the edition's search page and not-found page. The
-/// front page's HTML page carries `front.json` where the other lists'
-/// first pages carry their page 1.
+/// front page's newest list page is `front.json`'s `latest`.
 pub(super) fn write(
     content: &EditionContent,
     listings: &[Listing],
@@ -34,7 +33,7 @@ pub(super) fn write(
     let front =
         front::select(edition, &content.articles, &content.front_choices, now).map_err(io::Error::other)?;
     publisher.document(output, &paths::front(&edition.id), &front, |site| {
-        site.listing(&edition.id, None, 1)
+        site.listing(&edition.id, None)
     })?;
 
     for listing in listings {
@@ -42,9 +41,12 @@ pub(super) fn write(
         let list = List {
             articles: &listing.articles,
             author: None,
-            first_page_is_front: section.is_none(),
+            newest: section.map(|section| paths::newest_list_page(&edition.id, section)),
             document: &|page| paths::list_page(&edition.id, section, page),
-            address: &|site, page| site.listing(&edition.id, section, page),
+            address: &|site, page| match page {
+                Some(page) => site.listing_page(&edition.id, section, page),
+                None => site.listing(&edition.id, section),
+            },
         };
         list.write(edition.page_size, publisher, output)?;
     }
@@ -53,9 +55,12 @@ pub(super) fn write(
         let list = List {
             articles: &listing.articles,
             author: Some(listing.author),
-            first_page_is_front: false,
+            newest: Some(paths::newest_author_page(&edition.id, slug)),
             document: &|page| paths::author_page(&edition.id, slug, page),
-            address: &|site, page| site.author(&edition.id, slug, page),
+            address: &|site, page| match page {
+                Some(page) => site.author_page(&edition.id, slug, page),
+                None => site.author(&edition.id, slug),
+            },
         };
         list.write(edition.page_size, publisher, output)?;
     }
@@ -96,39 +101,41 @@ struct List<'a> {
     articles: &'a [&'a Article],
     /// Whose articles these are, on an author's list.
     author: Option<&'a Author>,
-    /// Whether the list is the front page's, whose first HTML page shows
-    /// `front.json` and is written with it: page 1's document is still
-    /// written, for a reader that does not know `front.json`.
-    first_page_is_front: bool,
-    /// The path of page n's document below the endpoint.
+    /// The path of the newest page's document below the endpoint; `None`
+    /// for the front page, whose newest page `front.json` carries.
+    newest: Option<String>,
+    /// The path of an older page n's document below the endpoint.
     document: &'a dyn Fn(u32) -> String,
-    /// Page n's address.
-    address: &'a dyn Fn(&Site, u32) -> String,
+    /// The address of page n, or of the newest page (`None`).
+    address: &'a dyn Fn(&Site, Option<u32>) -> String,
 }
 
 impl List<'_> {
-    /// Writes the document of every page of the list; with pages, the HTML
-    /// page of each, which carries the edition and its own document.
+    /// Writes the document of every page of the list, numbered from the
+    /// oldest (`brnn_model::paging`); with pages, the HTML page of each,
+    /// which carries the edition and its own document.
     fn write(&self, page_size: u32, publisher: &Publisher, output: &mut Output) -> io::Result<()> {
         let paging = Paging::new(self.articles.len(), page_size as usize);
-        for page in 1..=paging.pages() {
+        let newest = paging.newest();
+        for page in 1..=newest {
             let items = paging.items_on(page).expect("pages counted by the same paging");
             let document = ListPage {
                 format: FORMAT_VERSION,
-                page: page as u32,
-                pages: paging.pages() as u32,
-                total: self.articles.len() as u32,
+                page,
+                newer: (page + 1 < newest).then_some(page + 1),
+                total: (page == newest).then_some(self.articles.len() as u32),
                 articles: self.articles[items]
                     .iter()
                     .map(|article| article.summary())
                     .collect(),
                 author: self.author.cloned(),
             };
-            let path = (self.document)(page as u32);
-            if page == 1 && self.first_page_is_front {
-                output.write_json(&path, &document)?;
-            } else {
-                publisher.document(output, &path, &document, |site| (self.address)(site, page as u32))?;
+            if page < newest {
+                publisher.document(output, &(self.document)(page), &document, |site| {
+                    (self.address)(site, Some(page))
+                })?;
+            } else if let Some(path) = &self.newest {
+                publisher.document(output, path, &document, |site| (self.address)(site, None))?;
             }
         }
         Ok(())

@@ -101,7 +101,7 @@ impl<'a> FeedFacts<'a> {
             description: locale.feed_description(listing.name),
             lang: &edition.lang,
             publisher: &edition.network.name,
-            home: site_url.absolute(&site.listing(&edition.id, listing.section.as_ref(), 1)),
+            home: site_url.absolute(&site.listing(&edition.id, listing.section.as_ref())),
             feed_urls: FeedKind::ALL
                 .map(|kind| site_url.absolute(&site.feed(&edition.id, listing.section.as_ref(), kind))),
             updated: items

@@ -3,12 +3,12 @@
 //!
 //! | path | what |
 //! | --- | --- |
-//! | `api/v1/` | the reader's JSON endpoint (docs/FORMAT.md): per edition its document, the top of its front page, its lists, articles, pages of the house and date archive (`endpoint.rs`, `archive.rs`) |
+//! | `api/v2/` | the reader's JSON endpoint (docs/FORMAT.md): per edition its document, the top of its front page, its lists, articles, pages of the house and date archive (`endpoint.rs`, `archive.rs`) |
 //! | `feeds/<edition>/` | RSS 2.0, Atom and JSON Feed of the front page, and of each section below `section/<path>/` |
 //! | `sitemap.xml`, `sitemaps/` | a sitemap index and its sitemaps |
 //! | `robots.txt` | points crawlers at the sitemap |
 //! | `pagefind/<edition>/` | the edition's search index (`search.rs`) |
-//! | `api/v1/media/` | the photos' renditions, made by `images` (`media.rs`) |
+//! | `api/v2/media/` | the photos' renditions, made by `images` (`media.rs`) |
 //! | `<edition>/offline.html` | with pages, the page the service worker shows offline for an address it has not saved (`offline.rs`) |
 //!
 //! Output is a function of the sources and of the build's clock (`now`,
@@ -54,8 +54,8 @@ use crate::images::{Prepared, MEDIA_FOLDER};
 use crate::library::{EditionContent, Library};
 use crate::problem::Problem;
 
-/// Where the endpoint goes below the site's root: the reader's default `api/v1/`.
-pub const ENDPOINT_FOLDER: &str = "api/v1";
+/// Where the endpoint goes below the site's root: the reader's default `api/v2/`.
+pub const ENDPOINT_FOLDER: &str = "api/v2";
 pub const FEEDS_FOLDER: &str = "feeds";
 pub const SITEMAPS_FOLDER: &str = "sitemaps";
 

@@ -58,7 +58,7 @@ pub(super) fn write(editions: &[EditionLists], site_url: &SiteUrl, output: &mut 
         let last_change =
             |articles: &[&Article]| articles.iter().map(|article| article.last_modified()).max();
         let pages = listings.iter().map(|listing| Entry {
-            location: site_url.absolute(&site.listing(id, listing.section.as_ref(), 1)),
+            location: site_url.absolute(&site.listing(id, listing.section.as_ref())),
             last_modified: last_change(&listing.articles),
             alternates: match listing.section {
                 None => absolute(site.front_page_alternates(edition)),
@@ -66,7 +66,7 @@ pub(super) fn write(editions: &[EditionLists], site_url: &SiteUrl, output: &mut 
             },
         });
         let author_pages = authors.iter().map(|listing| Entry {
-            location: site_url.absolute(&site.author(id, &listing.author.slug, 1)),
+            location: site_url.absolute(&site.author(id, &listing.author.slug)),
             last_modified: last_change(&listing.articles),
             alternates: Vec::new(),
         });
@@ -101,7 +101,7 @@ pub(super) fn write(editions: &[EditionLists], site_url: &SiteUrl, output: &mut 
     }
     output.write("sitemap.xml", &document("sitemapindex", "sitemap", &sitemaps)?)?;
     let robots = format!(
-        "# Everything may be crawled; the app renders its pages from api/v1/.\n\
+        "# Everything may be crawled; the app renders its pages from api/v2/.\n\
          User-agent: *\n\
          Allow: /\n\
          \n\

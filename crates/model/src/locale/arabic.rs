@@ -13,7 +13,7 @@ pub static ARABIC: Locale = Locale {
     long_date_pattern: cldr::AR.full_date,
     month_pattern: "MMMM y",
     label_separator: ": ",
-    page_of: |page, pages| format!("الصفحة {page} من {pages}"),
+    page_number: |page| format!("الصفحة {page}"),
     loading: "جارٍ التحميل …",
     retry: "إعادة المحاولة",
     source_label: "المصدر:",

@@ -12,7 +12,7 @@ pub static CHINESE: Locale = Locale {
     long_date_pattern: cldr::ZH.full_date,
     month_pattern: "y年M月",
     label_separator: "：",
-    page_of: |page, pages| format!("第 {page} 页，共 {pages} 页"),
+    page_number: |page| format!("第 {page} 页"),
     loading: "正在加载……",
     retry: "重试",
     source_label: "来源：",

@@ -11,7 +11,7 @@ pub static ENGLISH: Locale = Locale {
     long_date_pattern: cldr::EN_GB.full_date,
     month_pattern: "MMMM y",
     label_separator: ": ",
-    page_of: |page, pages| format!("Page {page} of {pages}"),
+    page_number: |page| format!("Page {page}"),
     loading: "Loading …",
     retry: "Try again",
     source_label: "Source:",

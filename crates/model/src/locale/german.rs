@@ -12,7 +12,7 @@ pub static GERMAN: Locale = Locale {
     long_date_pattern: "EEEE, dd. MMMM y",
     month_pattern: "MMMM y",
     label_separator: ": ",
-    page_of: |page, pages| format!("Seite {page} von {pages}"),
+    page_number: |page| format!("Seite {page}"),
     loading: "Wird geladen …",
     retry: "Erneut versuchen",
     source_label: "Quelle :",
