@@ -4,7 +4,7 @@
 //
 // - The site's hashed files (Trunk's `name-<hash>.js`, `_bg.wasm`, `.css`)
 //   never change under their name: from the cache, else the network.
-// - Pages and the endpoint's JSON documents (api/v1/): from the network, so a
+// - Pages and the endpoint's JSON documents (api/v2/): from the network, so a
 //   reader online always sees the newest; when it fails or takes longer
 //   than NETWORK_TIMEOUT_MS, the kept copy, if any.
 // - Kept: each article page the reader opened, the last SAVED_ARTICLES_LIMIT
@@ -12,7 +12,11 @@
 //   reader opened, and what those pages need (their stylesheet, boot.js, the
 //   app's files once the app ran). A page the app shows without loading it
 //   (history.pushState) is reported by public/boot.js (`{ opened: url }`);
-//   the worker then fetches its page and keeps it. A kept page's documents
+//   the worker then fetches its page and keeps it. So does a page the worker
+//   does not control (opened before the worker ran), for itself
+//   (`{ opened: url, claim }`, `claim` when no page of the site led to it:
+//   the worker takes it over) and for the app's files once the app ran there
+//   (`{ app: [url, …] }`), which it fetched past the worker. A kept page's documents
 //   (which it carries, for the app) are kept as the endpoint's, so the app
 //   finds them offline too. A document the app fetched ahead (prefetch) is
 //   no article opened: it is kept only if its page is.
@@ -22,9 +26,18 @@
 //
 // One cache per build of the app (`?build=`, the wasm's hash, which
 // public/boot.js registers this file with): a deployment registers a new
-// worker at the reader's next page load, which takes over at once, carries
-// the kept pages over to its cache (with the stylesheets they name, not an
-// older app) and deletes the older caches. Only same-origin requests below
+// worker at the reader's next page load, which takes over at once (it skips
+// waiting: the pages the older one controls are this one's from then on,
+// and every navigation after it is answered here), carries the kept pages
+// over to its cache (with the stylesheets they name, not an older app) and
+// deletes the older caches. It claims the pages it does not control only
+// when one that no page of the site led to asks (public/boot.js), not when it
+// starts: a claim drops every such page kept in the back/forward cache
+// (Chromium: ServiceWorkerClaim), and the reader's first page, left before
+// the worker ran, would come back as a page load. (Chromium also drops a
+// cached page the older worker controls when this one takes over,
+// ServiceWorkerVersionActivation: the price of a deployment taken up at the
+// next navigation, once per deployment.) Only same-origin requests below
 // the site's base are answered here; a remote endpoint's go to the network.
 
 const BUILD = new URL(location.href).searchParams.get('build') ?? 'unversioned';
@@ -43,8 +56,8 @@ const ARTICLES_END = '<!--/brnn-offline-articles-->';
 const HASHED_FILE = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/;
 const ARTICLE_PAGE = /^([a-z0-9-]+)\/article\/([a-z0-9-]+)$/;
 const FRONT_PAGE = /^([a-z0-9-]+)\/$/;
-const ARTICLE_DOCUMENT = /^api\/v1\/([a-z0-9-]+)\/articles\/([a-z0-9-]+)\.json$/;
-const FRONT_DOCUMENT = /^api\/v1\/([a-z0-9-]+)\/(front|edition)\.json$/;
+const ARTICLE_DOCUMENT = /^api\/v2\/([a-z0-9-]+)\/articles\/([a-z0-9-]+)\.json$/;
+const FRONT_DOCUMENT = /^api\/v2\/([a-z0-9-]+)\/(front|edition)\.json$/;
 /** Not hashed, needed by every page and the app: network-first, kept. */
 const SCRIPT = /^(boot\.js|snippets\/.+\.js)$/;
 
@@ -63,9 +76,11 @@ self.addEventListener('install', (event) => event.waitUntil(self.skipWaiting()))
 self.addEventListener('activate', (event) => event.waitUntil(activate()));
 
 self.addEventListener('message', (event) => {
-  const { opened } = event.data ?? {};
+  const { opened, claim, app } = event.data ?? {};
   const path = typeof opened === 'string' ? below(new URL(opened)) : null;
+  if (claim === true) event.waitUntil(self.clients.claim());
   if (path !== null) event.waitUntil(keepOpened(path));
+  if (Array.isArray(app)) event.waitUntil(keepApp(app));
 });
 
 self.addEventListener('fetch', (event) => {
@@ -77,7 +92,7 @@ self.addEventListener('fetch', (event) => {
     event.respondWith(page(event, path));
   } else if (HASHED_FILE.test(path)) {
     event.respondWith(hashedFile(request));
-  } else if (path.startsWith('api/v1/') && path.endsWith('.json')) {
+  } else if (path.startsWith('api/v2/') && path.endsWith('.json')) {
     event.respondWith(endpointDocument(event, path));
   } else if (SCRIPT.test(path)) {
     event.respondWith(
@@ -194,7 +209,7 @@ const JSON_HEADERS = { 'content-type': 'application/json' };
  */
 function carriedDocuments(html) {
   return [...html.matchAll(/<script type="application\/json" data-brnn-document="([^"]+)">([^<]*)<\/script>/g)].map(
-    ([, path, json]) => ({ path: `api/v1/${unescapeHtml(path)}`, json }),
+    ([, path, json]) => ({ path: `api/v2/${unescapeHtml(path)}`, json }),
   );
 }
 
@@ -204,6 +219,15 @@ async function keepOpened(path) {
   const kept = await isKept(path);
   if (!kept) await ensureKept(path, (response) => keepPage(path, response));
   else if (ARTICLE_PAGE.test(path)) await remember(keyOf(path), {});
+}
+
+/** The files of this build's app among `urls` (what a page fetched, once the app ran there), kept: a page this worker did not control then fetched them past it. */
+async function keepApp(urls) {
+  const paths = urls
+    .filter((url) => typeof url === 'string')
+    .map((url) => below(new URL(url)))
+    .filter((path) => path !== null && (SCRIPT.test(path) || (HASHED_FILE.test(path) && path.includes(BUILD))));
+  await Promise.all([...new Set(paths)].map((path) => ensureKept(path)));
 }
 
 /** The stylesheets and scripts a page's head names, as paths below the base. */
@@ -285,16 +309,8 @@ async function activate() {
       await caches.delete(name);
     }
   }
-  await self.clients.claim();
-  // Pages opened before this worker ran (the reader's first page) are kept too.
-  const open = await self.clients.matchAll({ type: 'window', includeUncontrolled: true });
-  await Promise.all(
-    open.map(({ url }) => {
-      const path = below(new URL(url));
-      const keepable = path !== null && (ARTICLE_PAGE.test(path) || FRONT_PAGE.test(path));
-      return keepable && ensureKept(path, (response) => keepPage(path, response));
-    }),
-  );
+  // No clients.claim() here (see above): a page opened before this worker
+  // ran reports itself, and asks for it where that drops no cached page.
 }
 
 /**
