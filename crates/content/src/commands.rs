@@ -172,6 +172,14 @@ pub fn build(
         .map_err(|error| io_failure(out, format!("cannot write: {error}")))
 }
 
+/// Copies the list of what the last build below `out` changed to `to`.
+pub fn copy_changes(out: &Path, to: &Path) -> Result<(), Failure> {
+    let list = out.join(build::BUILD_FOLDER).join(build::CHANGES_FILE);
+    fs::copy(&list, to)
+        .map(|_| ())
+        .map_err(|error| io_failure(to, format!("cannot copy {} here: {error}", list.display())))
+}
+
 /// Replaces the generated folder of `edition` (the network's first by
 /// default) with `count` sample articles; returns that folder.
 pub fn generate(content: &Path, count: usize, seed: u64, edition: Option<&Slug>) -> Result<PathBuf, Failure> {

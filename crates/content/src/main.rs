@@ -96,6 +96,12 @@ enum Command {
         /// the first build after it.
         #[arg(long, env = "BRNN_NOW", value_parser = Published::parse)]
         now: Option<Published>,
+        /// Also write the list of the files this build added (`+ path`),
+        /// changed (`~ path`) and removed (`- path`) here, for an upload
+        /// step that copies and purges only those; it is always in
+        /// `<out>/.brnn/changes.txt` too.
+        #[arg(long)]
+        changes: Option<PathBuf>,
     },
     /// Write synthetic sample articles, for tests and benchmarks.
     ///
@@ -254,24 +260,31 @@ fn main() -> ExitCode {
             shell,
             cache,
             now,
+            changes,
         } => {
             let started = Instant::now();
             let now = now.unwrap_or_else(system_clock);
-            commands::build(&content, &out, &cache, site_url, shell.as_deref(), now, &progress_bar()).map(|report| {
-                print_warnings(&report.warnings);
-                eprintln!(
-                    "brnn-content: {} articles into {} in {:.1} s: {} files written, {} unchanged, {} removed; {} images processed; search index {:.1} s ({} year bundles indexed)",
-                    report.articles,
-                    out.display(),
-                    started.elapsed().as_secs_f64(),
-                    report.written,
-                    report.unchanged,
-                    report.removed,
-                    report.images_processed,
-                    report.search_index.as_secs_f64(),
-                    report.years_indexed
-                );
-            })
+            commands::build(&content, &out, &cache, site_url, shell.as_deref(), now, &progress_bar())
+                .and_then(|report| match changes {
+                    Some(changes) => commands::copy_changes(&out, &changes).map(|()| report),
+                    None => Ok(report),
+                })
+                .map(|report| {
+                    print_warnings(&report.warnings);
+                    eprintln!(
+                        "brnn-content: {} articles into {} in {:.1} s: {} files written, {} unchanged ({} not rendered), {} removed; {} images processed; search index {:.1} s ({} year bundles indexed)",
+                        report.articles,
+                        out.display(),
+                        started.elapsed().as_secs_f64(),
+                        report.written,
+                        report.unchanged,
+                        report.not_rendered,
+                        report.removed,
+                        report.images_processed,
+                        report.search_index.as_secs_f64(),
+                        report.years_indexed
+                    );
+                })
         }
         Command::Generate {
             count,

@@ -160,10 +160,32 @@ fn check_and_build_say_what_they_did() {
     ]);
     assert!(output.status.success(), "{}", stderr(&output));
     assert!(
-        stderr(&output).contains(" files written, 0 unchanged, 0 removed; "),
+        stderr(&output).contains(" files written, 0 unchanged (0 not rendered), 0 removed; "),
         "{}",
         stderr(&output)
     );
+
+    // Again, with the change list copied out: nothing changed, nothing listed.
+    let changes = out.path().join("../changes-for-upload.txt");
+    let again = run(&[
+        "build",
+        "--content",
+        path(&repo().join("content")),
+        "--out",
+        path(out.path()),
+        "--cache",
+        path(&common::image_cache()),
+        "--changes",
+        path(&changes),
+    ]);
+    assert!(again.status.success(), "{}", stderr(&again));
+    assert!(
+        stderr(&again).contains(" 0 files written, "),
+        "{}",
+        stderr(&again)
+    );
+    assert_eq!(fs::read_to_string(&changes).unwrap(), "");
+    fs::remove_file(changes).unwrap();
 }
 
 #[test]

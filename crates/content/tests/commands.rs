@@ -196,6 +196,7 @@ fn build_is_deterministic_and_rewrites_only_what_changed() {
             articles: report.articles,
             written: 0,
             unchanged: files.len(),
+            not_rendered: again.not_rendered,
             removed: 0,
             search_index: again.search_index,
             years_indexed: 0,

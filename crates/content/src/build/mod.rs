@@ -11,9 +11,13 @@
 //! | `api/v2/media/` | the photos' renditions, made by `images` (`media.rs`) |
 //! | `<edition>/offline.html` | with pages, the page the service worker shows offline for an address it has not saved (`offline.rs`) |
 //!
+//! | `.brnn/` | the build's own: what each file was made from and what the last build changed (`manifest.rs`); never served |
+//!
 //! Output is a function of the sources and of the build's clock (`now`,
 //! which only decides whether an editor's front page choice has expired),
-//! never of hash order; a file is only rewritten when its bytes change. No file is ever
+//! never of hash order. A file is only rendered when what it is made from
+//! changed, and only rewritten when its bytes change (`manifest.rs`); every
+//! build lists the files it added, changed and removed. No file is ever
 //! half-written: new bytes go to a temporary file beside their file
 //! ([`PARTIAL_SUFFIX`]), and only once every file is written are they
 //! renamed into place, one by one, and leftovers removed. What a failure
@@ -31,6 +35,7 @@
 mod archive;
 mod endpoint;
 mod feeds;
+mod manifest;
 mod media;
 mod offline;
 mod pages;
@@ -38,6 +43,7 @@ mod search;
 mod sitemap;
 
 use std::collections::{BTreeMap, HashSet};
+use std::ffi::OsString;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -49,6 +55,9 @@ use brnn_model::site::Site;
 use brnn_model::slug::{SectionPath, Slug};
 use indicatif::ProgressBar;
 use serde::Serialize;
+
+use manifest::{Change, Key, Manifest, MANIFEST_FILE};
+pub use manifest::{BUILD_FOLDER, CHANGES_FILE};
 
 use crate::images::{Prepared, MEDIA_FOLDER};
 use crate::library::{EditionContent, Library};
@@ -68,6 +77,9 @@ pub struct BuildReport {
     pub written: usize,
     pub unchanged: usize,
     pub removed: usize,
+    /// Of the unchanged files, those not even rendered: what they are made
+    /// from is what the last build made them from.
+    pub not_rendered: usize,
     /// Spent building the search index, the build's largest single part.
     pub search_index: Duration,
     /// Search bundles (an edition's year) built anew; the others' records were as before.
@@ -153,12 +165,13 @@ impl<'a> AuthorListing<'a> {
 }
 
 pub use pages::Pages;
-use pages::Publisher;
+use pages::{Carried, Publisher};
 
 /// Writes everything below `out`; see the module documentation for what
 /// goes where. With `pages`, also every HTML page; `media` are the photos'
 /// renditions; `now` is the build's clock, at which the editors' front
-/// page choices hold or have expired. `progress` counts the articles written.
+/// page choices hold or have expired. `progress` counts the articles
+/// written. What the build changed is listed in `out/.brnn/changes.txt`.
 pub fn build(
     library: &Library,
     out: &Path,
@@ -213,9 +226,14 @@ fn write_site(
     } in &editions
     {
         let edition_path = paths::edition(&content.edition.id);
-        let edition_json = output.write_json(&edition_path, &content.edition)?;
+        let (edition_json, edition_key) = output.write_json(&edition_path, &content.edition)?;
+        let edition_document = Carried {
+            path: &edition_path,
+            json: &edition_json,
+            key: edition_key,
+        };
         let publisher = Publisher {
-            edition: (&edition_path, &edition_json),
+            edition: edition_document,
             pages,
         };
         endpoint::write(content, listings, authors, now, &publisher, output)?;
@@ -231,7 +249,7 @@ fn write_site(
         stale_folders.push(out.join(FEEDS_FOLDER).join(edition));
         stale_folders.push(out.join(Site::search_index_folder(&content.edition.id)));
         if let Some(pages) = pages {
-            offline::write(&content.edition, (&edition_path, &edition_json), pages, output)?;
+            offline::write(&content.edition, edition_document, pages, output)?;
             stale_folders.push(out.join(edition));
         }
     }
@@ -246,17 +264,24 @@ fn write_site(
 /// The name new bytes are written under, beside their file, until the build has written everything.
 pub const PARTIAL_SUFFIX: &str = ".brnn-partial";
 
-/// Writes files below the site's root, leaving unchanged ones untouched,
-/// and remembers what it wrote so that leftovers can be removed.
+/// Writes files below the site's root, rendering only those whose inputs
+/// changed and rewriting only those whose bytes changed, and remembers
+/// what it wrote so that leftovers can be removed.
 struct Output<'a> {
     out: &'a Path,
     progress: &'a ProgressBar,
     report: BuildReport,
+    /// What the last build made each file from.
+    previous: Manifest,
+    /// What this build made each file from: every file it wrote or kept.
+    next: Manifest,
     written: HashSet<PathBuf>,
     /// Folders known to exist: with 100,000 articles, asking again per file costs seconds.
     folders: HashSet<PathBuf>,
     /// Files written under a temporary name, with the name they get.
     staged: Vec<(PathBuf, PathBuf)>,
+    /// What this build added, changed and removed, by path below `out`.
+    changes: Vec<(Change, String)>,
 }
 
 impl<'a> Output<'a> {
@@ -268,41 +293,75 @@ impl<'a> Output<'a> {
                 articles,
                 ..BuildReport::default()
             },
+            previous: Manifest::read(out),
+            next: Manifest::default(),
             written: HashSet::new(),
             folders: HashSet::new(),
             staged: Vec::new(),
+            changes: Vec::new(),
         }
     }
 
-    /// Writes `document` at `path` below the endpoint; returns its JSON.
-    fn write_json(&mut self, path: &str, document: &impl Serialize) -> io::Result<String> {
+    /// Writes `document` at `path` below the endpoint; returns its JSON and its key.
+    fn write_json(&mut self, path: &str, document: &impl Serialize) -> io::Result<(String, Key)> {
         let json = serde_json::to_string(document).map_err(io::Error::other)?;
-        self.write(&format!("{ENDPOINT_FOLDER}/{path}"), json.as_bytes())?;
-        Ok(json)
+        let key = Key::of(&[json.as_bytes()]);
+        self.write_keyed(&format!("{ENDPOINT_FOLDER}/{path}"), key, || {
+            json.clone().into_bytes()
+        })?;
+        Ok((json, key))
     }
 
     fn write(&mut self, relative: &str, bytes: &[u8]) -> io::Result<()> {
+        self.write_keyed(relative, Key::of(&[bytes]), || bytes.to_vec())
+    }
+
+    /// Writes the file at `relative`, made from what `key` hashes, with
+    /// the bytes `make` gives; `make` is not called when the last build
+    /// made the file, still there, from the same.
+    fn write_keyed(&mut self, relative: &str, key: Key, make: impl FnOnce() -> Vec<u8>) -> io::Result<()> {
         let path = self.out.join(relative);
-        if fs::read(&path).is_ok_and(|existing| existing == bytes) {
+        let known = self.previous.get(relative);
+        if known == Some(key) && fs::symlink_metadata(&path).is_ok() {
             self.report.unchanged += 1;
+            self.report.not_rendered += 1;
         } else {
-            if let Some(parent) = path.parent() {
-                if !self.folders.contains(parent) {
-                    fs::create_dir_all(parent)?;
-                    self.folders.insert(parent.to_owned());
-                }
+            let bytes = make();
+            // New inputs may still give the same bytes (a new build of this tool, say).
+            let existing = fs::read(&path).ok();
+            if existing.as_deref() == Some(bytes.as_slice()) {
+                self.report.unchanged += 1;
+            } else {
+                let change = match existing {
+                    Some(_) => Change::Changed,
+                    None => Change::Added,
+                };
+                self.stage(&path, &bytes)?;
+                self.changes.push((change, relative.to_owned()));
+                self.report.written += 1;
             }
-            let mut partial = path.clone().into_os_string();
-            partial.push(PARTIAL_SUFFIX);
-            let partial = PathBuf::from(partial);
-            if let Err(error) = fs::write(&partial, bytes) {
-                let _ = fs::remove_file(&partial);
-                return Err(error);
-            }
-            self.staged.push((partial, path.clone()));
-            self.report.written += 1;
         }
+        self.next.insert(relative.to_owned(), key);
         self.written.insert(path);
+        Ok(())
+    }
+
+    /// Writes `bytes` beside `path`, to be renamed into place by [`Self::commit`].
+    fn stage(&mut self, path: &Path, bytes: &[u8]) -> io::Result<()> {
+        if let Some(parent) = path.parent() {
+            if !self.folders.contains(parent) {
+                fs::create_dir_all(parent)?;
+                self.folders.insert(parent.to_owned());
+            }
+        }
+        let mut partial = OsString::from(path.as_os_str());
+        partial.push(PARTIAL_SUFFIX);
+        let partial = PathBuf::from(partial);
+        if let Err(error) = fs::write(&partial, bytes) {
+            let _ = fs::remove_file(&partial);
+            return Err(error);
+        }
+        self.staged.push((partial, path.to_owned()));
         Ok(())
     }
 
@@ -330,15 +389,36 @@ impl<'a> Output<'a> {
             }
         }
         self.report.unchanged += files.len();
-        self.written.extend(files);
+        for file in files {
+            let relative = self.relative(&file);
+            // A file the last build did not list is hashed as it is.
+            let key = match self.previous.get(&relative) {
+                Some(key) => key,
+                None => Key::of(&[&fs::read(&file)?]),
+            };
+            self.next.insert(relative, key);
+            self.written.insert(file);
+        }
         Ok(true)
     }
 
+    /// `path` below the output folder, with `/` between its parts.
+    fn relative(&self, path: &Path) -> String {
+        let below = path.strip_prefix(self.out).unwrap_or(path);
+        below
+            .components()
+            .map(|part| part.as_os_str().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/")
+    }
+
     /// Puts every staged file in place, then removes what the build did not
-    /// write below `stale_folders`. A rename that fails stops it: the files
+    /// write below `stale_folders`, and writes the manifest and the change
+    /// list. A rename that fails stops it: the files
     /// before it stay replaced (there is no undoing them that could not fail
     /// the same way), the other staged files are removed, and the error says
-    /// which files were replaced.
+    /// which files were replaced; the last manifest stays, which at worst
+    /// makes the next build render more than it needs.
     fn commit(&mut self, stale_folders: &[PathBuf]) -> io::Result<()> {
         for done in 0..self.staged.len() {
             let (partial, path) = &self.staged[done];
@@ -353,7 +433,12 @@ impl<'a> Output<'a> {
         for folder in stale_folders {
             self.remove_stale(folder)?;
         }
-        Ok(())
+        let build_folder = self.out.join(BUILD_FOLDER);
+        manifest::write_whole(&build_folder.join(MANIFEST_FILE), &self.next.text())?;
+        manifest::write_whole(
+            &build_folder.join(CHANGES_FILE),
+            &manifest::changes_text(&self.changes),
+        )
     }
 
     /// The error of a commit that stopped at `failed`, with its `replaced` files named.
@@ -404,6 +489,8 @@ impl<'a> Output<'a> {
             } else if !self.written.contains(&path) {
                 fs::remove_file(&path)?;
                 self.report.removed += 1;
+                let relative = self.relative(&path);
+                self.changes.push((Change::Removed, relative));
             }
         }
         Ok(())

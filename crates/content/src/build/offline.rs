@@ -17,17 +17,18 @@ use brnn_model::locale::Locale;
 use brnn_news::head::escape_text;
 use brnn_news::page_markers::PAGE_END;
 
+use super::pages::Carried;
 use super::{Output, Pages};
 
 /// Where the saved articles' list goes; `public/sw.js` names the same two comments.
 const ARTICLES_START: &str = "<!--brnn-offline-articles-->";
 const ARTICLES_END: &str = "<!--/brnn-offline-articles-->";
 
-/// Writes `edition`'s offline page; `edition_document` (path below the
-/// endpoint, JSON) is what its header and footer are drawn from.
+/// Writes `edition`'s offline page; `edition_document` is what its header
+/// and footer are drawn from.
 pub(super) fn write(
     edition: &Edition,
-    edition_document: (&str, &str),
+    edition_document: Carried,
     pages: &Pages,
     output: &mut Output,
 ) -> io::Result<()> {

@@ -3,77 +3,98 @@
 //! by the reader's own components (`brnn_news::prerender`) into Trunk's
 //! `index.html`, each carrying the endpoint documents of its first view.
 //! [`Publisher`] writes an edition's documents with the page of each.
+//!
+//! A page is made from the renderer (the shell, the site's address and
+//! this tool's own build), its address and the documents it carries: its
+//! key hashes those, so an unchanged page is not even rendered.
 
 use std::io;
+use std::time::UNIX_EPOCH;
 
 use brnn_model::site::Site;
 use brnn_news::prerender::Renderer;
 use serde::Serialize;
 
+use super::manifest::Key;
 use super::Output;
 use crate::network::SiteUrl;
+
+/// A document a page carries: its path below the endpoint, its JSON and key.
+#[derive(Clone, Copy)]
+pub(super) struct Carried<'a> {
+    pub(super) path: &'a str,
+    pub(super) json: &'a str,
+    pub(super) key: Key,
+}
 
 /// Writes an edition's documents and, when the build makes pages, the page
 /// that shows each: every page of an edition carries the edition's
 /// document and its own.
 pub(super) struct Publisher<'a> {
-    /// The edition document's path below the endpoint and its JSON.
-    pub(super) edition: (&'a str, &'a str),
+    /// The edition's document.
+    pub(super) edition: Carried<'a>,
     pub(super) pages: Option<&'a Pages>,
 }
 
 impl Publisher<'_> {
-    /// Writes `document` at `path` below the endpoint and returns its JSON;
-    /// with pages, also the page at the address `address` gives, carrying it.
+    /// Writes `document` at `path` below the endpoint; with pages, also the
+    /// page at the address `address` gives, carrying it.
     pub(super) fn document(
         &self,
         output: &mut Output,
         path: &str,
         document: &impl Serialize,
         address: impl FnOnce(&Site) -> String,
-    ) -> io::Result<String> {
-        let json = output.write_json(path, document)?;
-        self.page(output, address, Some((path, &json)))?;
-        Ok(json)
+    ) -> io::Result<()> {
+        let (json, key) = output.write_json(path, document)?;
+        self.page(
+            output,
+            address,
+            Some(Carried {
+                path,
+                json: &json,
+                key,
+            }),
+        )
     }
 
     /// With pages, writes the page at the address `address` gives, carrying
-    /// the edition and `document` (path below the endpoint, JSON).
+    /// the edition and `document`.
     pub(super) fn page(
         &self,
         output: &mut Output,
         address: impl FnOnce(&Site) -> String,
-        document: Option<(&str, &str)>,
+        document: Option<Carried>,
     ) -> io::Result<()> {
         let Some(pages) = self.pages else {
             return Ok(());
         };
-        let carried: Vec<(&str, &str)> = std::iter::once(self.edition).chain(document).collect();
+        let carried: Vec<Carried> = std::iter::once(self.edition).chain(document).collect();
         pages.write(&address(pages.site()), &carried, output)
     }
 }
 
 /// Renders the pages of one site.
-pub struct Pages(Renderer);
+pub struct Pages {
+    renderer: Renderer,
+    /// What every page is made from besides its address and documents.
+    identity: Key,
+}
 
 impl Pages {
     /// `shell` is Trunk's `index.html`; canonical addresses take `site_url`'s origin.
     pub fn new(shell: &str, site_url: &SiteUrl) -> Result<Self, String> {
-        Renderer::new(shell, site_url.origin()).map(Self)
+        let renderer = Renderer::new(shell, site_url.origin())?;
+        let identity = Key::of(&[shell.as_bytes(), site_url.origin().as_bytes(), &this_build()]);
+        Ok(Self { renderer, identity })
     }
 
     pub fn site(&self) -> &Site {
-        self.0.site()
+        self.renderer.site()
     }
 
-    /// Writes the page at `path` (a path of [`Self::site`]) carrying
-    /// `documents` (path below the endpoint, JSON).
-    pub(super) fn write(
-        &self,
-        path: &str,
-        documents: &[(&str, &str)],
-        output: &mut Output,
-    ) -> io::Result<()> {
+    /// Writes the page at `path` (a path of [`Self::site`]) carrying `documents`.
+    pub(super) fn write(&self, path: &str, documents: &[Carried], output: &mut Output) -> io::Result<()> {
         self.write_as(&self.site().page_file(path), path, documents, output)
     }
 
@@ -85,18 +106,41 @@ impl Pages {
         self.write_as("404.html", &nowhere, &[], output)
     }
 
-    fn write_as(
-        &self,
-        file: &str,
-        path: &str,
-        documents: &[(&str, &str)],
-        output: &mut Output,
-    ) -> io::Result<()> {
-        output.write(file, self.render(path, documents).as_bytes())
+    fn write_as(&self, file: &str, path: &str, documents: &[Carried], output: &mut Output) -> io::Result<()> {
+        let identity = self.identity.bytes();
+        let keys: Vec<[u8; 16]> = documents.iter().map(|document| document.key.bytes()).collect();
+        let mut parts: Vec<&[u8]> = vec![&identity, path.as_bytes()];
+        for (document, key) in documents.iter().zip(&keys) {
+            parts.push(document.path.as_bytes());
+            parts.push(key);
+        }
+        output.write_keyed(file, Key::of(&parts), || {
+            self.render(path, documents).into_bytes()
+        })
     }
 
     /// The page at `path` carrying `documents`, as HTML.
-    pub(super) fn render(&self, path: &str, documents: &[(&str, &str)]) -> String {
-        self.0.render(path, documents)
+    pub(super) fn render(&self, path: &str, documents: &[Carried]) -> String {
+        let documents: Vec<(&str, &str)> = documents
+            .iter()
+            .map(|document| (document.path, document.json))
+            .collect();
+        self.renderer.render(path, &documents)
     }
+}
+
+/// This tool's own build, as far as its file tells (size and time): a new
+/// build may render pages differently, so it renders them all again.
+fn this_build() -> Vec<u8> {
+    let file = std::env::current_exe().and_then(|exe| exe.metadata());
+    let Ok(file) = file else {
+        // Unknown: a key no other build has, so nothing is taken as rendered.
+        return std::process::id().to_le_bytes().to_vec();
+    };
+    let modified = file
+        .modified()
+        .ok()
+        .and_then(|time| time.duration_since(UNIX_EPOCH).ok())
+        .map_or(0, |since| since.as_nanos());
+    [file.len().to_le_bytes().as_slice(), &modified.to_le_bytes()].concat()
 }

@@ -69,13 +69,17 @@ fn copy_tree(from: &Path, to: &Path) {
     }
 }
 
-/// Every file below `root`, by relative path, with its bytes.
+/// Every file of the site below `root` (not the build's own folder,
+/// `.brnn/`), by relative path, with its bytes.
 pub fn tree(root: &Path) -> BTreeMap<String, Vec<u8>> {
     let mut files = BTreeMap::new();
     let mut folders = vec![root.to_owned()];
     while let Some(folder) = folders.pop() {
         for entry in fs::read_dir(folder).unwrap() {
             let p = entry.unwrap().path();
+            if p == root.join(brnn_content::build::BUILD_FOLDER) {
+                continue;
+            }
             if p.is_dir() {
                 folders.push(p);
             } else {

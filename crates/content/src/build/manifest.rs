@@ -1,0 +1,171 @@
+//! What each file of the site was made from, kept between builds in
+//! [`MANIFEST_FILE`], so that a build renders only the files whose inputs
+//! changed; and the list of what a build changed, [`CHANGES_FILE`], for an
+//! upload step that copies and purges only those files.
+//!
+//! A file's [`Key`] is a hash of everything it is made from: a document's
+//! JSON, or for an HTML page the renderer (the shell, the site's address,
+//! this tool's own build), its address and the documents it carries. Equal
+//! keys mean equal bytes, so an unchanged key is never rendered again.
+//! Without a manifest (a first build, or an output folder another tool
+//! wrote) every file is rendered and compared with what is there, as before.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::fs;
+use std::io;
+use std::path::Path;
+
+use sha2::{Digest, Sha256};
+
+/// The build's own folder below the output folder: never served (the
+/// deploy configurations refuse it) and never uploaded (it is no change).
+pub const BUILD_FOLDER: &str = ".brnn";
+/// Below [`BUILD_FOLDER`]: one line per file, its key in hex, a tab, its path.
+pub const MANIFEST_FILE: &str = "manifest.tsv";
+/// Below [`BUILD_FOLDER`]: the files the last build added (`+`), changed
+/// (`~`) and removed (`-`), one per line after the sign and a space, by path.
+pub const CHANGES_FILE: &str = "changes.txt";
+
+/// A hash of what a file is made from (128 bits of SHA-256).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Key(u128);
+
+impl Key {
+    /// The key of `parts`, each hashed with its length so that no two
+    /// different lists of parts run together into the same bytes.
+    pub fn of(parts: &[&[u8]]) -> Self {
+        let mut hasher = Sha256::new();
+        for part in parts {
+            hasher.update((part.len() as u64).to_le_bytes());
+            hasher.update(part);
+        }
+        let digest = hasher.finalize();
+        let mut first = [0; 16];
+        first.copy_from_slice(&digest[..16]);
+        Key(u128::from_le_bytes(first))
+    }
+
+    pub fn bytes(self) -> [u8; 16] {
+        self.0.to_le_bytes()
+    }
+}
+
+/// The keys of the files a build left, by path below the output folder.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Manifest(BTreeMap<String, Key>);
+
+impl Manifest {
+    /// The manifest the last build below `out` left; empty when there is
+    /// none or it cannot be read (every file is then compared instead).
+    pub fn read(out: &Path) -> Self {
+        let Ok(text) = fs::read_to_string(out.join(BUILD_FOLDER).join(MANIFEST_FILE)) else {
+            return Self::default();
+        };
+        let entries = text.lines().map(|line| {
+            let (key, path) = line.split_once('\t')?;
+            Some((path.to_owned(), Key(u128::from_str_radix(key, 16).ok()?)))
+        });
+        // A line that does not read makes the whole manifest untrusted.
+        entries.collect::<Option<_>>().map(Self).unwrap_or_default()
+    }
+
+    pub fn get(&self, path: &str) -> Option<Key> {
+        self.0.get(path).copied()
+    }
+
+    pub fn insert(&mut self, path: String, key: Key) {
+        self.0.insert(path, key);
+    }
+
+    /// The manifest's text, sorted by path.
+    pub fn text(&self) -> String {
+        let mut text = String::with_capacity(self.0.len() * 80);
+        for (path, Key(key)) in &self.0 {
+            let _ = writeln!(text, "{key:032x}\t{path}");
+        }
+        text
+    }
+}
+
+/// How a build changed a file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Change {
+    Added,
+    Changed,
+    Removed,
+}
+
+impl Change {
+    fn sign(self) -> char {
+        match self {
+            Change::Added => '+',
+            Change::Changed => '~',
+            Change::Removed => '-',
+        }
+    }
+}
+
+/// The text of a change list: one line per file, sorted by path.
+pub fn changes_text(changes: &[(Change, String)]) -> String {
+    let mut sorted: Vec<&(Change, String)> = changes.iter().collect();
+    sorted.sort_by(|(a_change, a), (b_change, b)| (a, a_change).cmp(&(b, b_change)));
+    let mut text = String::new();
+    for (change, path) in sorted {
+        let _ = writeln!(text, "{} {path}", change.sign());
+    }
+    text
+}
+
+/// Writes `text` to `path` whole or not at all: beside it first, then renamed.
+pub fn write_whole(path: &Path, text: &str) -> io::Result<()> {
+    if let Some(parent) = path.parent() {
+        fs::create_dir_all(parent)?;
+    }
+    let mut partial = path.as_os_str().to_owned();
+    partial.push(".partial");
+    fs::write(&partial, text)?;
+    fs::rename(&partial, path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_manifest_reads_back_what_it_wrote_and_a_damaged_one_is_not_trusted() {
+        let out = tempfile::TempDir::new().unwrap();
+        let mut manifest = Manifest::default();
+        manifest.insert("de/index.html".to_owned(), Key::of(&[b"page"]));
+        manifest.insert("api/v2/de/front.json".to_owned(), Key::of(&[b"{}"]));
+        write_whole(
+            &out.path().join(BUILD_FOLDER).join(MANIFEST_FILE),
+            &manifest.text(),
+        )
+        .unwrap();
+        assert_eq!(Manifest::read(out.path()), manifest);
+
+        let damaged = format!("{}not a line\n", manifest.text());
+        write_whole(&out.path().join(BUILD_FOLDER).join(MANIFEST_FILE), &damaged).unwrap();
+        assert_eq!(Manifest::read(out.path()), Manifest::default());
+    }
+
+    #[test]
+    fn parts_never_run_together() {
+        assert_ne!(Key::of(&[b"ab", b"c"]), Key::of(&[b"a", b"bc"]));
+        assert_eq!(Key::of(&[b"ab", b"c"]), Key::of(&[b"ab", b"c"]));
+    }
+
+    #[test]
+    fn a_change_list_is_sorted_by_path_with_a_sign_each() {
+        let text = changes_text(&[
+            (Change::Removed, "de/article/alt.html".to_owned()),
+            (Change::Added, "de/article/neu.html".to_owned()),
+            (Change::Changed, "api/v2/de/front.json".to_owned()),
+        ]);
+        assert_eq!(
+            text,
+            "~ api/v2/de/front.json\n- de/article/alt.html\n+ de/article/neu.html\n"
+        );
+    }
+}

@@ -1,0 +1,198 @@
+//! The incremental build: after every kind of edit, a build into the last
+//! build's folder leaves exactly the site a build from nothing makes, while
+//! rendering only what changed, and lists exactly the files it added,
+//! changed and removed.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::Path;
+
+use brnn_content::build::{BuildReport, BUILD_FOLDER, CHANGES_FILE};
+use brnn_content::commands;
+use brnn_content::ProgressBar;
+use common::{content_copy, image_cache, now, repo, tree};
+use tempfile::{NamedTempFile, TempDir};
+
+fn shell() -> NamedTempFile {
+    let index = fs::read_to_string(repo().join("index.html")).unwrap();
+    let shell = NamedTempFile::new().unwrap();
+    fs::write(
+        shell.path(),
+        index.replace("<base data-trunk-public-url>", r#"<base href="/">"#),
+    )
+    .unwrap();
+    shell
+}
+
+fn build(content: &Path, out: &Path, shell: &NamedTempFile) -> BuildReport {
+    commands::build(
+        content,
+        out,
+        &image_cache(),
+        None,
+        Some(shell.path()),
+        now(),
+        &ProgressBar::hidden(),
+    )
+    .unwrap()
+}
+
+/// The change list the differences between `before` and `after` make.
+fn differences(before: &BTreeMap<String, Vec<u8>>, after: &BTreeMap<String, Vec<u8>>) -> String {
+    let mut lines = Vec::new();
+    for (path, bytes) in after {
+        match before.get(path) {
+            None => lines.push(format!("+ {path}")),
+            Some(old) if old != bytes => lines.push(format!("~ {path}")),
+            Some(_) => {}
+        }
+    }
+    lines.extend(
+        before
+            .keys()
+            .filter(|path| !after.contains_key(*path))
+            .map(|path| format!("- {path}")),
+    );
+    lines.sort_by(|a, b| a[2..].cmp(&b[2..]));
+    lines.iter().map(|line| format!("{line}\n")).collect()
+}
+
+fn edit(file: &Path, from: &str, to: &str) {
+    let text = fs::read_to_string(file).unwrap();
+    assert!(text.contains(from), "{}: no `{from}`", file.display());
+    fs::write(file, text.replacen(from, to, 1)).unwrap();
+}
+
+const NEW_ARTICLE: &str = "+++\nheadline = \"Beispiel: Ein neuer Artikel\"\nsection = \"bri-nachrichten/aktuelles\"\npublished = 2025-11-05T09:00:00+08:00\nsource = \"\"\n+++\n\nEin neuer Beispielartikel.\n";
+const TRANSLATION: &str = "+++\nheadline = \"Sample: A chronicle of the first years\"\nsection = \"documents\"\npublished = 2025-09-01T08:00:00-03:00\nsource = \"\"\ntranslations = { de = \"beispiel-chronik\" }\n+++\n\nA sample article, translated.\n";
+
+#[test]
+fn after_every_kind_of_edit_an_incremental_build_equals_a_build_from_nothing_and_lists_its_changes() {
+    let content = content_copy();
+    let shell = shell();
+    let out = TempDir::new().unwrap();
+    let first = build(content.path(), out.path(), &shell);
+    assert_eq!(first.not_rendered, 0, "nothing to go on in an empty folder");
+    let unchanged = build(content.path(), out.path(), &shell);
+    assert_eq!((unchanged.written, unchanged.removed), (0, 0));
+    let pages = tree(out.path())
+        .keys()
+        .filter(|path| path.ends_with(".html"))
+        .count();
+    assert!(
+        unchanged.not_rendered > pages,
+        "{} files not rendered again, of which {pages} pages",
+        unchanged.not_rendered
+    );
+    assert_eq!(
+        fs::read_to_string(out.path().join(BUILD_FOLDER).join(CHANGES_FILE)).unwrap(),
+        ""
+    );
+
+    let de = content.path().join("de");
+    let chronicle = de.join("beispiel-chronik.txt");
+    let steps: [(&str, &dyn Fn()); 6] = [
+        ("add", &|| {
+            fs::write(de.join("beispiel-neu.txt"), NEW_ARTICLE).unwrap()
+        }),
+        ("edit", &|| edit(&chronicle, "Umlaute wie", "Sonderzeichen wie")),
+        ("retitle", &|| {
+            edit(&chronicle, "Chronik der ersten Jahre", "Chronik der Gründerjahre")
+        }),
+        ("move to another section", &|| {
+            edit(
+                &chronicle,
+                "section = \"dokumente\"",
+                "section = \"bri-nachrichten/aktuelles\"",
+            )
+        }),
+        ("delete", &|| {
+            fs::remove_file(de.join("beispiel-neu.txt")).unwrap()
+        }),
+        ("translate", &|| {
+            fs::write(content.path().join("en/sample-chronicle.txt"), TRANSLATION).unwrap();
+            edit(
+                &chronicle,
+                "source = \"\"",
+                "source = \"\"\ntranslations = { en = \"sample-chronicle\" }",
+            );
+        }),
+    ];
+    for (step, apply) in steps {
+        let before = tree(out.path());
+        apply();
+        let report = build(content.path(), out.path(), &shell);
+        let after = tree(out.path());
+
+        let fresh = TempDir::new().unwrap();
+        build(content.path(), fresh.path(), &shell);
+        let from_nothing = tree(fresh.path());
+        let differing: Vec<&String> = from_nothing
+            .keys()
+            .chain(after.keys())
+            .filter(|path| after.get(*path) != from_nothing.get(*path))
+            .collect();
+        assert!(
+            differing.is_empty(),
+            "{step}: differs from a build from nothing in {differing:?}"
+        );
+
+        let listed = fs::read_to_string(out.path().join(BUILD_FOLDER).join(CHANGES_FILE)).unwrap();
+        assert_eq!(listed, differences(&before, &after), "{step}: the change list");
+        assert!(!listed.is_empty(), "{step} changed something");
+        assert_eq!(
+            report.written + report.removed,
+            listed.lines().count(),
+            "{step}: written and removed"
+        );
+        assert!(
+            report.not_rendered * 2 > after.len(),
+            "{step}: only {} of {} files not rendered again",
+            report.not_rendered,
+            after.len()
+        );
+    }
+}
+
+#[test]
+fn publishing_one_article_changes_only_the_newest_page_of_each_of_its_lists() {
+    let content = content_copy();
+    let shell = shell();
+    let out = TempDir::new().unwrap();
+    build(content.path(), out.path(), &shell);
+    fs::write(content.path().join("de/beispiel-neu.txt"), NEW_ARTICLE).unwrap();
+    build(content.path(), out.path(), &shell);
+    let listed = fs::read_to_string(out.path().join(BUILD_FOLDER).join(CHANGES_FILE)).unwrap();
+    let pages: Vec<&str> = listed
+        .lines()
+        .filter(|line| {
+            line.contains("/pages/") || line.contains("de/index.html") || line.contains("section/")
+        })
+        .filter(|line| line.contains("de/"))
+        .collect();
+    // Of the lists, only the newest pages: the front page's (front.json,
+    // de/index.html) and its sections', each a document and its page; no
+    // numbered page moves unless the newest page split off a full one.
+    for line in &pages {
+        let numbered = line
+            .rsplit('/')
+            .next()
+            .unwrap()
+            .trim_end_matches(".json")
+            .trim_end_matches(".html");
+        assert!(
+            numbered.parse::<u32>().is_err() || line.starts_with("+ "),
+            "an older page changed: {line}\n{listed}"
+        );
+    }
+    assert!(listed.contains("~ api/v2/de/front.json\n"), "{listed}");
+    assert!(
+        listed.contains("~ api/v2/de/sections/bri-nachrichten/aktuelles/pages/newest.json\n"),
+        "{listed}"
+    );
+    assert!(listed.contains("+ de/article/beispiel-neu.html\n"), "{listed}");
+    let count = listed.lines().count();
+    assert!(count <= 50, "{count} files changed:\n{listed}");
+}
