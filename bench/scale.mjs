@@ -1,6 +1,16 @@
 // Benchmark of the archive's scale (not a test: it prints figures).
 //
 //   node bench/scale.mjs [--no-build] [--counts 100,10000,100000] [--loads 15]
+//   node bench/scale.mjs --publish [--no-pages] [--keep <folder>] [--counts 100000,1000000]
+//
+// With --publish: for each count, generates the archive and builds it from
+// nothing, then builds it again unchanged, then publishes one article (a
+// new source, newer than all) and builds once more, and prints each
+// build's time and peak memory, the files it wrote and their bytes (from
+// the build's change list), those files by kind, and the archive's disk
+// footprint. --no-pages builds the endpoint, feeds, sitemaps and search
+// without the HTML pages (a million articles' pages take some 25 GB);
+// --keep <folder> keeps the archives there, and reuses one already there.
 //
 // For each count, generates that many sample articles (seed 1), builds them
 // with the release content tool (endpoint, feeds, sitemaps and every HTML
@@ -18,7 +28,7 @@
 // they are, already gzip; Pagefind's scripts as a CDN would gzip them). The last lines
 // compare the largest archive with the smallest.
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startHost, launchBrowser, DIST } from '../tests/browser/harness.mjs';
@@ -28,6 +38,7 @@ const args = process.argv.slice(2);
 const option = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
 const counts = option('--counts', '100,10000,100000').split(',').map(Number);
 const loads = Number(option('--loads', 15));
+const publish = args.includes('--publish');
 const ROOT = new URL('..', import.meta.url).pathname;
 const TOOL = join(ROOT, 'target/release/brnn-content');
 const SECTION = 'bri-nachrichten/aktuelles';
@@ -35,7 +46,7 @@ const SECTION = 'bri-nachrichten/aktuelles';
 const QUERY = 'Planung';
 const env = { ...process.env, TRUNK_OFFLINE: 'true' };
 
-if (!args.includes('--no-build')) {
+if (!args.includes('--no-build') && !publish) {
   execFileSync('trunk', ['build', '--release'], { cwd: ROOT, stdio: 'inherit', env });
 }
 execFileSync('cargo', ['build', '--release', '--quiet', '--package', 'brnn-content'], { cwd: ROOT, stdio: 'inherit', env });
@@ -105,21 +116,99 @@ async function searchTimes(host, root) {
   return { median: times[Math.floor(times.length / 2)], bytes };
 }
 
+/** A sample archive of `count` articles below `work`: its content folder. */
+function generateArchive(work, count) {
+  const content = join(work, `content-${count}`);
+  if (existsSync(join(content, 'network.toml'))) return content;
+  mkdirSync(content, { recursive: true });
+  cpSync(join(ROOT, 'content/network.toml'), join(content, 'network.toml'));
+  // Every edition has its folder; the generated articles all go to the first.
+  for (const [, edition] of readFileSync(join(content, 'network.toml'), 'utf8').matchAll(/^id = "([a-z0-9-]+)"/gm)) {
+    mkdirSync(join(content, edition), { recursive: true });
+  }
+  execFileSync(TOOL, ['generate', String(count), '--seed', '1', '--content', content], { stdio: 'ignore' });
+  return content;
+}
+
+/** What a file of the site is, for counting what a build changed. */
+function kindOf(path) {
+  const kinds = [
+    [/^api\/v2\/[^/]+\/articles\//, 'article documents'],
+    [/^[^/]+\/article\//, 'article pages'],
+    [/^api\/v2\/[^/]+\/(front\.json|(sections\/.+\/|authors\/[^/]+\/)?pages\/)/, 'list documents'],
+    [/^[^/]+\/(index\.html|pages\/|section\/|author\/)/, 'list pages'],
+    [/^(api\/v2\/)?[^/]+\/archive/, 'archive'],
+    [/^feeds\//, 'feeds'],
+    [/^(sitemap\.xml|sitemaps\/)/, 'sitemaps'],
+    [/^pagefind\//, 'search index'],
+  ];
+  return kinds.find(([pattern]) => pattern.test(path))?.[1] ?? 'other';
+}
+
+/** A build of `content` into `site`, timed, with what its change list says it wrote. */
+function publishBuild(content, site, pages) {
+  const changes = join(site, '..', `changes-${Date.now()}.txt`);
+  const shell = pages ? ['--shell', join(ROOT, 'dist/index.html')] : [];
+  const run = timedRun(TOOL, ['build', '--content', content, '--out', site, '--changes', changes, ...shell]);
+  const lines = readFileSync(changes, 'utf8').split('\n').filter(Boolean);
+  rmSync(changes);
+  const written = lines.filter((line) => !line.startsWith('- ')).map((line) => line.slice(2));
+  const bytes = written.reduce((sum, path) => sum + statSync(join(site, path)).size, 0);
+  const kinds = {};
+  for (const line of lines) kinds[kindOf(line.slice(2))] = (kinds[kindOf(line.slice(2))] ?? 0) + 1;
+  return { ...run, written: written.length, removed: lines.length - written.length, bytes, kinds };
+}
+
+if (publish) {
+  const pages = !args.includes('--no-pages');
+  const kept = option('--keep', null);
+  const work = kept ?? mkdtempSync(join(tmpdir(), 'brnn-publish-'));
+  const pad = (value, width) => String(value).padStart(width);
+  const rows = [];
+  try {
+    for (const count of counts) {
+      const content = generateArchive(work, count);
+      const site = join(work, `site-${count}${pages ? '' : '-endpoint'}`);
+      rmSync(join(content, 'de/published-now.txt'), { force: true });
+      const full = existsSync(site) ? null : publishBuild(content, site, pages);
+      const unchanged = publishBuild(content, site, pages);
+      writeFileSync(
+        join(content, 'de/published-now.txt'),
+        '+++\nheadline = "Eben veröffentlicht"\nsection = "bri-nachrichten/aktuelles"\npublished = 2030-01-01T09:00:00+08:00\nsource = ""\n+++\n\nEin neuer Artikel.\n',
+      );
+      const published = publishBuild(content, site, pages);
+      rmSync(join(content, 'de/published-now.txt'));
+      const unpublished = publishBuild(content, site, pages);
+      rows.push({ count, full, unchanged, published, unpublished, disk: footprint(site) });
+    }
+  } finally {
+    if (!kept) rmSync(work, { recursive: true, force: true });
+  }
+  console.log(`\nPublishing into an archive: sample articles (seed 1), release content tool, ${pages ? 'with' : 'without'} HTML pages\n`);
+  console.log(`${pad('articles', 9)} ${pad('build', 12)} ${pad('s', 8)} ${pad('peak MiB', 9)} ${pad('written', 8)} ${pad('removed', 8)} ${pad('KiB', 9)}`);
+  for (const row of rows) {
+    for (const [name, run] of [['from nothing', row.full], ['unchanged', row.unchanged], ['one article', row.published], ['unpublished', row.unpublished]]) {
+      if (!run) continue;
+      console.log(
+        `${pad(row.count, 9)} ${pad(name, 12)} ${pad(run.seconds.toFixed(2), 8)} ${pad(run.peakMib.toFixed(0), 9)} ` +
+          `${pad(run.written, 8)} ${pad(run.removed, 8)} ${pad((run.bytes / 1024).toFixed(1), 9)}`,
+      );
+    }
+    const kinds = Object.entries(row.published.kinds).map(([kind, n]) => `${n} ${kind}`).join(', ');
+    console.log(`${pad('', 9)} one article's files: ${kinds}`);
+    console.log(`${pad('', 9)} site: ${row.disk.files} files, ${row.disk.pages} pages, ${row.disk.mib.toFixed(0)} MiB`);
+  }
+  process.exit(0);
+}
+
 const work = mkdtempSync(join(tmpdir(), 'brnn-scale-'));
 const rows = [];
 const hosts = [];
 const browser = await launchBrowser();
 try {
   for (const count of counts) {
-    const content = join(work, `content-${count}`);
+    const content = generateArchive(work, count);
     const site = join(work, `site-${count}`);
-    mkdirSync(content);
-    cpSync(join(ROOT, 'content/network.toml'), join(content, 'network.toml'));
-    // Every edition has its folder; the generated articles all go to the first.
-    for (const [, edition] of readFileSync(join(content, 'network.toml'), 'utf8').matchAll(/^id = "([a-z0-9-]+)"/gm)) {
-      mkdirSync(join(content, edition), { recursive: true });
-    }
-    execFileSync(TOOL, ['generate', String(count), '--seed', '1', '--content', content], { stdio: 'ignore' });
     // The app as built, without the shipped content's output.
     cpSync(DIST, site, { recursive: true, filter: (path) => !/\/(api|feeds|sitemaps)$|sitemap\.xml$|robots\.txt$/.test(path) });
 
@@ -128,9 +217,10 @@ try {
     const build = timed(buildArgs);
     const rebuild = timed(buildArgs);
     const disk = footprint(site);
-    const front = sizes(readFileSync(join(site, 'api/v2/de/pages/1.json')));
+    // The newest page of the front page's list is front.json's.
     const top = sizes(readFileSync(join(site, 'api/v2/de/front.json')));
-    const section = sizes(readFileSync(join(site, `api/v2/de/sections/${SECTION}/pages/1.json`)));
+    const front = top;
+    const section = sizes(readFileSync(join(site, `api/v2/de/sections/${SECTION}/pages/newest.json`)));
     const index = footprint(join(site, 'pagefind/de'));
     rows.push({ count, build, rebuild, disk, front, top, section, index });
     hosts.push(await startHost({ root: site }));
