@@ -1,6 +1,6 @@
 // Lighthouse benchmark of three pages (not a test: it prints figures).
 //
-//   node bench/lighthouse.mjs [--runs N] [--desktop]
+//   node bench/lighthouse.mjs [--runs N] [--desktop] [--page NAME]
 //
 // Serves dist/ on loopback (as a static host would, see startHost) and runs
 // Lighthouse in its default mobile mode (emulated Moto G Power, simulated
@@ -8,7 +8,8 @@
 // the system Chromium over the seed article,
 // an article with a lead photo, the front page, a section page and a search
 // page, N times
-// each (3 unless told). Prints per page and run the scores of performance,
+// each (3 unless told; `--page search`: only the pages whose name holds
+// "search"). Prints per page and run the scores of performance,
 // accessibility, best practices and SEO (0-100), FCP, LCP and TBT (ms) and
 // CLS, then their median; then, for every category below 100 in some run,
 // the audits that cost it points or failed; then the audits that failed
@@ -29,6 +30,7 @@ const preset = args.includes('--desktop') ? ['--preset=desktop'] : [];
 // The last 12.x, which runs on Node 18.16 and later; 13.x needs Node 22.19
 // (this machine has 20).
 const LIGHTHOUSE = 'lighthouse@12.8.2';
+const only = args.includes('--page') ? args[args.indexOf('--page') + 1] : '';
 const PAGES = [
   ['seed article', '/de/article/ecf15130d4b083e2'],
   ['article with a lead photo', '/de/article/beispiel-artikelformat'],
@@ -36,7 +38,8 @@ const PAGES = [
   ['section page', '/de/section/bri-nachrichten/'],
   // Search results need the app: it starts at once there.
   ['search page', '/de/search?q=Liegeplatz'],
-];
+].filter(([name]) => name.includes(only));
+if (PAGES.length === 0) throw new Error(`no page's name holds ${only}`);
 const CATEGORIES = [
   ['performance', 'perf'],
   ['accessibility', 'a11y'],

@@ -12,11 +12,18 @@
 // allows it.
 const { js, wasm } = document.querySelector('script[data-brnn-app]').dataset;
 
+/** Fetches `href` ahead, for a fetch() of the same address (CORS mode, as fetch() asks) to find. */
+const fetchAhead = (href) =>
+  document.head.append(Object.assign(document.createElement('link'), { rel: 'preload', as: 'fetch', crossOrigin: 'anonymous', href }));
+
 let started = false;
 async function start() {
   if (started) return;
   started = true;
   for (const [type, listener] of INTENT) removeEventListener(type, listener, true);
+  // The wasm downloads beside the app's script, not after it: the script's
+  // own fetch of it (wasm-bindgen's) then finds it on its way.
+  fetchAhead(wasm);
   const bindings = await import(js);
   await bindings.default({ module_or_path: wasm });
   // Set once the app runs and has taken the page over: the takeover gives
@@ -92,6 +99,9 @@ const remoteEndpoint = new URL(endpoint, document.baseURI).href !== new URL('api
 // data-brnn-needs-app: see src/page_markers.rs.
 const olderPageForm = new URLSearchParams(location.search).has('page') || /\/page\/\d+\/?$/.test(location.pathname);
 if (remoteEndpoint || olderPageForm || document.querySelector('[data-brnn-needs-app]')) {
+  // What such a page's app will fetch first (`data-brnn-preload`: the search
+  // page's index of years), fetched at once, beside the app.
+  for (const element of document.querySelectorAll('[data-brnn-preload]')) fetchAhead(element.dataset.brnnPreload);
   await new Promise((painted) => requestAnimationFrame(() => setTimeout(painted)));
   await start();
 } else {

@@ -2,6 +2,7 @@
 //! match what the header's search field holds, as the reader types.
 
 use brnn_model::search::{excerpt_runs, SearchHit, SearchPage, RESULTS_PER_PAGE};
+use brnn_model::site::SEARCH_YEARS_FILE;
 use leptos::prelude::*;
 
 use crate::components::article_entry::ArticleEntry;
@@ -39,9 +40,21 @@ pub fn SearchScreen() -> impl IntoView {
             query => format!("{}: {query} – {edition_name}", locale.search_label),
         }
     };
-    // Search results are no page of their own for a crawler.
+    // Every address of the search page is one page to a crawler: the built
+    // HTML is the same whatever the query (the results are the app's), so
+    // each names the plain search page as its canonical address, where
+    // internal search results consolidate; none is kept out of the index.
     // The head follows the query; natively it is shown once, as no effect runs.
-    let head = move |query: &str| show_head(title(query), vec![HeadTag::meta("robots", "noindex")]);
+    let config = use_config();
+    let site = config.site.clone();
+    let canonical = config.absolute(&site.search(&edition.id, ""));
+    let head = move |query: &str| {
+        let tags = vec![
+            HeadTag::meta("description", title("")),
+            HeadTag::link("canonical", canonical.clone()),
+        ];
+        show_head(title(query), tags)
+    };
     head(&query.get_untracked());
     Effect::new(move |ran_before: Option<()>| {
         let query = query.get();
@@ -81,11 +94,16 @@ pub fn SearchScreen() -> impl IntoView {
             {more}
         })
     };
+    // The index's list of years, the first of the files a search waits for:
+    // `public/boot.js` fetches it ahead at once, beside the app, rather than
+    // once the app runs. (Not a `<link rel=preload>` in the view: the app,
+    // drawing the page anew, would fetch it a second time.)
+    let years = format!("{}{SEARCH_YEARS_FILE}", site.search_index(&edition.id));
     view! {
         <h1>{locale.search_label}</h1>
         <noscript><p class="load-failure">{locale.search_needs_javascript}</p></noscript>
         // Results need the app: the page starts it at once (`public/boot.js`).
-        <p class="search-status" role="status" data-brnn-needs-app="">{status}</p>
+        <p class="search-status" role="status" data-brnn-needs-app="" data-brnn-preload=years>{status}</p>
         {results}
     }
 }

@@ -6,7 +6,9 @@
 // In order: a search from the front page finds the seed (headline, date,
 // section, marked excerpt), in any case and German spelling; results follow
 // the field as the reader types; nothing found says so; the address holds
-// the query (opened directly, reloaded, back and forward); excerpts and
+// the query (opened directly, reloaded, back and forward), and names the
+// plain search page as its canonical address, indexable; the index's list
+// of years is fetched once, ahead of the app; excerpts and
 // headlines are text, with `<mark>` the only markup, even from a hostile
 // index; keyboard only; more results; an index that fails to load; each
 // edition searches its own articles in its language; without JavaScript the
@@ -310,6 +312,43 @@ test('the address holds the query: opened directly, reloaded, and through back a
     await page.waitForURL((url) => url.pathname === SEED);
     assert.equal(await page.locator('article h1').textContent(), seed.headline);
     assert.equal(await page.evaluate(() => window.__sameDocument), true, 'all within the app');
+    assert.deepEqual(errors, []);
+  }));
+
+/** The search page's head as a crawler reads it: canonical addresses (paths), robots and description. */
+const crawlerHead = (page) =>
+  page.evaluate(() => ({
+    canonicals: [...document.querySelectorAll('link[rel="canonical"]')].map((link) => new URL(link.href).pathname),
+    robots: [...document.querySelectorAll('meta[name="robots"]')].map((meta) => meta.content).join(', '),
+    description: document.querySelector('meta[name="description"]')?.content ?? '',
+  }));
+
+test('every search address names the plain search page as its canonical one, which may be indexed', () =>
+  withPage(session.browser, async (page, errors) => {
+    const response = await page.goto(session.host.origin + searchPath('de', 'Zusammenarbeit'));
+    const built = await crawlerHead(page);
+    assert.deepEqual(built.canonicals, ['/de/search'], 'the built page');
+    assert.doesNotMatch(built.robots, /noindex/);
+    assert.ok(built.description.length > 0, 'a description');
+    assert.doesNotMatch((await response.allHeaders())['x-robots-tag'] ?? '', /noindex/);
+    await appStarted(page);
+    await waitForStatus(page, '1 Treffer');
+    await page.fill('#search-field', 'Solarpark');
+    await waitForStatus(page, '1 Treffer');
+    assert.deepEqual(await crawlerHead(page), built, 'the app, after another query');
+    assert.deepEqual(errors, []);
+  }));
+
+test('the index\'s list of years is fetched once: ahead of the app, which finds it', () =>
+  withPage(session.browser, async (page, errors) => {
+    const asked = [];
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname === '/pagefind/de/years.json') asked.push(request.url());
+    });
+    await page.goto(session.host.origin + searchPath('de', 'Zusammenarbeit'));
+    await appStarted(page);
+    await waitForStatus(page, '1 Treffer');
+    assert.equal(asked.length, 1, `fetched once: ${asked.length}`);
     assert.deepEqual(errors, []);
   }));
 
