@@ -10,7 +10,7 @@
 //! Without a manifest (a first build, or an output folder another tool
 //! wrote) every file is rendered and compared with what is there, as before.
 
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::fs;
 use std::io;
@@ -53,7 +53,7 @@ impl Key {
 
 /// The keys of the files a build left, by path below the output folder.
 #[derive(Debug, Default, PartialEq, Eq)]
-pub struct Manifest(BTreeMap<String, Key>);
+pub struct Manifest(HashMap<String, Key>);
 
 impl Manifest {
     /// The manifest the last build below `out` left; empty when there is
@@ -78,10 +78,16 @@ impl Manifest {
         self.0.insert(path, key);
     }
 
+    pub fn contains(&self, path: &str) -> bool {
+        self.0.contains_key(path)
+    }
+
     /// The manifest's text, sorted by path.
     pub fn text(&self) -> String {
+        let mut entries: Vec<(&String, &Key)> = self.0.iter().collect();
+        entries.sort_unstable();
         let mut text = String::with_capacity(self.0.len() * 80);
-        for (path, Key(key)) in &self.0 {
+        for (path, Key(key)) in entries {
             let _ = writeln!(text, "{key:032x}\t{path}");
         }
         text

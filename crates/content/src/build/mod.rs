@@ -266,7 +266,7 @@ pub const PARTIAL_SUFFIX: &str = ".brnn-partial";
 
 /// Writes files below the site's root, rendering only those whose inputs
 /// changed and rewriting only those whose bytes changed, and remembers
-/// what it wrote so that leftovers can be removed.
+/// what it wrote (in `next`) so that leftovers can be removed.
 struct Output<'a> {
     out: &'a Path,
     progress: &'a ProgressBar,
@@ -275,7 +275,6 @@ struct Output<'a> {
     previous: Manifest,
     /// What this build made each file from: every file it wrote or kept.
     next: Manifest,
-    written: HashSet<PathBuf>,
     /// Folders known to exist: with 100,000 articles, asking again per file costs seconds.
     folders: HashSet<PathBuf>,
     /// Files written under a temporary name, with the name they get.
@@ -295,7 +294,6 @@ impl<'a> Output<'a> {
             },
             previous: Manifest::read(out),
             next: Manifest::default(),
-            written: HashSet::new(),
             folders: HashSet::new(),
             staged: Vec::new(),
             changes: Vec::new(),
@@ -342,7 +340,6 @@ impl<'a> Output<'a> {
             }
         }
         self.next.insert(relative.to_owned(), key);
-        self.written.insert(path);
         Ok(())
     }
 
@@ -397,7 +394,6 @@ impl<'a> Output<'a> {
                 None => Key::of(&[&fs::read(&file)?]),
             };
             self.next.insert(relative, key);
-            self.written.insert(file);
         }
         Ok(true)
     }
@@ -486,11 +482,13 @@ impl<'a> Output<'a> {
                 self.remove_stale(&path)?;
                 // Succeeds only once nothing is left in it.
                 let _ = fs::remove_dir(&path);
-            } else if !self.written.contains(&path) {
-                fs::remove_file(&path)?;
-                self.report.removed += 1;
+            } else {
                 let relative = self.relative(&path);
-                self.changes.push((Change::Removed, relative));
+                if !self.next.contains(&relative) {
+                    fs::remove_file(&path)?;
+                    self.report.removed += 1;
+                    self.changes.push((Change::Removed, relative));
+                }
             }
         }
         Ok(())
