@@ -22,7 +22,7 @@ const PAGES = skip
 const validator = new HtmlValidate(new FileSystemConfigLoader());
 
 test('dist/ holds every kind of page', { skip }, () => {
-  const kinds = ['index.html', '404.html', 'de/index.html', 'de/info/impressum.html', 'de/archive/index.html', 'de/archive/2025/11/index.html', 'de/archive/2025/11/04.html'];
+  const kinds = ['index.html', '404.html', 'de/index.html', 'de/pages/1.html', 'de/section/bri-nachrichten/pages/1.html', 'de/info/impressum.html', 'de/archive/index.html', 'de/archive/2025/11/index.html', 'de/archive/2025/11/04.html'];
   for (const page of kinds) assert.ok(PAGES.includes(page), `dist/${page}`);
   assert.ok(PAGES.some((page) => page.startsWith('de/article/')), 'dist/de/article/*.html');
   assert.ok(PAGES.some((page) => page.startsWith('de/section/')), 'dist/de/section/**/*.html');

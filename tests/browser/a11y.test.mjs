@@ -23,7 +23,7 @@ const session = hostAndBrowser();
 const STATES = {
   'the front page': (page) => open(page, '/de/', '.article-list'),
   'a section page': (page) => open(page, '/de/section/bri-nachrichten/', '.article-list'),
-  'page 2 of the front page': (page) => open(page, '/de/page/2', 'nav.pager'),
+  'an older page of the front page': (page) => open(page, '/de/pages/2', 'nav.pager'),
   'the seed article': (page) => open(page, SEED, 'article h1'),
   'an article of every block type, with byline and correction': (page) =>
     open(page, '/de/article/beispiel-artikelformat', '.article-body .pull-quote'),
@@ -106,7 +106,7 @@ async function skipToContent(page, path) {
 
 test('the first Tab shows the skip link, and Enter moves the focus to the content of the same page', () =>
   withPage(session.browser, async (page, errors) => {
-    for (const path of ['/de/', SEED, '/de/section/bri-nachrichten/page/2']) {
+    for (const path of ['/de/', SEED, '/de/section/bri-nachrichten/pages/1']) {
       await openApp(page, session.host.origin + path);
       await page.locator('main h1, .article-list').first().waitFor();
       await skipToContent(page, path);
@@ -128,7 +128,7 @@ test('without JavaScript, the skip link moves the focus to the content of the sa
   }
 });
 
-test('a keyboard alone reaches a section, its next page, an article and its neighbour', () =>
+test('a keyboard alone reaches a section, its older page, an article and its neighbour', () =>
   withPage(session.browser, async (page, errors) => {
     // From the top of the front page, the sections' navigation.
     await openApp(page, session.host.origin + '/de/');
@@ -140,15 +140,15 @@ test('a keyboard alone reaches a section, its next page, an article and its neig
     assert.deepEqual([section.tag, section.href], ['a', '/de/section/bri-nachrichten/']);
     await follow(page, '/de/section/bri-nachrichten/');
 
-    // The section's first article, then its pager's older page.
+    // The section's newest article, then its pager's older page (counted from the oldest).
     const first = await page.locator('.article-list h2 a').first().getAttribute('href');
     const entry = await tabTo(page, () => document.activeElement.matches('.article-list h2 a'));
     assert.deepEqual([entry.tag, entry.href], ['a', first], 'the first article link comes first');
     const older = await tabTo(page, () => document.activeElement.matches('nav.pager a[rel="next"]'));
-    assert.deepEqual([older.tag, older.href], ['a', '/de/section/bri-nachrichten/page/2']);
-    await follow(page, '/de/section/bri-nachrichten/page/2');
+    assert.deepEqual([older.tag, older.href], ['a', '/de/section/bri-nachrichten/pages/1']);
+    await follow(page, '/de/section/bri-nachrichten/pages/1');
 
-    // An article of page 2, then its neighbour.
+    // An article of the older page, then its neighbour.
     const article = await tabTo(page, () => document.activeElement.matches('.article-list h2 a'));
     assert.equal(article.tag, 'a');
     assert.match(article.href, /^\/de\/article\//);

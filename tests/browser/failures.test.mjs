@@ -50,17 +50,17 @@ test('HTTP 500 shows a message with the status and the retry loads the article',
   expectFailureThenRetry({ status: 500, body: 'Internal Server Error', type: 'text/plain' }, /HTTP-Status 500/));
 
 test('malformed JSON shows a message and the retry loads the article', () =>
-  expectFailureThenRetry({ status: 200, body: '{"format": 1, "article": {' }, /kein gültiges JSON/));
+  expectFailureThenRetry({ status: 200, body: '{"format": 2, "article": {' }, /kein gültiges JSON/));
 
 test('JSON of the wrong shape shows a message and the retry loads the article', () =>
-  expectFailureThenRetry({ status: 200, body: '{"format": 1, "article": {"id": 7}}' }, /nicht die erwartete Form/));
+  expectFailureThenRetry({ status: 200, body: '{"format": 2, "article": {"id": 7}}' }, /nicht die erwartete Form/));
 
 test('a document of an unknown format version says so', () =>
   expectFailureThenRetry({ status: 200, body: '{"format": 99}' }, /Formatversion 99/));
 
 test('content is never inserted as HTML', async () => {
   const hostile = {
-    format: 1,
+    format: 2,
     article: {
       id: 'ecf15130d4b083e2',
       section: 'bri-nachrichten/aktuelles',
@@ -97,11 +97,18 @@ test('HTTP 404 for an article gives the not-found page with a way back', () =>
   }));
 
 test('an unknown section, edition, page or path gives the not-found page', async () => {
+  // Pages are counted from the oldest: the front page has 3 (its newest at /de/, so no /de/pages/3),
+  // a section of 23 articles 2. (An old address counted from the newest, /de/page/99 or ?page=99,
+  // is no unknown page: it moves on to the oldest, see lists.test.mjs.)
   for (const path of [
     '/de/section/sport',
     '/de/section/bri-nachrichten/sport',
     '/xx/',
-    '/de/?page=99',
+    '/de/pages/99',
+    '/de/pages/3',
+    '/de/pages/0',
+    '/de/section/bri-nachrichten/pages/2',
+    '/de/author/beispiel-redaktion/pages/1',
     '/de/?page=null',
     '/de/irgendwas/ganz/anderes',
     '/de/article/..%2F..%2Fetc',

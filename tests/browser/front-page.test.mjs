@@ -146,15 +146,15 @@ test("the editors' lead leads until it expires, then the newest does", () =>
       await page.goto(`${session.host.origin}/${edition}/`);
       return page.locator('.front-lead h2 a').getAttribute('href');
     };
-    // de: the editors chose an article with a lead photo, not the newest.
-    const de = await readJson('de/pages/1.json');
+    // de: the editors chose an article with a lead photo, not the newest (the first of the newest page, `latest`).
+    const de = await readJson('de/front.json');
     const chosen = await lead('de');
     assert.equal(chosen, '/de/article/beispiel-artikelformat');
-    assert.notEqual(chosen, `/de/article/${de.articles[0].id}`);
+    assert.notEqual(chosen, `/de/article/${de.latest[0].id}`);
     assert.equal(await page.locator('.front-lead img').getAttribute('fetchpriority'), 'high');
     // en: its choice has expired, so the newest article leads.
-    const en = await readJson('en/pages/1.json');
-    assert.equal(await lead('en'), `/en/article/${en.articles[0].id}`);
+    const en = await readJson('en/front.json');
+    assert.equal(await lead('en'), `/en/article/${en.latest[0].id}`);
   }));
 
 test('the front page document is the same size whatever the archive: a bounded number of entries', async () => {
@@ -163,6 +163,9 @@ test('the front page document is the same size whatever the archive: a bounded n
     const { page_size: pageSize } = await readJson(`${edition}/edition.json`);
     assert.ok(front.top.length <= 3, `${edition}: ${front.top.length} top stories`);
     assert.ok(front.sections.every((block) => block.articles.length <= 4), `${edition}: section blocks`);
-    assert.ok(front.latest.length <= pageSize, `${edition}: latest`);
+    // `latest` is the list's newest page, which holds up to two pages' worth but one (paged from the oldest).
+    assert.ok(front.latest.length <= 2 * pageSize - 1, `${edition}: latest`);
+    assert.equal(front.page, Math.max(1, Math.floor(front.total / pageSize)), `${edition}: the newest page's number`);
+    assert.equal(front.latest.length, Math.min(front.total, pageSize + (front.total % pageSize)), `${edition}: latest of ${front.total}`);
   }
 });

@@ -66,7 +66,7 @@ function dangerous() {
   );
   const addresses = [...main.querySelectorAll('[href], [src], [srcset]')]
     .flatMap((element) => [element.getAttribute('href'), element.getAttribute('src'), element.getAttribute('srcset')])
-    .filter((address) => address && !/^(https?:|mailto:|\/|api\/v1\/)/.test(address));
+    .filter((address) => address && !/^(https?:|mailto:|\/|api\/v2\/)/.test(address));
   return {
     scripts: main.querySelectorAll('script, iframe, object, embed, form, svg, math, base, meta, style').length,
     handlers,
@@ -110,5 +110,5 @@ test('the imported archive is listed on its front page, newest first, with its p
     const ids = readdirSync(join(site, 'api/v2/en/articles')).map((name) => `/en/article/${name.replace(/\.json$/, '')}`);
     assert.deepEqual([...listed].sort(), [...ids].sort(), 'every imported post, once');
     const lead = page.locator('.front-lead img');
-    if ((await lead.count()) > 0) assert.match(await lead.getAttribute('src'), /^api\/v1\/media\//);
+    if ((await lead.count()) > 0) assert.match(await lead.getAttribute('src'), /^api\/v2\/media\//);
   }));

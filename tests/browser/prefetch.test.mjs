@@ -86,8 +86,8 @@ test('in the app, at most 24 documents are fetched ahead in a visit', () =>
     await openApp(page, `${session.host.origin}/de/`);
     const before = session.host.requests.length;
     const rested = new Set();
-    // The front page's links, then, in the app, those of its second and third pages.
-    for (const next of ['/de/page/2', '/de/page/3', null]) {
+    // The front page's links, then, in the app, those of its next older pages (counted from the oldest).
+    for (const next of ['/de/pages/2', '/de/pages/1', null]) {
       const links = page.locator('main a[href^="/de/"]');
       for (let index = 0; index < (await links.count()); index += 1) {
         rested.add(await links.nth(index).getAttribute('href'));
@@ -96,13 +96,15 @@ test('in the app, at most 24 documents are fetched ahead in a visit', () =>
       }
       if (next) {
         await page.locator(`a[href="${next}"]`).first().click();
-        await page.locator('nav.pager').waitFor();
+        await page.waitForURL((url) => url.pathname === next);
+        // The page on screen stays until the next has arrived: wait for its number in the pager.
+        await page.locator('nav.pager [aria-current="page"]', { hasText: `Seite ${next.split('/').pop()}` }).waitFor();
       }
     }
     await page.waitForTimeout(300);
     assert.ok(rested.size > 30, `${rested.size} addresses rested on`);
     // The pages moved to are fetched for the move if not ahead.
-    const moves = ['/api/v2/de/pages/2.json', '/api/v2/de/pages/3.json'];
+    const moves = ['/api/v2/de/pages/2.json', '/api/v2/de/pages/1.json'];
     const fetched = new Set(documentsSince(before).filter((path) => !moves.includes(path)));
     assert.ok(fetched.size > 12 && fetched.size <= 24, `${fetched.size} fetched ahead`);
   }));

@@ -19,18 +19,37 @@ before(async () => {
   seed = await readSeed();
 });
 
-/** The ids of a listing's pages in the built endpoint, all pages in order. */
-async function endpointIds(folder) {
+/**
+ * The ids of a list's pages in the built endpoint, newest page first:
+ * `newest` (front.json's `latest`, or the list's `pages/newest.json`), page
+ * N, then its older pages in `folder`, numbered from the oldest: N-1 down to 1.
+ */
+async function endpointIds(folder, newest) {
   const dir = join(DIST, 'api/v2', folder);
-  const numbers = (await readdir(dir)).map((name) => Number(name.replace(/\.json$/, ''))).sort((a, b) => a - b);
-  assert.deepEqual(numbers, numbers.map((_, index) => index + 1), `${folder}: pages 1 to n`);
-  const pages = [];
-  for (const number of numbers) pages.push(JSON.parse(await readFile(join(dir, `${number}.json`), 'utf8')));
-  return pages.map((page) => page.articles.map((article) => article.id));
+  const numbers = (await readdir(dir))
+    .filter((name) => name !== 'newest.json')
+    .map((name) => Number(name.replace(/\.json$/, '')))
+    .sort((a, b) => b - a);
+  assert.deepEqual(numbers, numbers.map((_, index) => numbers.length - index), `${folder}: pages n-1 down to 1`);
+  assert.equal(newest.page, numbers.length + 1, `${folder}: the newest page is page n`);
+  const pages = [newest.articles];
+  for (const number of numbers) {
+    const older = JSON.parse(await readFile(join(dir, `${number}.json`), 'utf8'));
+    // Only the newest page says how long the list is; an older one names the next newer, unless that is the newest.
+    assert.deepEqual(
+      [older.page, older.newer, older.total],
+      [number, number + 1 === newest.page ? undefined : number + 1, undefined],
+      `${folder}/${number}.json`,
+    );
+    pages.push(older.articles);
+  }
+  return pages.map((articles) => articles.map((article) => article.id));
 }
 
-/** The ids a list page links to, each entry checked to link to its article's address. */
-/** The ids a list page lists; on the front page, its latest block's (the list's first page). */
+/** The endpoint document `path` (below api/v2/) as built. */
+const endpointDocument = async (path) => JSON.parse(await readFile(join(DIST, 'api/v2', path), 'utf8'));
+
+/** The ids a list page lists, each entry checked to link to its article's address; on the front page, its latest block's (the list's newest page). */
 async function listedIds(page) {
   const latest = (await page.locator('.front-latest').count()) > 0;
   const paths = await page
@@ -94,18 +113,21 @@ test('without JavaScript the seed article reads word for word', () =>
   }));
 
 test('without JavaScript the front page lists the endpoint\u2019s pages and its pager walks them all', async () => {
-  const expected = await endpointIds('de/pages');
+  const front = await endpointDocument('de/front.json');
+  const expected = await endpointIds('de/pages', { page: front.page, articles: front.latest });
   assert.ok(expected.length > 1, 'more than one page to walk');
   await withPage(plain.browser, async (page) => {
     await page.goto(plain.host.origin + '/de/');
     assert.deepEqual(await listedIds(page), expected[0]);
-    assert.equal(await page.locator('.front-latest a[rel="next"]').getAttribute('href'), '/de/page/2');
+    // Pages are numbered from the oldest: the newest, page n, is /de/ itself.
+    assert.equal(await page.locator('.front-latest a[rel="next"]').getAttribute('href'), `/de/pages/${front.page - 1}`);
     assert.deepEqual(await walkWithoutJavaScript(page, '/de/'), expected);
   });
 });
 
 test('without JavaScript a section page lists the endpoint\u2019s pages and its pager walks them all', async () => {
-  const expected = await endpointIds('de/sections/bri-nachrichten/pages');
+  const newest = await endpointDocument('de/sections/bri-nachrichten/pages/newest.json');
+  const expected = await endpointIds('de/sections/bri-nachrichten/pages', newest);
   assert.ok(expected.length > 1, 'more than one page to walk');
   await withPage(plain.browser, async (page) => {
     await page.goto(plain.host.origin + '/de/section/bri-nachrichten/');
@@ -113,7 +135,7 @@ test('without JavaScript a section page lists the endpoint\u2019s pages and its 
     assert.deepEqual(await listedIds(page), expected[0]);
     assert.equal(
       await page.locator('nav.pager a[rel="next"]').getAttribute('href'),
-      '/de/section/bri-nachrichten/page/2',
+      `/de/section/bri-nachrichten/pages/${newest.page - 1}`,
     );
     assert.deepEqual(await walkWithoutJavaScript(page, '/de/section/bri-nachrichten/'), expected);
   });
@@ -289,7 +311,7 @@ test('the app\u2019s takeover changes nothing a reader sees', () =>
 
 for (const [what, text] of [
   ['of an unknown format', '{"format": 99}'],
-  ['that is broken JSON', '{"format": 1, "article": {'],
+  ['that is broken JSON', '{"format": 2, "article": {'],
 ]) {
   test(`a carried article document ${what} is fetched instead`, () =>
     withPage(session.browser, async (page, errors) => {

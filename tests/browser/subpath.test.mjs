@@ -45,3 +45,28 @@ test('search below the sub-path: its form, its index and its results stay below 
     assert.deepEqual(session.host.requests.filter((path) => !path.startsWith('/news/')), []);
     assert.deepEqual(errors, []);
   }));
+
+test('an old page address below the sub-path moves on below it, to the page that holds its articles now', () =>
+  withPage(session.browser, async (page, errors) => {
+    // Counted from the newest, page 3 began with the 21st newest of 33 articles: now on page 2 of 3.
+    for (const [old, now] of [
+      ['/news/de/page/3', '/news/de/pages/2'],
+      ['/news/de/?page=2', '/news/de/'],
+    ]) {
+      await openApp(page, session.host.origin + old);
+      await page.waitForURL((url) => url.pathname === now && url.search === '');
+      await page.locator('.front-latest, .article-list').first().waitFor();
+    }
+    assert.deepEqual(
+      await page.locator('.front-latest a[rel="next"]').evaluateAll((as) => as.map((a) => a.getAttribute('href'))),
+      ['/news/de/pages/2'],
+    );
+    await page.locator('.front-latest a[rel="next"]').click();
+    await page.locator('nav.pager [aria-current="page"]', { hasText: 'Seite 2' }).waitFor();
+    assert.deepEqual(
+      await page.locator('nav.pager a').evaluateAll((as) => as.map((a) => a.getAttribute('href'))),
+      ['/news/de/', '/news/de/pages/1'],
+    );
+    assert.deepEqual(session.host.requests.filter((path) => !path.startsWith('/news/')), []);
+    assert.deepEqual(errors, []);
+  }));
