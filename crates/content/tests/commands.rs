@@ -440,7 +440,7 @@ fn each_author_has_a_page_listing_their_articles_and_a_rebuild_writes_none_of_it
     let page = fs::read_to_string(out.path().join("de/author/beispiel-redaktion/index.html")).unwrap();
     assert!(page.contains("<title>Beispielredaktion – „Belt and Road“-Nachrichtennetzwerk</title>"));
     assert!(page.contains(r#"href="/de/article/beispiel-artikelformat""#));
-    let sitemap = fs::read_to_string(out.path().join("sitemaps/de-1.xml")).unwrap();
+    let sitemap = fs::read_to_string(out.path().join("sitemaps/de-pages.xml")).unwrap();
     assert!(sitemap.contains("<loc>https://brnn-news.example/de/author/beispiel-redaktion/</loc>"));
 
     let again = build_with_pages(content.path(), out.path()).unwrap();

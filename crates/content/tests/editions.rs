@@ -87,7 +87,7 @@ fn every_edition_has_its_own_endpoint_with_the_whole_network_listed() {
                 "only the newest page counts the list"
             );
         }
-        assert!(site.path().join(format!("sitemaps/{edition}-1.xml")).exists());
+        assert!(site.path().join(format!("sitemaps/{edition}-pages.xml")).exists());
     }
 }
 

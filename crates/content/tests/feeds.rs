@@ -188,10 +188,21 @@ fn the_sitemap_index_leads_to_every_article() {
     let site = built_site();
     let index = fs::read_to_string(site.path().join("sitemap.xml")).unwrap();
     assert!(
-        index.contains("<loc>https://news.example.org/sitemaps/de-1.xml</loc>"),
+        index.contains("<loc>https://news.example.org/sitemaps/de-pages.xml</loc>"),
         "{index}"
     );
-    let sitemap = fs::read_to_string(site.path().join("sitemaps/de-1.xml")).unwrap();
+    // Every article is in the sitemap of its month, and the index names each sitemap.
+    let mut sitemap = String::new();
+    for entry in fs::read_dir(site.path().join("sitemaps")).unwrap() {
+        let name = entry.unwrap().file_name().into_string().unwrap();
+        if name.starts_with("de-") {
+            assert!(
+                index.contains(&format!("<loc>https://news.example.org/sitemaps/{name}</loc>")),
+                "{name}"
+            );
+            sitemap += &fs::read_to_string(site.path().join("sitemaps").join(&name)).unwrap();
+        }
+    }
     let articles = listed_ids(site.path(), "pages");
     for id in &articles {
         assert!(

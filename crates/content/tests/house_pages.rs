@@ -195,7 +195,7 @@ fn each_page_of_the_house_is_built_as_a_document_of_blocks_with_its_page_and_sit
     ] {
         assert!(out.path().join(file).is_file(), "{file}");
     }
-    let sitemap = fs::read_to_string(out.path().join("sitemaps/de-1.xml")).unwrap();
+    let sitemap = fs::read_to_string(out.path().join("sitemaps/de-pages.xml")).unwrap();
     assert!(sitemap.contains(
         "<loc>https://brnn-news.example/de/info/impressum</loc>\n  <lastmod>2025-11-01T09:00:00+08:00</lastmod>"
     ));

@@ -193,6 +193,12 @@ fn publishing_one_article_changes_only_the_newest_page_of_each_of_its_lists() {
         "{listed}"
     );
     assert!(listed.contains("+ de/article/beispiel-neu.html\n"), "{listed}");
+    let sitemaps: Vec<&str> = listed.lines().filter(|line| line.contains("sitemap")).collect();
+    assert_eq!(
+        sitemaps,
+        ["~ sitemap.xml", "~ sitemaps/de-2025-11.xml", "~ sitemaps/de-pages.xml"],
+        "the index, the edition's own pages and the article's month"
+    );
     let count = listed.lines().count();
     assert!(count <= 50, "{count} files changed:\n{listed}");
 }

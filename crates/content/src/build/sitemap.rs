@@ -1,18 +1,24 @@
 //! `sitemap.xml`, its sitemaps and `robots.txt` (<https://www.sitemaps.org/protocol.html>).
 //!
-//! `sitemap.xml` is always a sitemap index: one sitemap holds at most
-//! 50,000 addresses, which a ten-year archive passes. Each edition's front
-//! page, section pages, author pages, articles and pages of the house are
-//! listed, with the date of the newest article each shows (a page of the
-//! house, its `updated`). Front pages and translated articles carry their
+//! `sitemap.xml` is always a sitemap index, of each edition's sitemap of
+//! its own pages (`sitemaps/de-pages.xml`: front page, section pages,
+//! author pages and pages of the house, with the date of the newest
+//! article each shows, a page of the house its `updated`) and a sitemap of
+//! its articles per month (`sitemaps/de-2025-11.xml`, each article in the
+//! month its dateline shows, oldest first): a new article changes the
+//! index, its edition's pages and its month, never the sitemaps of other
+//! months. One sitemap holds at most 50,000 addresses; a larger one goes on
+//! in `…-2.xml` and so on. Front pages and translated articles carry their
 //! `hreflang` alternates as `xhtml:link` elements
 //! (<https://developers.google.com/search/docs/specialty/international/localized-versions#sitemap>),
 //! the same set the page's head names (`brnn_model::alternates`).
 
 use std::io;
 
+use std::collections::BTreeMap;
+
 use brnn_model::alternates::Alternate;
-use brnn_model::date::Published;
+use brnn_model::date::{Published, YearMonth};
 use brnn_model::format::Article;
 use quick_xml::events::{BytesDecl, BytesText, Event};
 use quick_xml::Writer;
@@ -70,33 +76,46 @@ pub(super) fn write(editions: &[EditionLists], site_url: &SiteUrl, output: &mut 
             last_modified: last_change(&listing.articles),
             alternates: Vec::new(),
         });
-        let articles = content.articles.iter().map(|article| Entry {
-            location: site_url.absolute(&site.article(id, &article.id)),
-            last_modified: Some(article.last_modified()),
-            alternates: absolute(site.article_alternates(
-                edition,
-                &article.id,
-                content.translations_of(&article.id),
-            )),
-        });
         let house_pages = content.house_pages.iter().map(|page| Entry {
             location: site_url.absolute(&site.house_page(id, &page.slug)),
             last_modified: page.updated,
             alternates: Vec::new(),
         });
-        let entries: Vec<Entry> = pages
-            .chain(author_pages)
-            .chain(articles)
-            .chain(house_pages)
-            .collect();
-        for (index, chunk) in entries.chunks(URLS_PER_SITEMAP).enumerate() {
-            let relative = format!("{SITEMAPS_FOLDER}/{id}-{}.xml", index + 1);
-            output.write(&relative, &document("urlset", "url", chunk)?)?;
-            sitemaps.push(Entry {
-                location: site_url.file(&relative),
-                last_modified: chunk.iter().filter_map(|entry| entry.last_modified).max(),
-                alternates: Vec::new(),
-            });
+        let own_pages: Vec<Entry> = pages.chain(author_pages).chain(house_pages).collect();
+        let mut months: BTreeMap<YearMonth, Vec<Entry>> = BTreeMap::new();
+        // Oldest first, so that a month's new articles go to its last sitemap.
+        for article in content.articles.iter().rev() {
+            months
+                .entry(article.published.local_date().year_month())
+                .or_default()
+                .push(Entry {
+                    location: site_url.absolute(&site.article(id, &article.id)),
+                    last_modified: Some(article.last_modified()),
+                    alternates: absolute(site.article_alternates(
+                        edition,
+                        &article.id,
+                        content.translations_of(&article.id),
+                    )),
+                });
+        }
+        let named = std::iter::once((format!("{id}-pages"), own_pages)).chain(
+            months
+                .into_iter()
+                .map(|(month, entries)| (format!("{id}-{:04}-{:02}", month.year, month.month), entries)),
+        );
+        for (name, entries) in named {
+            for (index, chunk) in entries.chunks(URLS_PER_SITEMAP).enumerate() {
+                let relative = match index {
+                    0 => format!("{SITEMAPS_FOLDER}/{name}.xml"),
+                    _ => format!("{SITEMAPS_FOLDER}/{name}-{}.xml", index + 1),
+                };
+                output.write(&relative, &document("urlset", "url", chunk)?)?;
+                sitemaps.push(Entry {
+                    location: site_url.file(&relative),
+                    last_modified: chunk.iter().filter_map(|entry| entry.last_modified).max(),
+                    alternates: Vec::new(),
+                });
+            }
         }
     }
     output.write("sitemap.xml", &document("sitemapindex", "sitemap", &sitemaps)?)?;
