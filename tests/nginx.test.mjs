@@ -325,7 +325,7 @@ test("the photos' renditions are immutable, with their media types", { skip }, a
 });
 
 test("_headers makes immutable exactly the files nginx does: Trunk's hashed ones and the photos' renditions", { skip }, () => {
-  const hashed = /^([^/]+-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css)|api\/v1\/media\/[^/]+-[0-9a-f]{16}\.(webp|jpg))$/;
+  const hashed = /^([^/]+-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css)|api\/v2\/media\/[^/]+-[0-9a-f]{16}\.(webp|jpg))$/;
   assert.ok(FILES.some((name) => hashed.test(name)));
   for (const name of FILES) {
     const cache = headersFor(rules, '/' + name)['cache-control'];
