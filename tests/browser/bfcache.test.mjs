@@ -122,14 +122,13 @@ test('with the service worker, the first page of a visit comes back from the cac
     assert.equal(await page.evaluate(() => window.__shown.at(-1)), true, `restored (not used because: ${notUsed.join(', ')})`);
     // Taken over or not, the worker keeps the page, and the app once it runs there, for reading offline.
     await appStarted(page);
-    const kept = () =>
-      page.evaluate(async () => {
-        const { js, wasm } = document.querySelector('script[data-brnn-app]').dataset;
-        const keys = [location.pathname, js, wasm].map((path) => new URL(path, location.origin).href);
-        return (await Promise.all(keys.map((key) => caches.match(key)))).every((response) => response !== undefined);
-      });
+    const kept = async () => {
+      const { js, wasm } = document.querySelector('script[data-brnn-app]').dataset;
+      const keys = [location.pathname, js, wasm].map((path) => new URL(path, location.origin).href);
+      return (await Promise.all(keys.map((key) => caches.match(key)))).every((response) => response !== undefined);
+    };
     await page.waitForFunction(kept, null, { polling: 100, timeout: 10_000 }).catch(() => {});
-    assert.equal(await kept(), true, 'the page and the app kept');
+    assert.equal(await page.evaluate(kept), true, 'the page and the app kept');
     await page.close();
   } finally {
     await workerContext.close();
