@@ -6,7 +6,9 @@
 //! wants: `data-brnn-needs-app` marks a screen that cannot work without the
 //! app (search results, the network's root, the bare shell), where
 //! `public/boot.js` starts the app at once; elsewhere it waits for the
-//! reader's first sign of intent.
+//! reader's first sign of intent. `data-brnn-preload` names what such a
+//! screen's app fetches first (the search page: `years`, the search
+//! index's list of years), which `boot.js` fetches ahead while the app loads.
 
 /// Ends the prerendered screen in the body; what comes before it is the app's.
 pub const PAGE_END: &str = "<!--brnn-page-end-->";
