@@ -149,15 +149,22 @@ fn check_and_build_say_what_they_did() {
     assert!(stderr(&output).ends_with("articles in 4 edition(s), no problems\n"));
 
     let out = TempDir::new().unwrap();
-    let output = run(&[
-        "build",
-        "--content",
-        path(&repo().join("content")),
-        "--out",
-        path(out.path()),
-        "--cache",
-        path(&common::image_cache()),
-    ]);
+    let content = repo().join("content");
+    let cache = common::image_cache();
+    let build = |more: &[&str]| {
+        let mut args = vec![
+            "build",
+            "--content",
+            path(&content),
+            "--out",
+            path(out.path()),
+            "--cache",
+            path(&cache),
+        ];
+        args.extend(more);
+        run(&args)
+    };
+    let output = build(&[]);
     assert!(output.status.success(), "{}", stderr(&output));
     assert!(
         stderr(&output).contains(" files written, 0 unchanged (0 not rendered), 0 removed; "),
@@ -167,17 +174,7 @@ fn check_and_build_say_what_they_did() {
 
     // Again, with the change list copied out: nothing changed, nothing listed.
     let changes = out.path().join("../changes-for-upload.txt");
-    let again = run(&[
-        "build",
-        "--content",
-        path(&repo().join("content")),
-        "--out",
-        path(out.path()),
-        "--cache",
-        path(&common::image_cache()),
-        "--changes",
-        path(&changes),
-    ]);
+    let again = build(&["--changes", path(&changes)]);
     assert!(again.status.success(), "{}", stderr(&again));
     assert!(
         stderr(&again).contains(" 0 files written, "),

@@ -346,25 +346,9 @@ fn generate_with_photos_gives_each_sample_a_lead_photo_in_turn() {
     );
 }
 
-/// Builds `content` into `out` with the app's index.html as the page
-/// shell, its base filled in as Trunk does (`<base href="/">`).
+/// Builds `content` into `out` with every page.
 fn build_with_pages(content: &Path, out: &Path) -> Result<BuildReport, commands::Failure> {
-    let index = fs::read_to_string(repo().join("index.html")).unwrap();
-    let shell = tempfile::NamedTempFile::new().unwrap();
-    fs::write(
-        shell.path(),
-        index.replace("<base data-trunk-public-url>", r#"<base href="/">"#),
-    )
-    .unwrap();
-    commands::build(
-        content,
-        out,
-        &image_cache(),
-        None,
-        Some(shell.path()),
-        now(),
-        &ProgressBar::hidden(),
-    )
+    common::build_with_pages(content, out, &common::page_shell(), now())
 }
 
 /// Puts `prefix` before the headline of the source at `file`.

@@ -8,36 +8,14 @@ use std::fs;
 use std::path::Path;
 
 use brnn_content::build::BuildReport;
-use brnn_content::commands;
-use brnn_content::ProgressBar;
 use brnn_model::date::Published;
-use common::{content_copy, image_cache, now, repo, tree};
+use common::{content_copy, now, page_shell, repo, tree};
 use serde_json::Value;
 use tempfile::{NamedTempFile, TempDir};
 
 /// Trunk's index.html with its base filled in, as the page shell.
-fn shell() -> NamedTempFile {
-    let index = fs::read_to_string(repo().join("index.html")).unwrap();
-    let shell = NamedTempFile::new().unwrap();
-    fs::write(
-        shell.path(),
-        index.replace("<base data-trunk-public-url>", r#"<base href="/">"#),
-    )
-    .unwrap();
-    shell
-}
-
 fn build_at(content: &Path, out: &Path, shell: &NamedTempFile, now: Published) -> BuildReport {
-    commands::build(
-        content,
-        out,
-        &image_cache(),
-        None,
-        Some(shell.path()),
-        now,
-        &ProgressBar::hidden(),
-    )
-    .unwrap()
+    common::build_with_pages(content, out, shell, now).unwrap()
 }
 
 fn json(out: &Path, path: &str) -> Value {
@@ -56,7 +34,7 @@ fn ids(entries: &Value) -> Vec<&str> {
 #[test]
 fn the_editors_lead_leads_with_its_whole_photo_and_latest_is_the_lists_newest_page() {
     let out = TempDir::new().unwrap();
-    build_at(&repo().join("content"), out.path(), &shell(), now());
+    build_at(&repo().join("content"), out.path(), &page_shell(), now());
     let front = json(out.path(), "de/front.json");
     assert_eq!(front["format"], 2);
     // Chosen, with a lead photo, and not the newest.
@@ -115,7 +93,7 @@ fn the_editors_lead_leads_with_its_whole_photo_and_latest_is_the_lists_newest_pa
 #[test]
 fn an_expired_lead_gives_way_to_the_newest_and_a_build_before_the_expiry_honours_it() {
     let content = repo().join("content");
-    let shell = shell();
+    let shell = page_shell();
     let out = TempDir::new().unwrap();
     build_at(&content, out.path(), &shell, now());
     let front = json(out.path(), "en/front.json");
@@ -143,7 +121,7 @@ fn an_expired_lead_gives_way_to_the_newest_and_a_build_before_the_expiry_honours
 #[test]
 fn the_front_pages_page_carries_front_json_and_the_lists_older_pages_their_own() {
     let out = TempDir::new().unwrap();
-    build_at(&repo().join("content"), out.path(), &shell(), now());
+    build_at(&repo().join("content"), out.path(), &page_shell(), now());
     let carried = |file: &str| -> Vec<String> {
         fs::read_to_string(out.path().join(file))
             .unwrap()
@@ -168,7 +146,7 @@ fn the_front_pages_page_carries_front_json_and_the_lists_older_pages_their_own()
 #[test]
 fn each_day_lists_its_articles_at_their_own_offset_and_each_month_its_days() {
     let out = TempDir::new().unwrap();
-    build_at(&repo().join("content"), out.path(), &shell(), now());
+    build_at(&repo().join("content"), out.path(), &page_shell(), now());
     let index = json(out.path(), "en/archive.json");
     assert_eq!(
         index["months"],
@@ -222,7 +200,7 @@ fn each_day_lists_its_articles_at_their_own_offset_and_each_month_its_days() {
 #[test]
 fn a_rebuild_writes_nothing_and_a_new_article_changes_only_its_day_its_month_and_the_lists() {
     let content = content_copy();
-    let shell = shell();
+    let shell = page_shell();
     let out = TempDir::new().unwrap();
     build_at(content.path(), out.path(), &shell, now());
     let again = build_at(content.path(), out.path(), &shell, now());

@@ -10,33 +10,11 @@ use std::fs;
 use std::path::Path;
 
 use brnn_content::build::{BuildReport, BUILD_FOLDER, CHANGES_FILE};
-use brnn_content::commands;
-use brnn_content::ProgressBar;
-use common::{content_copy, image_cache, now, repo, tree};
+use common::{content_copy, now, page_shell, tree};
 use tempfile::{NamedTempFile, TempDir};
 
-fn shell() -> NamedTempFile {
-    let index = fs::read_to_string(repo().join("index.html")).unwrap();
-    let shell = NamedTempFile::new().unwrap();
-    fs::write(
-        shell.path(),
-        index.replace("<base data-trunk-public-url>", r#"<base href="/">"#),
-    )
-    .unwrap();
-    shell
-}
-
 fn build(content: &Path, out: &Path, shell: &NamedTempFile) -> BuildReport {
-    commands::build(
-        content,
-        out,
-        &image_cache(),
-        None,
-        Some(shell.path()),
-        now(),
-        &ProgressBar::hidden(),
-    )
-    .unwrap()
+    common::build_with_pages(content, out, shell, now()).unwrap()
 }
 
 /// The change list the differences between `before` and `after` make.
@@ -71,7 +49,7 @@ const TRANSLATION: &str = "+++\nheadline = \"Sample: A chronicle of the first ye
 #[test]
 fn after_every_kind_of_edit_an_incremental_build_equals_a_build_from_nothing_and_lists_its_changes() {
     let content = content_copy();
-    let shell = shell();
+    let shell = page_shell();
     let out = TempDir::new().unwrap();
     let first = build(content.path(), out.path(), &shell);
     assert_eq!(first.not_rendered, 0, "nothing to go on in an empty folder");
@@ -159,7 +137,7 @@ fn after_every_kind_of_edit_an_incremental_build_equals_a_build_from_nothing_and
 #[test]
 fn publishing_one_article_changes_only_the_newest_page_of_each_of_its_lists() {
     let content = content_copy();
-    let shell = shell();
+    let shell = page_shell();
     let out = TempDir::new().unwrap();
     build(content.path(), out.path(), &shell);
     fs::write(content.path().join("de/beispiel-neu.txt"), NEW_ARTICLE).unwrap();
@@ -196,7 +174,11 @@ fn publishing_one_article_changes_only_the_newest_page_of_each_of_its_lists() {
     let sitemaps: Vec<&str> = listed.lines().filter(|line| line.contains("sitemap")).collect();
     assert_eq!(
         sitemaps,
-        ["~ sitemap.xml", "~ sitemaps/de-2025-11.xml", "~ sitemaps/de-pages.xml"],
+        [
+            "~ sitemap.xml",
+            "~ sitemaps/de-2025-11.xml",
+            "~ sitemaps/de-pages.xml"
+        ],
         "the index, the edition's own pages and the article's month"
     );
     let count = listed.lines().count();

@@ -8,8 +8,10 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use brnn_content::build::BuildReport;
+use brnn_content::{commands, ProgressBar};
 use brnn_model::date::Published;
-use tempfile::TempDir;
+use tempfile::{NamedTempFile, TempDir};
 
 pub fn repo() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
@@ -24,6 +26,37 @@ pub fn image_cache() -> PathBuf {
 /// The builds' clock: after the shipped English lead choice's expiry.
 pub fn now() -> Published {
     Published::parse("2025-11-29T12:00:00+08:00").unwrap()
+}
+
+/// The app's index.html as a page shell, its base filled in as Trunk does
+/// (`<base href="/">`).
+pub fn page_shell() -> NamedTempFile {
+    let index = fs::read_to_string(repo().join("index.html")).unwrap();
+    let shell = NamedTempFile::new().unwrap();
+    fs::write(
+        shell.path(),
+        index.replace("<base data-trunk-public-url>", r#"<base href="/">"#),
+    )
+    .unwrap();
+    shell
+}
+
+/// Builds `content` into `out` with every page, in `shell`, at the clock `now`.
+pub fn build_with_pages(
+    content: &Path,
+    out: &Path,
+    shell: &NamedTempFile,
+    now: Published,
+) -> Result<BuildReport, commands::Failure> {
+    commands::build(
+        content,
+        out,
+        &image_cache(),
+        None,
+        Some(shell.path()),
+        now,
+        &ProgressBar::hidden(),
+    )
 }
 
 pub fn seed_page() -> PathBuf {
