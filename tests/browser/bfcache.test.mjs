@@ -127,7 +127,10 @@ test('with the service worker, the first page of a visit comes back from the cac
       const keys = [location.pathname, js, wasm].map((path) => new URL(path, location.origin).href);
       return (await Promise.all(keys.map((key) => caches.match(key)))).every((response) => response !== undefined);
     };
-    await page.waitForFunction(kept, null, { polling: 100, timeout: 10_000 }).catch(() => {});
+    // Polled from here: waitForFunction takes the promise an async function returns for a truthy value at once.
+    for (const deadline = Date.now() + 10_000; !(await page.evaluate(kept)) && Date.now() < deadline; ) {
+      await page.waitForTimeout(100);
+    }
     assert.equal(await page.evaluate(kept), true, 'the page and the app kept');
     await page.close();
   } finally {
