@@ -12,11 +12,11 @@ use brnn_content::commands::{self, Failure};
 use brnn_content::import::feed::{self, FeedImport};
 use brnn_content::import::wordpress::{self, Since, Source, WordPressImport};
 use brnn_content::import::write::{Outcome, WriteReport};
-use brnn_content::import::ImportedArticle;
+use brnn_content::import::{instant_at, ImportedArticle};
 use brnn_content::network::SiteUrl;
 use brnn_content::problem::Problem;
 use brnn_content::ProgressBar;
-use brnn_model::date::{CivilDate, Published, UtcOffset};
+use brnn_model::date::{Published, UtcOffset};
 use brnn_model::slug::{SectionPath, Slug};
 use clap::error::ErrorKind;
 use clap::{CommandFactory, Parser, Subcommand};
@@ -412,14 +412,7 @@ fn system_clock() -> Published {
     let seconds = SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map_or(0, |since| since.as_secs() as i64);
-    let time = seconds.rem_euclid(86_400);
-    Published::at(
-        CivilDate::from_days_since_epoch(seconds.div_euclid(86_400)),
-        (time / 3600) as u8,
-        (time % 3600 / 60) as u8,
-        (time % 60) as u8,
-        UtcOffset::UTC,
-    )
+    instant_at(seconds, UtcOffset::UTC)
 }
 
 /// A bar on stderr when a person watches it; nothing at all in CI or Trunk's hook.

@@ -49,7 +49,7 @@ use serde_json::Value;
 use super::html;
 use super::http::{Answer, Client, HttpError, Patience, MAX_IMAGE_BYTES, MAX_JSON_BYTES};
 use super::write::{self, WriteReport};
-use super::{ImportedArticle, ImportedAuthor};
+use super::{instant_at, ImportedArticle, ImportedAuthor};
 use crate::library;
 use crate::network::{EditionConfig, SiteUrl};
 use crate::problem::Problem;
@@ -587,24 +587,12 @@ fn gmt(text: &str) -> Result<Published, String> {
 
 /// The instant `seconds` after the epoch, in UTC.
 fn utc(seconds: i64) -> Published {
-    at_offset_seconds(seconds, UtcOffset::UTC)
+    instant_at(seconds, UtcOffset::UTC)
 }
 
 /// The same instant on the clock of `offset`.
 fn at_offset(instant: Published, offset: UtcOffset) -> Published {
-    at_offset_seconds(instant.unix_seconds(), offset)
-}
-
-fn at_offset_seconds(unix_seconds: i64, offset: UtcOffset) -> Published {
-    let local = unix_seconds + i64::from(offset.seconds());
-    let time = local.rem_euclid(86_400);
-    Published::at(
-        CivilDate::from_days_since_epoch(local.div_euclid(86_400)),
-        (time / 3600) as u8,
-        (time % 3600 / 60) as u8,
-        (time % 60) as u8,
-        offset,
-    )
+    instant_at(instant.unix_seconds(), offset)
 }
 
 /// `--since`: an instant (`2024-03-07T16:00:00Z`, any offset) or a day
