@@ -2,7 +2,8 @@
 //
 //   node bench/lighthouse.mjs [--runs N] [--desktop] [--page NAME]
 //
-// Serves dist/ on loopback (as a static host would, see startHost) and runs
+// Serves dist/ with deploy/nginx/ in a real nginx on loopback (compressed
+// and cached as production serves it, tests/nginx-host.mjs) and runs
 // Lighthouse in its default mobile mode (emulated Moto G Power, simulated
 // slow 4G, 4x CPU slowdown), or with `--desktop` its desktop preset, with
 // the system Chromium over the seed article,
@@ -12,8 +13,7 @@
 // "search"). Prints per page and run the scores of performance,
 // accessibility, best practices and SEO (0-100), FCP, LCP and TBT (ms) and
 // CLS, then their median; then, for every category below 100 in some run,
-// the audits that cost it points or failed; then the audits that failed
-// only because the site is served from loopback.
+// the audits that cost it points or failed.
 //
 // Lighthouse is no dependency of the project: npm fetches it into its own
 // cache on the first run (the registry must be reachable then).
@@ -22,7 +22,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { CHROMIUM_FLAGS, startHost } from '../tests/browser/harness.mjs';
+import { CHROMIUM_FLAGS, DIST } from '../tests/browser/harness.mjs';
+import { startNginx } from '../tests/nginx-host.mjs';
 
 const args = process.argv.slice(2);
 const runs = Number(args[args.indexOf('--runs') + 1]) || 3;
@@ -52,17 +53,6 @@ const METRICS = [
   ['total-blocking-time', 'TBT ms'],
   ['cumulative-layout-shift', 'CLS'],
 ];
-// Audits the loopback host fails where deploy/nginx passes them: it
-// compresses nothing, and sends Cache-Control only where _headers sets it
-// (Trunk's hashed files), whereas nginx, Netlify and Cloudflare Pages make every
-// other file revalidate, which Lighthouse skips. is-on-https passes:
-// Lighthouse counts 127.0.0.1 as secure.
-const LOCAL = {
-  'uses-text-compression': 'the loopback host compresses nothing; deploy/nginx sends gzip',
-  'document-latency-insight': 'its check "no compression applied": the loopback host compresses nothing',
-  'uses-long-cache-ttl': 'no Cache-Control on loopback; deploy/nginx sends no-cache, which Lighthouse skips',
-  'cache-insight': 'no Cache-Control on loopback; deploy/nginx sends no-cache, which Lighthouse skips',
-};
 // Scored audits below 0.9 are the ones Lighthouse's own report does not show as passed.
 const SCORED = new Set(['binary', 'numeric', 'metricSavings']);
 const failed = (audit) => SCORED.has(audit.scoreDisplayMode) && audit.score !== null && audit.score < 0.9;
@@ -106,7 +96,7 @@ const format = (values) =>
     )
     .join('');
 
-const host = await startHost();
+const host = await startNginx(DIST);
 try {
   const reports = PAGES.map(() => []);
   let version;
@@ -139,7 +129,6 @@ try {
   // Per page, for each category below 100, the audits that cost it points
   // (weighted, below 1) and those failed without weight (diagnostics), and
   // in how many runs.
-  const local = new Map();
   console.log('\nAudits failed in the categories below 100 (runs/all runs, weight in the category, median score):');
   let any = false;
   for (const [index, [name, path]] of PAGES.entries()) {
@@ -161,31 +150,11 @@ try {
       }
       const ordered = [...found].sort(([, a], [, b]) => b.weight - a.weight);
       for (const [id, { title, weight, scores: lost }] of ordered) {
-        const note = LOCAL[id] ? ' [local setup only]' : '';
-        console.log(`    ${id}: ${title} (${lost.length}/${runs}, weight ${weight}, ${median(lost).toFixed(2)})${note}`);
-      }
-    }
-    for (const report of reports[index]) {
-      for (const id in LOCAL) {
-        const audit = report.audits[id];
-        if (!audit || !failed(audit)) continue;
-        const entry = local.get(id) ?? { title: audit.title, paths: new Set() };
-        const items = audit.details?.items;
-        for (const { url } of Array.isArray(items) ? items : []) if (url) entry.paths.add(new URL(url).pathname);
-        local.set(id, entry);
+        console.log(`    ${id}: ${title} (${lost.length}/${runs}, weight ${weight}, ${median(lost).toFixed(2)})`);
       }
     }
   }
   if (!any) console.log('  none');
-
-  // Listed whatever the score: without compression Lighthouse also
-  // simulates every transfer at its raw size, so FCP and LCP here are, if
-  // anything, slower than behind a compressing host.
-  console.log('\nFailed only because of the local setup (every page, any category):');
-  for (const [id, { title, paths }] of local) {
-    console.log(`  ${id}: ${title} - ${LOCAL[id]}${paths.size ? ` (${[...paths].join(', ')})` : ''}`);
-  }
-  if (!local.size) console.log('  none');
 } finally {
   await host.close();
 }

@@ -6,19 +6,14 @@
 // skipped only when there is no build to serve.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { existsSync, readdirSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { headersFor, readHeaderRules } from './browser/harness.mjs';
+import { startNginx } from './nginx-host.mjs';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const DIST = join(ROOT, 'dist');
-const CONF = join(ROOT, 'deploy/nginx/brnn-news.conf');
 const skip = existsSync(DIST) ? false : 'dist/ is missing: run `trunk build --release` first';
 
 /** Every file of dist/, as paths relative to it (none when there is no build). */
@@ -41,95 +36,12 @@ before(async () => {
   rules = await readHeaderRules(DIST + '/');
   shipped = headersFor(rules, '/');
   for (const name of SECURITY) assert.ok(shipped[name], `dist/_headers sets ${name} for /`);
-  const nginx = findNginx();
-  assert.ok(nginx, 'nginx is not installed: apt-get install nginx (scripts/setup --browser does)');
-  const port = await freePort();
-  server.dir = await mkdtemp(join(tmpdir(), 'brnn-nginx-'));
-  await writeFile(join(server.dir, 'brnn-news.conf'), localServer(await readFile(CONF, 'utf8'), port));
-  await writeFile(join(server.dir, 'nginx.conf'), mainConf(server.dir));
-  server.origin = `http://127.0.0.1:${port}`;
-  let log = '';
-  server.process = spawn(nginx, ['-p', server.dir, '-c', join(server.dir, 'nginx.conf'), '-e', 'stderr'], {
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  server.process.stderr.on('data', (chunk) => (log += chunk));
-  server.process.on('error', (error) => (log += error.message));
-  // nginx answers once its worker runs; a bad config ends it at once.
-  for (const deadline = Date.now() + 10_000; ; await sleep(50)) {
-    if (server.process.exitCode !== null || server.process.signalCode !== null) {
-      throw new Error(`nginx stopped at start:\n${log}`);
-    }
-    if (Date.now() > deadline) throw new Error(`nginx did not answer within 10 s:\n${log}`);
-    try {
-      await fetch(server.origin + '/robots.txt');
-      break;
-    } catch {
-      // Not listening yet.
-    }
-  }
+  Object.assign(server, await startNginx(DIST));
 });
 
 after(async () => {
-  const child = server.process;
-  if (child && child.exitCode === null && child.signalCode === null) {
-    const exited = once(child, 'exit');
-    child.kill('SIGTERM');
-    await exited;
-  }
-  if (server.dir) await rm(server.dir, { recursive: true, force: true });
+  await server.close?.();
 });
-
-/** nginx from PATH, or from /usr/sbin, where Debian puts it and a non-root PATH may not look. */
-function findNginx() {
-  const dirs = [...(process.env.PATH ?? '').split(delimiter), '/usr/sbin', '/usr/local/sbin'];
-  return dirs.map((dir) => join(dir, 'nginx')).find((path) => existsSync(path));
-}
-
-async function freePort() {
-  const probe = createServer();
-  await new Promise((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address();
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
-
-/** The shipped server block with its one `root` set to dist/ and its `listen` lines to one loopback port. */
-function localServer(text, port) {
-  assert.equal(text.match(/^[ \t]*root\s[^;]*;/gm)?.length, 1, `${CONF} must have one root line`);
-  assert.ok(/^[ \t]*listen\s/m.test(text), `${CONF} must have a listen line`);
-  let listens = 0;
-  return text
-    .replace(/^([ \t]*)root\s[^;]*;/m, (_, indent) => `${indent}root "${DIST}";`)
-    .replace(/^([ \t]*)listen\s[^;]*;/gm, (_, indent) =>
-      listens++ === 0 ? `${indent}listen 127.0.0.1:${port};` : `${indent}# (listen line dropped by the test)`,
-    );
-}
-
-/**
- * A whole nginx.conf around the server block, with every path nginx writes in
- * `dir`, so the test needs no /var/lib/nginx and leaves nothing behind.
- */
-function mainConf(dir) {
-  return `daemon off;
-${
-  // As root, nginx runs its workers as nobody, who may not read a checkout below /root.
-  process.getuid?.() === 0 ? 'user root;' : ''
-}
-worker_processes 1;
-pid "${dir}/nginx.pid";
-error_log stderr warn;
-events { worker_connections 64; }
-http {
-  access_log off;
-  client_body_temp_path "${dir}/body";
-  proxy_temp_path "${dir}/proxy";
-  fastcgi_temp_path "${dir}/fastcgi";
-  uwsgi_temp_path "${dir}/uwsgi";
-  scgi_temp_path "${dir}/scgi";
-  include "${dir}/brnn-news.conf";
-}
-`;
-}
 
 /**
  * GETs `path` without following redirects; every answer, errors too, must
