@@ -9,6 +9,9 @@
 //! reader's first sign of intent. `data-brnn-preload` names what such a
 //! screen's app fetches first (the search page: `years`, the search
 //! index's list of years), which `boot.js` fetches ahead while the app loads.
+//! `data-brnn-search-index` (with `-years`, `-base` and `-limit`) names the
+//! search page's index, so that the app's script starts the address's
+//! search as it loads, before the wasm runs (`search_index.js`).
 
 /// Ends the prerendered screen in the body; what comes before it is the app's.
 pub const PAGE_END: &str = "<!--brnn-page-end-->";

@@ -97,13 +97,27 @@ pub fn SearchScreen() -> impl IntoView {
     // The index's list of years, the first of the files a search waits for:
     // `public/boot.js` fetches it ahead at once, beside the app, rather than
     // once the app runs. (Not a `<link rel=preload>` in the view: the app,
-    // drawing the page anew, would fetch it a second time.)
-    let years = format!("{}{SEARCH_YEARS_FILE}", site.search_index(&edition.id));
+    // drawing the page anew, would fetch it a second time.) The index, for
+    // the app's script to start the address's search before the wasm runs
+    // (`search_index.js`).
+    let index = site.search_index(&edition.id);
+    let years = format!("{index}{SEARCH_YEARS_FILE}");
     view! {
         <h1>{locale.search_label}</h1>
         <noscript><p class="load-failure">{locale.search_needs_javascript}</p></noscript>
         // Results need the app: the page starts it at once (`public/boot.js`).
-        <p class="search-status" role="status" data-brnn-needs-app="" data-brnn-preload=years>{status}</p>
+        <p
+            class="search-status"
+            role="status"
+            data-brnn-needs-app=""
+            data-brnn-preload=years
+            data-brnn-search-index=index
+            data-brnn-search-years=SEARCH_YEARS_FILE
+            data-brnn-search-base=site.home()
+            data-brnn-search-limit=RESULTS_PER_PAGE
+        >
+            {status}
+        </p>
         {results}
     }
 }

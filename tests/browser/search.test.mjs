@@ -24,6 +24,7 @@ import { gunzipSync } from 'node:zlib';
 import {
   appStarted,
   focused,
+  holdWasm,
   hostAndBrowser,
   injectFault,
   launchBrowser,
@@ -349,6 +350,28 @@ test('the index\'s list of years is fetched once: ahead of the app, which finds 
     await appStarted(page);
     await waitForStatus(page, '1 Treffer');
     assert.equal(asked.length, 1, `fetched once: ${asked.length}`);
+    assert.deepEqual(errors, []);
+  }));
+
+test("a search page opened with a query fetches its hits' texts while the app's wasm is held back, and shows them once it runs", () =>
+  withPage(session.browser, async (page, errors) => {
+    const release = await holdWasm(page);
+    const from = session.host.requests.length;
+    await page.goto(session.host.origin + searchPath('de', 'Zusammenarbeit'));
+    // The host records each request, the worker's too.
+    const fragmentsAsked = () =>
+      session.host.requests.slice(from).filter((path) => /^\/pagefind\/de\/\d+\/fragment\//.test(path)).length;
+    for (const deadline = Date.now() + 10_000; fragmentsAsked() === 0 && Date.now() < deadline; ) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    assert.ok(fragmentsAsked() > 0, `a hit's text is fetched before the wasm: ${session.host.requests.slice(from).join(', ')}`);
+    assert.equal(await page.evaluate(() => window.wasmBindings), undefined, 'the app has not started');
+    const asked = fragmentsAsked();
+    release();
+    await appStarted(page);
+    await waitForStatus(page, '1 Treffer');
+    assertSeedAlone(await results(page), 'Zusammenarbeit');
+    assert.equal(fragmentsAsked(), asked, 'the app finds the texts fetched ahead');
     assert.deepEqual(errors, []);
   }));
 

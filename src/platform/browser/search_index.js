@@ -44,12 +44,31 @@ async function forget(url) {
 }
 
 // Loads the newest year's index (script, wasm and page list) ahead of the
-// first search, when the reader is about to search, so that it answers at once.
-export function warmIndex(folder, yearsFile, baseUrl) {
+// first search, when the reader is about to search, so that it answers at
+// once; with a `term`, also its hits in that year and the texts of the
+// first `limit` of them (Pagefind keeps both for the search that follows).
+export function warmIndex(folder, yearsFile, baseUrl, term = '', limit = 0) {
   years(folder, yearsFile)
     .then(([newest]) => bundle(script(folder, newest), baseUrl))
-    .then((pagefind) => pagefind.init())
+    .then(async (pagefind) => {
+      await pagefind.init();
+      if (!term) return;
+      const { results } = await pagefind.search(term);
+      await Promise.all(results.slice(0, limit).map((result) => result.data()));
+    })
     .catch(() => {});
+}
+
+// A search page opened with a query (marked `data-brnn-search-index`, see
+// src/page_markers.rs) starts its search as this module loads, which is as
+// soon as the app's script has arrived: while the app's wasm is still on its
+// way, its first search's files are fetched.
+const searchPage = document.querySelector('[data-brnn-search-index]');
+const query = new URLSearchParams(location.search).get('q')?.trim();
+if (searchPage && query) {
+  const { brnnSearchIndex: folder, brnnSearchYears: yearsFile, brnnSearchBase: baseUrl, brnnSearchLimit: limit } =
+    searchPage.dataset;
+  warmIndex(location.origin + folder, yearsFile, baseUrl, query, Number(limit));
 }
 
 // Hits `offset` to `offset + limit` of the search for `term`, newest year
