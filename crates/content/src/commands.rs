@@ -12,6 +12,7 @@ use crate::build::{self, BuildReport, Pages};
 use crate::library::{self, Library};
 use crate::network::{NetworkConfig, SiteUrl};
 use crate::problem::Problem;
+use crate::source_cache::{self, SourceCache};
 use crate::{article_source, generate, images, import};
 
 /// Every problem found, each a line for the editor, and what the command did not do because of them.
@@ -137,7 +138,7 @@ fn id_from_file_name(page: &Path) -> Result<Slug, Problem> {
 
 /// Reads and checks every source and `network.toml`.
 pub fn check(content: &Path, progress: &ProgressBar) -> Result<Library, Failure> {
-    library::load(content, progress).map_err(failure("fix them and check again"))
+    library::load(content, progress, None).map_err(failure("fix them and check again"))
 }
 
 /// Checks every source, then writes the site's content files below `out`.
@@ -145,7 +146,8 @@ pub fn check(content: &Path, progress: &ProgressBar) -> Result<Library, Failure>
 /// (Trunk's `index.html`), every address also gets its HTML page. Photos'
 /// renditions are made into `cache` where it lacks them, then copied.
 /// `now` is the build's clock: the editors' front page choices that have
-/// expired by then are ignored.
+/// expired by then are ignored. Sources are parsed through the cache in
+/// `out`'s build folder (`source_cache`), which is written last.
 pub fn build(
     content: &Path,
     out: &Path,
@@ -155,7 +157,14 @@ pub fn build(
     now: Published,
     progress: &ProgressBar,
 ) -> Result<BuildReport, Failure> {
-    let mut library = library::load(content, progress).map_err(failure("nothing built"))?;
+    let sources_file = out.join(build::BUILD_FOLDER).join(source_cache::FILE);
+    let mut sources = SourceCache::open(&sources_file, content);
+    let mut library =
+        library::load(content, progress, Some(&mut sources)).map_err(failure("nothing built"))?;
+    // Encoded now, so that the cache's memory is given back before the build.
+    let sources_bytes = sources.changed().then(|| sources.encode());
+    let (parsed, reused, compared) = (sources.parsed(), sources.reused(), sources.compared());
+    drop(sources);
     if let Some(site_url) = site_url {
         library.site_url = site_url;
     }
@@ -168,8 +177,16 @@ pub fn build(
         }
     };
     let media = images::prepare(&library.photos, cache, progress).map_err(failure("nothing built"))?;
-    build::build(&library, out, pages.as_ref(), &media, now, progress)
-        .map_err(|error| io_failure(out, format!("cannot write: {error}")))
+    let mut report = build::build(&library, out, pages.as_ref(), &media, now, progress)
+        .map_err(|error| io_failure(out, format!("cannot write: {error}")))?;
+    report.sources_parsed = parsed;
+    report.sources_reused = reused;
+    report.sources_compared = compared;
+    if let Some(bytes) = sources_bytes {
+        build::write_whole(&sources_file, bytes)
+            .map_err(|error| io_failure(&sources_file, format!("cannot write: {error}")))?;
+    }
+    Ok(report)
 }
 
 /// Copies the list of what the last build below `out` changed to `to`.

@@ -6,6 +6,7 @@
 //! | --- | --- |
 //! | [`commands`] | the four commands: import, check, build, generate |
 //! | [`library`] | all sources of the content folder, read and checked as a whole |
+//! | [`source_cache`] | the sources the last build parsed, so that a build parses only those that changed |
 //! | [`network`] | `network.toml`: site address, editions, section trees |
 //! | [`article_source`] | one article source file: parse, check, render |
 //! | [`house_page`] | one page of the house (about, imprint, …): parse, check |
@@ -17,6 +18,7 @@
 //! | [`problem`] | a problem located by file and line |
 //! | `translations` | translations named in sources, checked across editions and resolved |
 //! | `article_links` | links to articles in bodies, checked across editions |
+//! | `this_build` | this tool's own build, for what a new build may make differently |
 
 mod article_links;
 pub mod article_source;
@@ -30,6 +32,8 @@ pub mod library;
 pub mod markdown;
 pub mod network;
 pub mod problem;
+pub mod source_cache;
+mod this_build;
 mod translations;
 
 /// Progress of long commands; [`ProgressBar::hidden`] draws nothing.

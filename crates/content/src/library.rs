@@ -16,11 +16,12 @@ use brnn_model::sorting::newest_first;
 use indicatif::ProgressBar;
 
 use crate::article_links::ArticleLinks;
-use crate::article_source;
+use crate::article_source::{self, ParsedSource};
 use crate::house_page::{self, ParsedHousePage, Role, PAGES_FOLDER};
 use crate::images::{Photo, Photos};
 use crate::network::{self, NetworkConfig, SiteUrl};
 use crate::problem::Problem;
+use crate::source_cache::SourceCache;
 use crate::translations::Claims;
 
 /// Every edition's articles, checked against the network description.
@@ -77,8 +78,14 @@ pub fn load_network(content: &Path) -> Result<NetworkConfig, Vec<Problem>> {
 }
 
 /// Reads `content/network.toml` and every `content/<edition>/**/*.txt`,
-/// reporting every problem found in any file; `progress` counts the files read.
-pub fn load(content: &Path, progress: &ProgressBar) -> Result<Library, Vec<Problem>> {
+/// reporting every problem found in any file; `progress` counts the files
+/// read. With `cache`, an article source whose parse it has is not read and
+/// parsed again (`source_cache`); everything after the parse is done anew.
+pub fn load(
+    content: &Path,
+    progress: &ProgressBar,
+    mut cache: Option<&mut SourceCache>,
+) -> Result<Library, Vec<Problem>> {
     let network = load_network(content)?;
     let mut problems = Vec::new();
     let mut warnings = Vec::new();
@@ -104,11 +111,7 @@ pub fn load(content: &Path, progress: &ProgressBar) -> Result<Library, Vec<Probl
         article_links.add_edition(&edition.id, &files);
         for file in files {
             progress.inc(1);
-            let source = match fs::read_to_string(&file) {
-                Ok(text) => article_source::parse(&file, &text, locale),
-                Err(error) => Err(vec![Problem::in_file(&file, format!("cannot read it: {error}"))]),
-            };
-            let mut parsed = match source {
+            let mut parsed = match read_source(&file, &edition.lang, locale, cache.as_deref_mut()) {
                 Ok(parsed) => parsed,
                 Err(found) => {
                     problems.extend(found);
@@ -210,6 +213,22 @@ pub fn load(content: &Path, progress: &ProgressBar) -> Result<Library, Vec<Probl
             )
             .collect(),
     })
+}
+
+/// Reads and parses the article source `file` of an edition in `lang`,
+/// or takes its parse from `cache`.
+fn read_source(
+    file: &Path,
+    lang: &str,
+    locale: &Locale,
+    cache: Option<&mut SourceCache>,
+) -> Result<ParsedSource, Vec<Problem>> {
+    let parse = |text: &str| article_source::parse(file, text, locale);
+    let read = match cache {
+        Some(cache) => cache.read(file, lang, parse),
+        None => fs::read_to_string(file).map(|text| parse(&text)),
+    };
+    read.unwrap_or_else(|error| Err(vec![Problem::in_file(file, format!("cannot read it: {error}"))]))
 }
 
 /// Reads an edition's pages of the house from `files` and checks them as

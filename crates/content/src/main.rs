@@ -272,10 +272,13 @@ fn main() -> ExitCode {
                 .map(|report| {
                     print_warnings(&report.warnings);
                     eprintln!(
-                        "brnn-content: {} articles into {} in {:.1} s: {} files written, {} unchanged ({} not rendered), {} removed; {} images processed; search index {:.1} s ({} year bundles indexed)",
+                        "brnn-content: {} articles into {} in {:.1} s ({} sources parsed, {} reused, {} of them read to compare): {} files written, {} unchanged ({} not rendered), {} removed; {} images processed; search index {:.1} s ({} year bundles indexed)",
                         report.articles,
                         out.display(),
                         started.elapsed().as_secs_f64(),
+                        report.sources_parsed,
+                        report.sources_reused,
+                        report.sources_compared,
                         report.written,
                         report.unchanged,
                         report.not_rendered,

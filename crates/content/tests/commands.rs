@@ -194,6 +194,9 @@ fn build_is_deterministic_and_rewrites_only_what_changed() {
         again,
         BuildReport {
             articles: report.articles,
+            sources_parsed: 0,
+            sources_reused: report.articles,
+            sources_compared: again.sources_compared,
             written: 0,
             unchanged: files.len(),
             not_rendered: again.not_rendered,

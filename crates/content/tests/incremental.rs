@@ -1,7 +1,8 @@
 //! The incremental build: after every kind of edit, a build into the last
 //! build's folder leaves exactly the site a build from nothing makes, while
 //! rendering only what changed, and lists exactly the files it added,
-//! changed and removed.
+//! changed and removed; and parsing again only the sources that changed
+//! (the others come from the cache of parsed sources, `source_cache`).
 
 mod common;
 
@@ -53,8 +54,14 @@ fn after_every_kind_of_edit_an_incremental_build_equals_a_build_from_nothing_and
     let out = TempDir::new().unwrap();
     let first = build(content.path(), out.path(), &shell);
     assert_eq!(first.not_rendered, 0, "nothing to go on in an empty folder");
+    assert_eq!((first.sources_parsed, first.sources_reused), (first.articles, 0));
     let unchanged = build(content.path(), out.path(), &shell);
     assert_eq!((unchanged.written, unchanged.removed), (0, 0));
+    assert_eq!(
+        (unchanged.sources_parsed, unchanged.sources_reused),
+        (0, first.articles),
+        "every source's parse from the cache"
+    );
     let pages = tree(out.path())
         .keys()
         .filter(|path| path.ends_with(".html"))
@@ -71,25 +78,28 @@ fn after_every_kind_of_edit_an_incremental_build_equals_a_build_from_nothing_and
 
     let de = content.path().join("de");
     let chronicle = de.join("beispiel-chronik.txt");
-    let steps: [(&str, &dyn Fn()); 6] = [
-        ("add", &|| {
+    // Each edit, and how many sources it has parsed again.
+    let steps: [(&str, usize, &dyn Fn()); 6] = [
+        ("add", 1, &|| {
             fs::write(de.join("beispiel-neu.txt"), NEW_ARTICLE).unwrap()
         }),
-        ("edit", &|| edit(&chronicle, "Umlaute wie", "Sonderzeichen wie")),
-        ("retitle", &|| {
+        ("edit", 1, &|| {
+            edit(&chronicle, "Umlaute wie", "Sonderzeichen wie")
+        }),
+        ("retitle", 1, &|| {
             edit(&chronicle, "Chronik der ersten Jahre", "Chronik der Gründerjahre")
         }),
-        ("move to another section", &|| {
+        ("move to another section", 1, &|| {
             edit(
                 &chronicle,
                 "section = \"dokumente\"",
                 "section = \"bri-nachrichten/aktuelles\"",
             )
         }),
-        ("delete", &|| {
+        ("delete", 0, &|| {
             fs::remove_file(de.join("beispiel-neu.txt")).unwrap()
         }),
-        ("translate", &|| {
+        ("translate", 2, &|| {
             fs::write(content.path().join("en/sample-chronicle.txt"), TRANSLATION).unwrap();
             edit(
                 &chronicle,
@@ -98,11 +108,16 @@ fn after_every_kind_of_edit_an_incremental_build_equals_a_build_from_nothing_and
             );
         }),
     ];
-    for (step, apply) in steps {
+    for (step, parsed, apply) in steps {
         let before = tree(out.path());
         apply();
         let report = build(content.path(), out.path(), &shell);
         let after = tree(out.path());
+        assert_eq!(
+            (report.sources_parsed, report.sources_reused),
+            (parsed, report.articles - parsed),
+            "{step}: sources parsed and reused"
+        );
 
         let fresh = TempDir::new().unwrap();
         build(content.path(), fresh.path(), &shell);

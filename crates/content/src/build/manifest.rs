@@ -124,7 +124,7 @@ pub fn changes_text(changes: &[(Change, String)]) -> String {
 }
 
 /// Writes `text` to `path` whole or not at all: beside it first, then renamed.
-pub fn write_whole(path: &Path, text: &str) -> io::Result<()> {
+pub fn write_whole(path: &Path, text: impl AsRef<[u8]>) -> io::Result<()> {
     if let Some(parent) = path.parent() {
         fs::create_dir_all(parent)?;
     }
@@ -146,7 +146,7 @@ mod tests {
         manifest.insert("api/v2/de/front.json".to_owned(), Key::of(&[b"{}"]));
         write_whole(
             &out.path().join(BUILD_FOLDER).join(MANIFEST_FILE),
-            &manifest.text(),
+            manifest.text(),
         )
         .unwrap();
         assert_eq!(Manifest::read(out.path()), manifest);

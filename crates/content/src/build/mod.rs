@@ -11,7 +11,7 @@
 //! | `api/v2/media/` | the photos' renditions, made by `images` (`media.rs`) |
 //! | `<edition>/offline.html` | with pages, the page the service worker shows offline for an address it has not saved (`offline.rs`) |
 //!
-//! | `.brnn/` | the build's own: what each file was made from and what the last build changed (`manifest.rs`); never served |
+//! | `.brnn/` | the build's own: what each file was made from and what the last build changed (`manifest.rs`), the sources it parsed (`source_cache`); never served |
 //!
 //! Output is a function of the sources and of the build's clock (`now`,
 //! which only decides whether an editor's front page choice has expired),
@@ -56,8 +56,8 @@ use brnn_model::slug::{SectionPath, Slug};
 use indicatif::ProgressBar;
 use serde::Serialize;
 
+pub use manifest::{write_whole, BUILD_FOLDER, CHANGES_FILE};
 use manifest::{Change, Key, Manifest, MANIFEST_FILE};
-pub use manifest::{BUILD_FOLDER, CHANGES_FILE};
 
 use crate::images::{Prepared, MEDIA_FOLDER};
 use crate::library::{EditionContent, Library};
@@ -73,6 +73,13 @@ pub const SITEMAPS_FOLDER: &str = "sitemaps";
 pub struct BuildReport {
     /// Articles of every edition.
     pub articles: usize,
+    /// Article sources read and parsed: new or changed since the last build.
+    pub sources_parsed: usize,
+    /// Article sources whose parse the last build's cache had (`source_cache`).
+    pub sources_reused: usize,
+    /// Of those, the sources read to compare their text: their time had
+    /// changed, or was too recent to trust. The others were not read at all.
+    pub sources_compared: usize,
     /// Files below the output folder, counted once each.
     pub written: usize,
     pub unchanged: usize,
@@ -430,10 +437,10 @@ impl<'a> Output<'a> {
             self.remove_stale(folder)?;
         }
         let build_folder = self.out.join(BUILD_FOLDER);
-        manifest::write_whole(&build_folder.join(MANIFEST_FILE), &self.next.text())?;
+        manifest::write_whole(&build_folder.join(MANIFEST_FILE), self.next.text())?;
         manifest::write_whole(
             &build_folder.join(CHANGES_FILE),
-            &manifest::changes_text(&self.changes),
+            manifest::changes_text(&self.changes),
         )
     }
 

@@ -9,7 +9,6 @@
 //! key hashes those, so an unchanged page is not even rendered.
 
 use std::io;
-use std::time::UNIX_EPOCH;
 
 use brnn_model::site::Site;
 use brnn_news::prerender::Renderer;
@@ -18,6 +17,7 @@ use serde::Serialize;
 use super::manifest::Key;
 use super::Output;
 use crate::network::SiteUrl;
+use crate::this_build::this_build;
 
 /// A document a page carries: its path below the endpoint, its JSON and key.
 #[derive(Clone, Copy)]
@@ -85,6 +85,7 @@ impl Pages {
     /// `shell` is Trunk's `index.html`; canonical addresses take `site_url`'s origin.
     pub fn new(shell: &str, site_url: &SiteUrl) -> Result<Self, String> {
         let renderer = Renderer::new(shell, site_url.origin())?;
+        // A new build of this tool may render pages differently: it renders them all again.
         let identity = Key::of(&[shell.as_bytes(), site_url.origin().as_bytes(), &this_build()]);
         Ok(Self { renderer, identity })
     }
@@ -127,20 +128,4 @@ impl Pages {
             .collect();
         self.renderer.render(path, &documents)
     }
-}
-
-/// This tool's own build, as far as its file tells (size and time): a new
-/// build may render pages differently, so it renders them all again.
-fn this_build() -> Vec<u8> {
-    let file = std::env::current_exe().and_then(|exe| exe.metadata());
-    let Ok(file) = file else {
-        // Unknown: a key no other build has, so nothing is taken as rendered.
-        return std::process::id().to_le_bytes().to_vec();
-    };
-    let modified = file
-        .modified()
-        .ok()
-        .and_then(|time| time.duration_since(UNIX_EPOCH).ok())
-        .map_or(0, |since| since.as_nanos());
-    [file.len().to_le_bytes().as_slice(), &modified.to_le_bytes()].concat()
 }

@@ -1,0 +1,462 @@
+//! The sources the last build parsed, kept in the build's own folder
+//! ([`FILE`] below `<out>/.brnn/`), so that a build reads and parses again
+//! only the sources that changed. `build` alone keeps one; `check` parses
+//! everything.
+//!
+//! A source is taken from the cache when its size and modification time
+//! (nanoseconds) are those recorded, without reading it; otherwise it is
+//! read, and when its text hashes (SHA-256) as recorded, its parse is still
+//! taken (a file touched, or copied with new times) and its new time
+//! recorded; otherwise it is parsed. As git does with its index, a time is
+//! only trusted when it is older than the cache itself: in an earlier
+//! second than the one the build that wrote the cache began in (before it
+//! read any time). A file changed in that second or later could have
+//! changed again since with the same size and time, so it is hashed.
+//!
+//! Only sources that parse without a problem are kept, so a source with
+//! problems is parsed and reported by every build, the same problems. The
+//! cache is only ever a shortcut: one that is missing, unreadable, damaged,
+//! written by another build of this tool or for another content folder is
+//! ignored, and everything is parsed.
+//!
+//! The file: one line of text, what wrote it (this format, this tool's own
+//! build, the content folder), the second its build began (8 bytes), then
+//! one record per source, sorted by path:
+//! its path below the content folder, what its parse depends on besides
+//! the text (the edition's language), size, time, hash and the parse
+//! (`stored.rs`, MessagePack), each with its length. It is written whole or
+//! not at all, last, and only when something in it changed.
+
+mod stored;
+
+use std::collections::HashMap;
+use std::fs::{self, Metadata};
+use std::io;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use sha2::{Digest, Sha256};
+
+use crate::article_source::ParsedSource;
+use crate::problem::Problem;
+use crate::this_build::this_build;
+use stored::StoredSource;
+
+/// The cache's file below the build's folder.
+pub const FILE: &str = "sources.bin";
+/// The first word of its first line, with the version of its format.
+const FORMAT: &str = "brnn-content-sources 1";
+
+/// A source file's size and modification time, in nanoseconds since the
+/// epoch (0 when the system does not tell it: never trusted then).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Stamp {
+    size: u64,
+    modified: u64,
+}
+
+impl Stamp {
+    fn of(metadata: &Metadata) -> Self {
+        let modified = metadata
+            .modified()
+            .ok()
+            .and_then(|time| time.duration_since(UNIX_EPOCH).ok())
+            .map_or(0, |since| u64::try_from(since.as_nanos()).unwrap_or(0));
+        Stamp {
+            size: metadata.len(),
+            modified,
+        }
+    }
+}
+
+/// One source as the cache records it.
+struct Entry {
+    context: String,
+    stamp: Stamp,
+    hash: [u8; 32],
+    payload: Payload,
+}
+
+enum Payload {
+    /// The encoded parse, at this range of the file the cache was read from.
+    Kept(Range<usize>),
+    /// The encoded parse of a source parsed by this build.
+    New(Vec<u8>),
+}
+
+/// The cache a build reads sources through.
+pub struct SourceCache {
+    /// The content folder as the build names it: entries are keyed by the path below it.
+    content: PathBuf,
+    /// The first line of the file, as this build would write it.
+    header: String,
+    /// The file as read, which the kept entries' payloads lie in.
+    bytes: Vec<u8>,
+    /// The file's entries that no source has asked for yet, by path.
+    previous: HashMap<String, Entry>,
+    /// When the build that wrote the file began, in whole seconds since
+    /// the epoch: every time it recorded was read after that.
+    written: u64,
+    /// When the cache was opened, in whole seconds since the epoch.
+    opened: u64,
+    /// The entries this build keeps, by path.
+    next: Vec<(String, Entry)>,
+    /// Whether the file should be written again.
+    changed: bool,
+    parsed: usize,
+    reused: usize,
+    /// Of the reused, those read to compare their text.
+    compared: usize,
+}
+
+impl SourceCache {
+    /// The cache at `file` for the sources of the folder `content`; empty
+    /// (and so every source parsed) when there is none or it cannot be used.
+    pub fn open(file: &Path, content: &Path) -> Self {
+        let folder = content.canonicalize().unwrap_or_else(|_| content.to_owned());
+        let identity = Sha256::digest(this_build());
+        let header = format!("{FORMAT} {} {}\n", hex(&identity[..16]), folder.display());
+        let mut cache = SourceCache {
+            content: content.to_owned(),
+            header,
+            bytes: Vec::new(),
+            previous: HashMap::new(),
+            written: 0,
+            opened: SystemTime::now()
+                .duration_since(UNIX_EPOCH)
+                .map_or(0, |since| since.as_secs()),
+            next: Vec::new(),
+            changed: true,
+            parsed: 0,
+            reused: 0,
+            compared: 0,
+        };
+        let Ok(bytes) = fs::read(file) else {
+            return cache;
+        };
+        let Some((written, previous)) = entries(&bytes, cache.header.as_bytes()) else {
+            return cache;
+        };
+        cache.written = written;
+        cache.bytes = bytes;
+        cache.previous = previous;
+        cache.changed = false;
+        cache
+    }
+
+    /// The article source `file`, parsed by `parse` from its text unless
+    /// the cache has its parse; `context` is what the parse depends on
+    /// besides the text and the file's path. An error is the file's
+    /// that could not be read.
+    pub fn read(
+        &mut self,
+        file: &Path,
+        context: &str,
+        parse: impl FnOnce(&str) -> Result<ParsedSource, Vec<Problem>>,
+    ) -> io::Result<Result<ParsedSource, Vec<Problem>>> {
+        let key = file
+            .strip_prefix(&self.content)
+            .ok()
+            .and_then(|below| below.to_str())
+            .map(|below| below.replace(std::path::MAIN_SEPARATOR, "/"));
+        let Some(key) = key else {
+            // Outside the folder, or a name that is not UTF-8: not kept.
+            self.parsed += 1;
+            return Ok(parse(&fs::read_to_string(file)?));
+        };
+        let stamp = Stamp::of(&fs::metadata(file)?);
+        let known = self
+            .previous
+            .remove(&key)
+            .filter(|entry| entry.context == context);
+        if let Some(entry) = known
+            .as_ref()
+            .filter(|entry| entry.stamp == stamp && self.trusted(stamp))
+        {
+            if let Some(parsed) = self.decode(&entry.payload) {
+                self.reused += 1;
+                self.next.push((key, Self::kept(entry, stamp)));
+                return Ok(Ok(parsed));
+            }
+        }
+        let text = fs::read_to_string(file)?;
+        let hash: [u8; 32] = Sha256::digest(text.as_bytes()).into();
+        if let Some(entry) = known.as_ref().filter(|entry| entry.hash == hash) {
+            if let Some(parsed) = self.decode(&entry.payload) {
+                self.reused += 1;
+                self.compared += 1;
+                // A new time is recorded; a time too recent to trust is
+                // written again once a cache written later can trust it
+                // (one in the future never can: not written for it).
+                let settled = stamp.modified / 1_000_000_000 < self.opened;
+                self.changed |= entry.stamp != stamp || settled;
+                self.next.push((key, Self::kept(entry, stamp)));
+                return Ok(Ok(parsed));
+            }
+        }
+        self.changed = true;
+        self.parsed += 1;
+        let parsed = parse(&text);
+        if let Ok(parsed) = &parsed {
+            let payload = rmp_serde::to_vec(&StoredSource::from_parsed(parsed)).map_err(io::Error::other)?;
+            self.next.push((
+                key,
+                Entry {
+                    context: context.to_owned(),
+                    stamp,
+                    hash,
+                    payload: Payload::New(payload),
+                },
+            ));
+        }
+        Ok(parsed)
+    }
+
+    /// Sources parsed by this build.
+    pub fn parsed(&self) -> usize {
+        self.parsed
+    }
+
+    /// Sources whose parse came from the cache.
+    pub fn reused(&self) -> usize {
+        self.reused
+    }
+
+    /// Of the sources reused, those read and hashed to compare: a new time,
+    /// or one too recent to trust.
+    pub fn compared(&self) -> usize {
+        self.compared
+    }
+
+    /// Whether the cache should be written: a source parsed, a new time
+    /// (or one a new cache can trust), a source gone, or no usable file.
+    pub fn changed(&self) -> bool {
+        self.changed || !self.previous.is_empty()
+    }
+
+    /// The cache's file as this build leaves it.
+    pub fn encode(&self) -> Vec<u8> {
+        let mut next: Vec<&(String, Entry)> = self.next.iter().collect();
+        next.sort_unstable_by(|(a, _), (b, _)| a.cmp(b));
+        let mut bytes = Vec::with_capacity(self.bytes.len().max(1024));
+        bytes.extend_from_slice(self.header.as_bytes());
+        bytes.extend_from_slice(&self.opened.to_le_bytes());
+        for (path, entry) in next {
+            let payload = match &entry.payload {
+                Payload::Kept(range) => &self.bytes[range.clone()],
+                Payload::New(payload) => payload.as_slice(),
+            };
+            put_bytes(&mut bytes, path.as_bytes());
+            put_bytes(&mut bytes, entry.context.as_bytes());
+            bytes.extend_from_slice(&entry.stamp.size.to_le_bytes());
+            bytes.extend_from_slice(&entry.stamp.modified.to_le_bytes());
+            bytes.extend_from_slice(&entry.hash);
+            put_bytes(&mut bytes, payload);
+        }
+        bytes
+    }
+
+    /// Whether a source's time tells it unchanged: known, and in a second
+    /// before the one the build that wrote the cache began in.
+    fn trusted(&self, stamp: Stamp) -> bool {
+        stamp.modified != 0 && stamp.modified / 1_000_000_000 < self.written
+    }
+
+    fn decode(&self, payload: &Payload) -> Option<ParsedSource> {
+        let bytes = match payload {
+            Payload::Kept(range) => &self.bytes[range.clone()],
+            Payload::New(payload) => payload.as_slice(),
+        };
+        let stored: StoredSource = rmp_serde::from_slice(bytes).ok()?;
+        stored.into_parsed().ok()
+    }
+
+    /// `entry`, kept at its new `stamp`.
+    fn kept(entry: &Entry, stamp: Stamp) -> Entry {
+        Entry {
+            context: entry.context.clone(),
+            stamp,
+            hash: entry.hash,
+            payload: match &entry.payload {
+                Payload::Kept(range) => Payload::Kept(range.clone()),
+                Payload::New(payload) => Payload::New(payload.clone()),
+            },
+        }
+    }
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|byte| format!("{byte:02x}")).collect()
+}
+
+/// `bytes` after their length.
+fn put_bytes(into: &mut Vec<u8>, bytes: &[u8]) {
+    into.extend_from_slice(&(bytes.len() as u64).to_le_bytes());
+    into.extend_from_slice(bytes);
+}
+
+/// When the build that wrote a cache file's `bytes` began and their
+/// entries by path, if they start with `header` and every record reads.
+fn entries(bytes: &[u8], header: &[u8]) -> Option<(u64, HashMap<String, Entry>)> {
+    bytes.strip_prefix(header)?;
+    let mut records = Records {
+        bytes,
+        at: header.len(),
+    };
+    let written = records.number()?;
+    let mut entries = HashMap::new();
+    while records.at < bytes.len() {
+        let path = records.text()?;
+        let entry = Entry {
+            context: records.text()?,
+            stamp: Stamp {
+                size: records.number()?,
+                modified: records.number()?,
+            },
+            hash: bytes[records.take(32)?].try_into().ok()?,
+            payload: Payload::Kept(records.sized()?),
+        };
+        entries.insert(path, entry);
+    }
+    Some((written, entries))
+}
+
+/// Reads a cache file's records in turn.
+struct Records<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl Records<'_> {
+    /// The range of the next `count` bytes, if there are as many.
+    fn take(&mut self, count: usize) -> Option<Range<usize>> {
+        let range = self.at..self.at.checked_add(count)?;
+        self.bytes.get(range.clone())?;
+        self.at = range.end;
+        Some(range)
+    }
+
+    fn number(&mut self) -> Option<u64> {
+        let range = self.take(8)?;
+        Some(u64::from_le_bytes(self.bytes[range].try_into().ok()?))
+    }
+
+    /// The range of bytes after their length.
+    fn sized(&mut self) -> Option<Range<usize>> {
+        let length = usize::try_from(self.number()?).ok()?;
+        self.take(length)
+    }
+
+    fn text(&mut self) -> Option<String> {
+        let range = self.sized()?;
+        Some(std::str::from_utf8(&self.bytes[range]).ok()?.to_owned())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{article_source, generate, library};
+    use brnn_model::locale::Locale;
+
+    /// Everything a parse gives, offsets of times included (which `Published`'s `==` leaves out).
+    fn everything(parsed: &ParsedSource) -> String {
+        format!(
+            "{:?} {} {:?} {} {:?} {:?}",
+            parsed.source,
+            parsed.section_line,
+            parsed.translation_lines,
+            parsed.authors_line,
+            parsed.article_links,
+            parsed.photos
+        )
+    }
+
+    fn round_trip(parsed: &ParsedSource) -> ParsedSource {
+        let bytes = rmp_serde::to_vec(&StoredSource::from_parsed(parsed)).unwrap();
+        let stored: StoredSource = rmp_serde::from_slice(&bytes).unwrap();
+        stored.into_parsed().unwrap()
+    }
+
+    #[test]
+    fn every_shipped_and_generated_source_comes_back_from_the_cache_as_parsed() {
+        let content = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content");
+        let network = library::load_network(&content).ok().unwrap();
+        let mut count = 0;
+        for config in &network.editions {
+            let locale = Locale::for_lang(&config.edition.lang);
+            let mut texts: Vec<(PathBuf, String)> = Vec::new();
+            let mut folders = vec![content.join(config.edition.id.as_str())];
+            while let Some(folder) = folders.pop() {
+                for entry in fs::read_dir(folder).unwrap() {
+                    let path = entry.unwrap().path();
+                    if path.is_dir()
+                        && !path.ends_with("pages")
+                        && !path.ends_with(generate::GENERATED_FOLDER)
+                    {
+                        folders.push(path);
+                    } else if path.extension().is_some_and(|extension| extension == "txt") {
+                        texts.push((path.clone(), fs::read_to_string(&path).unwrap()));
+                    }
+                }
+            }
+            for sample in generate::samples(&config.edition, 300, 7).unwrap() {
+                let path = content.join(generate::relative_path(&sample));
+                texts.push((path, article_source::render(&sample)));
+            }
+            for (file, text) in texts {
+                let parsed = article_source::parse(&file, &text, locale).ok().unwrap();
+                assert_eq!(
+                    everything(&round_trip(&parsed)),
+                    everything(&parsed),
+                    "{}",
+                    file.display()
+                );
+                count += 1;
+            }
+        }
+        assert!(count > 1200, "only {count} sources");
+    }
+
+    #[test]
+    fn a_cache_reads_back_what_it_wrote_and_a_damaged_one_has_nothing() {
+        let folder = tempfile::TempDir::new().unwrap();
+        let source = folder.path().join("beispiel.txt");
+        let text = "+++\nheadline = \"Beispiel\"\nsection = \"dokumente\"\npublished = 2025-11-05T09:00:00+08:00\n+++\n\nEin Beispiel.\n";
+        fs::write(&source, text).unwrap();
+        let parse = |text: &str| article_source::parse(&source, text, Locale::for_lang("de"));
+        let file = folder.path().join(FILE);
+        let mut cache = SourceCache::open(&file, folder.path());
+        assert!(cache.read(&source, "de", parse).unwrap().is_ok());
+        assert_eq!((cache.parsed(), cache.reused(), cache.changed()), (1, 0, true));
+        let written = cache.encode();
+        fs::write(&file, &written).unwrap();
+
+        let mut again = SourceCache::open(&file, folder.path());
+        assert!(again.read(&source, "de", parse).unwrap().is_ok());
+        // Written this very second: the source is hashed, not trusted by its time.
+        assert_eq!((again.parsed(), again.reused(), again.compared()), (0, 1, 1));
+        // All but the time the build began.
+        let timeless = |bytes: &[u8]| {
+            let header = bytes.iter().position(|&byte| byte == b'\n').unwrap() + 1;
+            [&bytes[..header], &bytes[header + 8..]].concat()
+        };
+        assert_eq!(timeless(&again.encode()), timeless(&written));
+
+        // Another language, another parse.
+        let mut other = SourceCache::open(&file, folder.path());
+        assert!(other.read(&source, "en", parse).unwrap().is_ok());
+        assert_eq!((other.parsed(), other.reused()), (1, 0));
+
+        for damaged in [
+            &written[..written.len() - 1],
+            b"brnn-content-sources 1 ???\n",
+            b"",
+        ] {
+            fs::write(&file, damaged).unwrap();
+            let cache = SourceCache::open(&file, folder.path());
+            assert!(cache.previous.is_empty() && cache.changed());
+        }
+    }
+}
