@@ -10,7 +10,7 @@ use indicatif::ProgressBar;
 
 use crate::build::{self, BuildReport, Pages};
 use crate::library::{self, Library};
-use crate::network::{NetworkConfig, SiteUrl};
+use crate::network::{self, NetworkConfig, SiteUrl};
 use crate::problem::Problem;
 use crate::source_cache::{self, SourceCache};
 use crate::{article_source, generate, images, import};
@@ -52,7 +52,7 @@ pub fn import(
     id: Option<&Slug>,
     force: bool,
 ) -> Result<Vec<ImportedSource>, Failure> {
-    let network = library::load_network(content).map_err(failure("nothing imported"))?;
+    let network = network::load(content).map_err(failure("nothing imported"))?;
     let mut problems = Vec::new();
     let mut sources: Vec<ImportedSource> = Vec::new();
     for page in pages {
@@ -213,10 +213,10 @@ pub fn generate_with(
     edition: Option<&Slug>,
     lead_photos: bool,
 ) -> Result<PathBuf, Failure> {
-    let network = library::load_network(content).map_err(failure("nothing generated"))?;
+    let network = network::load(content).map_err(failure("nothing generated"))?;
     let in_network = |message: String| {
         failure("nothing generated")(vec![Problem::in_file(
-            &content.join(library::NETWORK_FILE),
+            &content.join(network::NETWORK_FILE),
             message,
         )])
     };

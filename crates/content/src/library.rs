@@ -19,7 +19,7 @@ use crate::article_links::ArticleLinks;
 use crate::article_source::{self, ParsedSource};
 use crate::house_page::{self, ParsedHousePage, Role, PAGES_FOLDER};
 use crate::images::{Photo, Photos};
-use crate::network::{self, NetworkConfig, SiteUrl};
+use crate::network::{self, SiteUrl, NETWORK_FILE};
 use crate::problem::Problem;
 use crate::source_cache::SourceCache;
 use crate::translations::Claims;
@@ -62,21 +62,6 @@ impl Library {
     }
 }
 
-/// The file that describes the network, inside the content folder.
-pub const NETWORK_FILE: &str = "network.toml";
-
-/// Reads `content/network.toml` alone.
-pub fn load_network(content: &Path) -> Result<NetworkConfig, Vec<Problem>> {
-    let network_file = content.join(NETWORK_FILE);
-    let text = fs::read_to_string(&network_file).map_err(|error| {
-        vec![Problem::in_file(
-            &network_file,
-            format!("cannot read it: {error}"),
-        )]
-    })?;
-    network::parse(&network_file, &text)
-}
-
 /// Reads `content/network.toml` and every `content/<edition>/**/*.txt`,
 /// reporting every problem found in any file; `progress` counts the files
 /// read. With `cache`, an article source whose parse it has is not read and
@@ -86,7 +71,7 @@ pub fn load(
     progress: &ProgressBar,
     mut cache: Option<&mut SourceCache>,
 ) -> Result<Library, Vec<Problem>> {
-    let network = load_network(content)?;
+    let network = network::load(content)?;
     let mut problems = Vec::new();
     let mut warnings = Vec::new();
     let mut editions = Vec::new();

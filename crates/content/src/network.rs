@@ -6,6 +6,7 @@
 //! when absent).
 
 use std::collections::BTreeMap;
+use std::fs;
 use std::path::Path;
 
 use brnn_model::date::UtcOffset;
@@ -174,6 +175,21 @@ impl SiteUrl {
     pub fn file(&self, relative: &str) -> String {
         self.absolute(&format!("{}/{relative}", self.site.base()))
     }
+}
+
+/// The file that describes the network, inside the content folder.
+pub const NETWORK_FILE: &str = "network.toml";
+
+/// Reads `content/network.toml` alone.
+pub fn load(content: &Path) -> Result<NetworkConfig, Vec<Problem>> {
+    let network_file = content.join(NETWORK_FILE);
+    let text = fs::read_to_string(&network_file).map_err(|error| {
+        vec![Problem::in_file(
+            &network_file,
+            format!("cannot read it: {error}"),
+        )]
+    })?;
+    parse(&network_file, &text)
 }
 
 /// Reads the network description, reporting every problem found.

@@ -357,7 +357,7 @@ impl Records<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{article_source, generate, library};
+    use crate::{article_source, generate, network};
     use brnn_model::locale::Locale;
 
     /// Everything a parse gives, offsets of times included (which `Published`'s `==` leaves out).
@@ -382,7 +382,7 @@ mod tests {
     #[test]
     fn every_shipped_and_generated_source_comes_back_from_the_cache_as_parsed() {
         let content = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content");
-        let network = library::load_network(&content).ok().unwrap();
+        let network = network::load(&content).ok().unwrap();
         let mut count = 0;
         for config in &network.editions {
             let locale = Locale::for_lang(&config.edition.lang);

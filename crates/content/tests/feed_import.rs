@@ -11,8 +11,8 @@ use std::path::Path;
 use brnn_content::commands;
 use brnn_content::import::feed;
 use brnn_content::import::write::{write_articles, Outcome};
-use brnn_content::library::{self, EditionContent, Library};
-use brnn_content::network::{EditionConfig, SiteUrl};
+use brnn_content::library::{EditionContent, Library};
+use brnn_content::network::{self, EditionConfig, SiteUrl};
 use brnn_content::ProgressBar;
 use brnn_model::format::Article;
 use brnn_model::slug::SectionPath;
@@ -49,7 +49,7 @@ fn edition<'a>(library: &'a Library, id: &str) -> &'a EditionContent {
 }
 
 fn config(content: &Path, id: &str) -> EditionConfig {
-    let network = library::load_network(content).unwrap();
+    let network = network::load(content).unwrap();
     network
         .editions
         .into_iter()
@@ -96,7 +96,7 @@ fn our_own_feeds_imported_into_an_empty_content_folder_give_the_same_articles() 
         let section: SectionPath = shipped_edition.edition.sections[0].slug.as_str().parse().unwrap();
         for file in ["rss.xml", "atom.xml", "feed.json"] {
             let content = empty_content();
-            let network = library::load_network(content.path()).unwrap();
+            let network = network::load(content.path()).unwrap();
             let bytes = fs::read(site.path().join("feeds").join(id).join(file)).unwrap();
             let items = feed::read(&bytes, file, &config(content.path(), id), Some(&section)).unwrap();
             assert!(items.left_out.is_empty(), "{id} {file}: {:?}", items.left_out);

@@ -10,7 +10,7 @@ use std::path::Path;
 use brnn_content::commands;
 use brnn_content::import::write::{write_articles, Outcome, WriteReport};
 use brnn_content::import::{html, ImportedArticle, ImportedAuthor};
-use brnn_content::library;
+use brnn_content::network;
 use brnn_content::problem::Problem;
 use brnn_content::ProgressBar;
 use brnn_model::body::Image;
@@ -79,7 +79,7 @@ fn articles() -> Vec<ImportedArticle> {
 }
 
 fn write(content: &Path, articles: &[ImportedArticle]) -> Result<WriteReport, Vec<Problem>> {
-    let network = library::load_network(content).unwrap();
+    let network = network::load(content).unwrap();
     write_articles(
         content,
         &network,
@@ -191,7 +191,7 @@ fn an_unknown_author_is_added_to_network_toml_under_the_edition_once() {
         added,
         [("de".to_owned(), "jonas".to_owned(), "Jonas Weber".to_owned())]
     );
-    let network = library::load_network(content.path()).unwrap();
+    let network = network::load(content.path()).unwrap();
     let de = network
         .editions
         .iter()

@@ -673,7 +673,7 @@ fn authors_the_edition_does_not_list_are_added_with_their_wordpress_description(
     fs::write(content.path().join("network.toml"), without_authors).unwrap();
     let en: Slug = "en".parse().unwrap();
     wordpress::import(content.path(), &Source::Folder(fixtures()), &en, None).unwrap();
-    let network = brnn_content::library::load_network(content.path()).unwrap();
+    let network = brnn_content::network::load(content.path()).unwrap();
     let authors: Vec<(&str, &str, Option<&str>)> = network.editions[0]
         .authors
         .iter()

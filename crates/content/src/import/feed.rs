@@ -23,8 +23,7 @@ use brnn_model::slug::{SectionPath, Slug};
 use feed_rs::model::{Entry, Feed, FeedType, Person, Text};
 use serde::Deserialize;
 
-use crate::library;
-use crate::network::EditionConfig;
+use crate::network::{self, EditionConfig};
 use crate::problem::Problem;
 
 use super::http::{Client, Patience, MAX_IMAGE_BYTES, MAX_JSON_BYTES};
@@ -298,12 +297,12 @@ pub fn import(
     edition: &Slug,
     section: Option<&SectionPath>,
 ) -> Result<FeedImport, Vec<Problem>> {
-    let network = library::load_network(content)?;
+    let network = network::load(content)?;
     let config = super::edition_of(&network, content, edition)?;
     if let Some(section) = section {
         if config.edition.section_trail(section).is_none() {
             return Err(vec![Problem::in_file(
-                &content.join(library::NETWORK_FILE),
+                &content.join(network::NETWORK_FILE),
                 format!("the edition `{edition}` has no section `{section}`"),
             )]);
         }

@@ -43,8 +43,7 @@ use brnn_model::date::{CivilDate, Published, UtcOffset};
 use brnn_model::slug::{SectionPath, Slug};
 use sha2::{Digest, Sha256};
 
-use crate::library;
-use crate::network::{EditionConfig, NetworkConfig};
+use crate::network::{self, EditionConfig, NetworkConfig};
 use crate::problem::Problem;
 
 /// One article read from another system, before it is written as a source.
@@ -147,7 +146,7 @@ pub(crate) fn edition_of<'a>(
                 .map(|config| format!("`{}`", config.edition.id))
                 .collect();
             vec![Problem::in_file(
-                &content.join(library::NETWORK_FILE),
+                &content.join(network::NETWORK_FILE),
                 format!("has no edition `{edition}`; it has {}", listed.join(", ")),
             )]
         })

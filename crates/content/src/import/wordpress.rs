@@ -50,8 +50,7 @@ use super::html;
 use super::http::{Answer, Client, HttpError, Patience, MAX_IMAGE_BYTES, MAX_JSON_BYTES};
 use super::write::{self, WriteReport};
 use super::{instant_at, ImportedArticle, ImportedAuthor};
-use crate::library;
-use crate::network::{EditionConfig, SiteUrl};
+use crate::network::{self, EditionConfig, SiteUrl};
 use crate::problem::Problem;
 
 /// Posts per request: the most WordPress allows.
@@ -656,7 +655,7 @@ pub fn import(
     edition: &Slug,
     since: Option<Since>,
 ) -> Result<WordPressImport, Vec<Problem>> {
-    let network = library::load_network(content)?;
+    let network = network::load(content)?;
     let config = super::edition_of(&network, content, edition)?;
     let mut rest = match source {
         // The site's own address tells WordPress's operator who asks.

@@ -48,9 +48,9 @@ use sha2::{Digest, Sha256};
 
 use crate::article_source::{self, ArticleSource};
 use crate::images;
-use crate::library::NETWORK_FILE;
 use crate::markdown;
 use crate::network::NetworkConfig;
+use crate::network::NETWORK_FILE;
 use crate::problem::Problem;
 
 use super::{slugify, ImportedArticle};

@@ -80,7 +80,7 @@ pub fn empty_content() -> TempDir {
         dir.path().join("network.toml"),
     )
     .unwrap();
-    let network = brnn_content::library::load_network(dir.path()).ok().unwrap();
+    let network = brnn_content::network::load(dir.path()).ok().unwrap();
     for config in &network.editions {
         fs::create_dir(dir.path().join(config.edition.id.as_str())).unwrap();
     }
