@@ -157,12 +157,12 @@ pub fn build(
     now: Published,
     progress: &ProgressBar,
 ) -> Result<BuildReport, Failure> {
-    let sources_file = out.join(build::BUILD_FOLDER).join(source_cache::FILE);
-    let mut sources = SourceCache::open(&sources_file, content);
+    let sources_folder = out.join(build::BUILD_FOLDER).join(source_cache::FOLDER);
+    let mut sources = SourceCache::open(&sources_folder, content);
     let mut library =
         library::load(content, progress, Some(&mut sources)).map_err(failure("nothing built"))?;
     // Encoded now, so that the cache's memory is given back before the build.
-    let sources_bytes = sources.changed().then(|| sources.encode());
+    let sources_files = sources.changed_files();
     let (parsed, reused, compared) = (sources.parsed(), sources.reused(), sources.compared());
     drop(sources);
     if let Some(site_url) = site_url {
@@ -182,9 +182,10 @@ pub fn build(
     report.sources_parsed = parsed;
     report.sources_reused = reused;
     report.sources_compared = compared;
-    if let Some(bytes) = sources_bytes {
-        build::write_whole(&sources_file, bytes)
-            .map_err(|error| io_failure(&sources_file, format!("cannot write: {error}")))?;
+    for (name, bytes) in sources_files {
+        let file = sources_folder.join(name);
+        build::write_whole(&file, bytes)
+            .map_err(|error| io_failure(&file, format!("cannot write: {error}")))?;
     }
     Ok(report)
 }

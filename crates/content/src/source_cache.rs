@@ -19,13 +19,16 @@
 //! written by another build of this tool or for another content folder is
 //! ignored, and everything is parsed.
 //!
-//! The file: one line of text, what wrote it (this format, this tool's own
+//! The cache is [`SHARDS`] files (`sources/<xx>.bin`), a source in the one
+//! its path's hash picks, so that a changed source rewrites a 256th of it,
+//! not all of it (at a million articles, some 7 MB instead of 1.8 GB). Each
+//! file: one line of text, what wrote it (this format, this tool's own
 //! build, the content folder), the second its build began (8 bytes), then
 //! one record per source, sorted by path:
 //! its path below the content folder, what its parse depends on besides
 //! the text (the edition's language), size, time, hash and the parse
-//! (`stored.rs`, MessagePack), each with its length. It is written whole or
-//! not at all, last, and only when something in it changed.
+//! (`stored.rs`, MessagePack), each with its length. A file is written whole
+//! or not at all, last, and only when something in it changed.
 
 mod stored;
 
@@ -43,10 +46,12 @@ use crate::problem::Problem;
 use crate::this_build::this_build;
 use stored::StoredSource;
 
-/// The cache's file below the build's folder.
-pub const FILE: &str = "sources.bin";
-/// The first word of its first line, with the version of its format.
-const FORMAT: &str = "brnn-content-sources 1";
+/// The cache's folder below the build's folder.
+pub const FOLDER: &str = "sources";
+/// The first word of its files' first line, with the version of their format.
+const FORMAT: &str = "brnn-content-sources 2";
+/// How many files the cache is split into, each named by its number in hex.
+pub const SHARDS: usize = 256;
 
 /// A source file's size and modification time, in nanoseconds since the
 /// epoch (0 when the system does not tell it: never trusted then).
@@ -89,8 +94,19 @@ enum Payload {
 pub struct SourceCache {
     /// The content folder as the build names it: entries are keyed by the path below it.
     content: PathBuf,
-    /// The first line of the file, as this build would write it.
+    /// The first line of each file, as this build would write it.
     header: String,
+    /// When the cache was opened, in whole seconds since the epoch.
+    opened: u64,
+    shards: Vec<Shard>,
+    parsed: usize,
+    reused: usize,
+    /// Of the reused, those read to compare their text.
+    compared: usize,
+}
+
+/// One of the cache's files, as read and as this build leaves it.
+struct Shard {
     /// The file as read, which the kept entries' payloads lie in.
     bytes: Vec<u8>,
     /// The file's entries that no source has asked for yet, by path.
@@ -98,51 +114,103 @@ pub struct SourceCache {
     /// When the build that wrote the file began, in whole seconds since
     /// the epoch: every time it recorded was read after that.
     written: u64,
-    /// When the cache was opened, in whole seconds since the epoch.
-    opened: u64,
     /// The entries this build keeps, by path.
     next: Vec<(String, Entry)>,
     /// Whether the file should be written again.
     changed: bool,
-    parsed: usize,
-    reused: usize,
-    /// Of the reused, those read to compare their text.
-    compared: usize,
+}
+
+impl Shard {
+    /// The shard in `bytes` (a file's), if they start with `header` and
+    /// every record reads; else an empty one, which only a source parsed
+    /// into it makes worth writing.
+    fn read(bytes: Vec<u8>, header: &str) -> Self {
+        match entries(&bytes, header.as_bytes()) {
+            Some((written, previous)) => Shard {
+                bytes,
+                previous,
+                written,
+                next: Vec::new(),
+                changed: false,
+            },
+            None => Shard {
+                bytes: Vec::new(),
+                previous: HashMap::new(),
+                written: 0,
+                next: Vec::new(),
+                changed: false,
+            },
+        }
+    }
+
+    fn changed(&self) -> bool {
+        self.changed || !self.previous.is_empty()
+    }
+
+    /// Whether a source's time tells it unchanged: known, and in a second
+    /// before the one the build that wrote this file began in.
+    fn trusted(&self, stamp: Stamp) -> bool {
+        stamp.modified != 0 && stamp.modified / 1_000_000_000 < self.written
+    }
+
+    fn payload<'a>(&'a self, payload: &'a Payload) -> &'a [u8] {
+        match payload {
+            Payload::Kept(range) => &self.bytes[range.clone()],
+            Payload::New(payload) => payload.as_slice(),
+        }
+    }
+
+    fn decode(&self, payload: &Payload) -> Option<ParsedSource> {
+        let stored: StoredSource = rmp_serde::from_slice(self.payload(payload)).ok()?;
+        stored.into_parsed().ok()
+    }
+
+    /// The file as this build leaves it, beginning with `header` and `opened`.
+    fn encode(&self, header: &str, opened: u64) -> Vec<u8> {
+        let mut next: Vec<&(String, Entry)> = self.next.iter().collect();
+        next.sort_unstable_by(|(a, _), (b, _)| a.cmp(b));
+        let mut bytes = Vec::with_capacity(self.bytes.len().max(1024));
+        bytes.extend_from_slice(header.as_bytes());
+        bytes.extend_from_slice(&opened.to_le_bytes());
+        for (path, entry) in next {
+            put_bytes(&mut bytes, path.as_bytes());
+            put_bytes(&mut bytes, entry.context.as_bytes());
+            bytes.extend_from_slice(&entry.stamp.size.to_le_bytes());
+            bytes.extend_from_slice(&entry.stamp.modified.to_le_bytes());
+            bytes.extend_from_slice(&entry.hash);
+            put_bytes(&mut bytes, self.payload(&entry.payload));
+        }
+        bytes
+    }
 }
 
 impl SourceCache {
-    /// The cache at `file` for the sources of the folder `content`; empty
-    /// (and so every source parsed) when there is none or it cannot be used.
-    pub fn open(file: &Path, content: &Path) -> Self {
-        let folder = content.canonicalize().unwrap_or_else(|_| content.to_owned());
+    /// The cache in the folder `folder` for the sources of the folder
+    /// `content`; empty (and so every source parsed) where a file is
+    /// missing or cannot be used.
+    pub fn open(folder: &Path, content: &Path) -> Self {
+        let content_folder = content.canonicalize().unwrap_or_else(|_| content.to_owned());
         let identity = Sha256::digest(this_build());
-        let header = format!("{FORMAT} {} {}\n", hex(&identity[..16]), folder.display());
-        let mut cache = SourceCache {
+        let header = format!("{FORMAT} {} {}\n", hex(&identity[..16]), content_folder.display());
+        let shards = (0..SHARDS)
+            .map(|shard| {
+                Shard::read(
+                    fs::read(folder.join(file_name(shard))).unwrap_or_default(),
+                    &header,
+                )
+            })
+            .collect();
+        SourceCache {
             content: content.to_owned(),
             header,
-            bytes: Vec::new(),
-            previous: HashMap::new(),
-            written: 0,
             opened: SystemTime::now()
                 .duration_since(UNIX_EPOCH)
                 .map_or(0, |since| since.as_secs()),
-            next: Vec::new(),
-            changed: true,
+            shards,
             parsed: 0,
             reused: 0,
             compared: 0,
-        };
-        let Ok(bytes) = fs::read(file) else {
-            return cache;
-        };
-        let Some((written, previous)) = entries(&bytes, cache.header.as_bytes()) else {
-            return cache;
-        };
-        cache.written = written;
-        cache.bytes = bytes;
-        cache.previous = previous;
-        cache.changed = false;
-        cache
+        }
     }
 
     /// The article source `file`, parsed by `parse` from its text unless
@@ -166,41 +234,43 @@ impl SourceCache {
             return Ok(parse(&fs::read_to_string(file)?));
         };
         let stamp = Stamp::of(&fs::metadata(file)?);
-        let known = self
+        let opened = self.opened;
+        let shard = &mut self.shards[shard_of(&key)];
+        let known = shard
             .previous
             .remove(&key)
             .filter(|entry| entry.context == context);
         if let Some(entry) = known
             .as_ref()
-            .filter(|entry| entry.stamp == stamp && self.trusted(stamp))
+            .filter(|entry| entry.stamp == stamp && shard.trusted(stamp))
         {
-            if let Some(parsed) = self.decode(&entry.payload) {
+            if let Some(parsed) = shard.decode(&entry.payload) {
                 self.reused += 1;
-                self.next.push((key, Self::kept(entry, stamp)));
+                shard.next.push((key, kept(entry, stamp)));
                 return Ok(Ok(parsed));
             }
         }
         let text = fs::read_to_string(file)?;
         let hash: [u8; 32] = Sha256::digest(text.as_bytes()).into();
         if let Some(entry) = known.as_ref().filter(|entry| entry.hash == hash) {
-            if let Some(parsed) = self.decode(&entry.payload) {
+            if let Some(parsed) = shard.decode(&entry.payload) {
                 self.reused += 1;
                 self.compared += 1;
                 // A new time is recorded; a time too recent to trust is
                 // written again once a cache written later can trust it
                 // (one in the future never can: not written for it).
-                let settled = stamp.modified / 1_000_000_000 < self.opened;
-                self.changed |= entry.stamp != stamp || settled;
-                self.next.push((key, Self::kept(entry, stamp)));
+                let settled = stamp.modified / 1_000_000_000 < opened;
+                shard.changed |= entry.stamp != stamp || settled;
+                shard.next.push((key, kept(entry, stamp)));
                 return Ok(Ok(parsed));
             }
         }
-        self.changed = true;
+        shard.changed = true;
         self.parsed += 1;
         let parsed = parse(&text);
         if let Ok(parsed) = &parsed {
             let payload = rmp_serde::to_vec(&StoredSource::from_parsed(parsed)).map_err(io::Error::other)?;
-            self.next.push((
+            shard.next.push((
                 key,
                 Entry {
                     context: context.to_owned(),
@@ -229,60 +299,39 @@ impl SourceCache {
         self.compared
     }
 
-    /// Whether the cache should be written: a source parsed, a new time
-    /// (or one a new cache can trust), a source gone, or no usable file.
-    pub fn changed(&self) -> bool {
-        self.changed || !self.previous.is_empty()
+    /// The files to write, by name in the cache's folder: those where a
+    /// source was parsed, a new time recorded (or one a new cache can
+    /// trust), or a source is gone.
+    pub fn changed_files(&self) -> Vec<(String, Vec<u8>)> {
+        self.shards
+            .iter()
+            .enumerate()
+            .filter(|(_, shard)| shard.changed())
+            .map(|(number, shard)| (file_name(number), shard.encode(&self.header, self.opened)))
+            .collect()
     }
+}
 
-    /// The cache's file as this build leaves it.
-    pub fn encode(&self) -> Vec<u8> {
-        let mut next: Vec<&(String, Entry)> = self.next.iter().collect();
-        next.sort_unstable_by(|(a, _), (b, _)| a.cmp(b));
-        let mut bytes = Vec::with_capacity(self.bytes.len().max(1024));
-        bytes.extend_from_slice(self.header.as_bytes());
-        bytes.extend_from_slice(&self.opened.to_le_bytes());
-        for (path, entry) in next {
-            let payload = match &entry.payload {
-                Payload::Kept(range) => &self.bytes[range.clone()],
-                Payload::New(payload) => payload.as_slice(),
-            };
-            put_bytes(&mut bytes, path.as_bytes());
-            put_bytes(&mut bytes, entry.context.as_bytes());
-            bytes.extend_from_slice(&entry.stamp.size.to_le_bytes());
-            bytes.extend_from_slice(&entry.stamp.modified.to_le_bytes());
-            bytes.extend_from_slice(&entry.hash);
-            put_bytes(&mut bytes, payload);
-        }
-        bytes
-    }
+/// The name of the cache's file number `shard`.
+fn file_name(shard: usize) -> String {
+    format!("{shard:02x}.bin")
+}
 
-    /// Whether a source's time tells it unchanged: known, and in a second
-    /// before the one the build that wrote the cache began in.
-    fn trusted(&self, stamp: Stamp) -> bool {
-        stamp.modified != 0 && stamp.modified / 1_000_000_000 < self.written
-    }
+/// The shard a source's path below the content folder is kept in.
+fn shard_of(key: &str) -> usize {
+    usize::from(Sha256::digest(key.as_bytes())[0]) % SHARDS
+}
 
-    fn decode(&self, payload: &Payload) -> Option<ParsedSource> {
-        let bytes = match payload {
-            Payload::Kept(range) => &self.bytes[range.clone()],
-            Payload::New(payload) => payload.as_slice(),
-        };
-        let stored: StoredSource = rmp_serde::from_slice(bytes).ok()?;
-        stored.into_parsed().ok()
-    }
-
-    /// `entry`, kept at its new `stamp`.
-    fn kept(entry: &Entry, stamp: Stamp) -> Entry {
-        Entry {
-            context: entry.context.clone(),
-            stamp,
-            hash: entry.hash,
-            payload: match &entry.payload {
-                Payload::Kept(range) => Payload::Kept(range.clone()),
-                Payload::New(payload) => Payload::New(payload.clone()),
-            },
-        }
+/// `entry`, kept at its new `stamp`.
+fn kept(entry: &Entry, stamp: Stamp) -> Entry {
+    Entry {
+        context: entry.context.clone(),
+        stamp,
+        hash: entry.hash,
+        payload: match &entry.payload {
+            Payload::Kept(range) => Payload::Kept(range.clone()),
+            Payload::New(payload) => Payload::New(payload.clone()),
+        },
     }
 }
 
@@ -426,14 +475,26 @@ mod tests {
         let text = "+++\nheadline = \"Beispiel\"\nsection = \"dokumente\"\npublished = 2025-11-05T09:00:00+08:00\n+++\n\nEin Beispiel.\n";
         fs::write(&source, text).unwrap();
         let parse = |text: &str| article_source::parse(&source, text, Locale::for_lang("de"));
-        let file = folder.path().join(FILE);
-        let mut cache = SourceCache::open(&file, folder.path());
+        let cache_folder = folder.path().join(FOLDER);
+        let write = |files: Vec<(String, Vec<u8>)>| {
+            fs::create_dir_all(&cache_folder).unwrap();
+            for (name, bytes) in files {
+                fs::write(cache_folder.join(name), bytes).unwrap();
+            }
+        };
+        let mut cache = SourceCache::open(&cache_folder, folder.path());
         assert!(cache.read(&source, "de", parse).unwrap().is_ok());
-        assert_eq!((cache.parsed(), cache.reused(), cache.changed()), (1, 0, true));
-        let written = cache.encode();
-        fs::write(&file, &written).unwrap();
+        assert_eq!((cache.parsed(), cache.reused()), (1, 0));
+        // The one file that holds the source, named by its shard.
+        let written = cache.changed_files();
+        let name = file_name(shard_of("beispiel.txt"));
+        assert_eq!(
+            written.iter().map(|(name, _)| name.as_str()).collect::<Vec<_>>(),
+            [name.as_str()]
+        );
+        write(written.clone());
 
-        let mut again = SourceCache::open(&file, folder.path());
+        let mut again = SourceCache::open(&cache_folder, folder.path());
         assert!(again.read(&source, "de", parse).unwrap().is_ok());
         // Written this very second: the source is hashed, not trusted by its time.
         assert_eq!((again.parsed(), again.reused(), again.compared()), (0, 1, 1));
@@ -442,21 +503,28 @@ mod tests {
             let header = bytes.iter().position(|&byte| byte == b'\n').unwrap() + 1;
             [&bytes[..header], &bytes[header + 8..]].concat()
         };
-        assert_eq!(timeless(&again.encode()), timeless(&written));
+        let shard = &again.shards[shard_of("beispiel.txt")];
+        assert_eq!(
+            timeless(&shard.encode(&again.header, again.opened)),
+            timeless(&written[0].1)
+        );
 
         // Another language, another parse.
-        let mut other = SourceCache::open(&file, folder.path());
+        let mut other = SourceCache::open(&cache_folder, folder.path());
         assert!(other.read(&source, "en", parse).unwrap().is_ok());
         assert_eq!((other.parsed(), other.reused()), (1, 0));
 
-        for damaged in [
-            &written[..written.len() - 1],
-            b"brnn-content-sources 1 ???\n",
-            b"",
-        ] {
-            fs::write(&file, damaged).unwrap();
-            let cache = SourceCache::open(&file, folder.path());
-            assert!(cache.previous.is_empty() && cache.changed());
+        // A source gone: its file is written again, without it.
+        let gone = SourceCache::open(&cache_folder, folder.path());
+        assert_eq!(gone.changed_files().len(), 1);
+
+        let bytes = &written[0].1;
+        for damaged in [&bytes[..bytes.len() - 1], b"brnn-content-sources 2 ???\n", b""] {
+            write(vec![(name.clone(), damaged.to_vec())]);
+            let mut cache = SourceCache::open(&cache_folder, folder.path());
+            assert!(cache.shards.iter().all(|shard| shard.previous.is_empty()));
+            assert!(cache.read(&source, "de", parse).unwrap().is_ok());
+            assert_eq!((cache.parsed(), cache.changed_files().len()), (1, 1));
         }
     }
 }

@@ -102,6 +102,41 @@ fn a_build_with_nothing_changed_reads_no_source_again() {
     assert_eq!(tree(out.path()), site);
 }
 
+/// The cache's files below `out`, by name.
+fn cache_files(out: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    let folder = out.join(BUILD_FOLDER).join(source_cache::FOLDER);
+    fs::read_dir(folder)
+        .unwrap()
+        .map(|entry| {
+            let entry = entry.unwrap();
+            let name = entry.file_name().into_string().unwrap();
+            (name, fs::read(entry.path()).unwrap())
+        })
+        .collect()
+}
+
+#[test]
+fn an_edited_source_rewrites_only_the_cache_file_that_holds_it() {
+    let content = content_copy();
+    let out = TempDir::new().unwrap();
+    age_every_source(content.path());
+    build(content.path(), out.path()).unwrap();
+    let before = cache_files(out.path());
+    assert!(before.len() > 10, "split into files: {}", before.len());
+
+    edit_keeping_the_size(&chronicle(content.path()), "ersten", "achten");
+    let edited = build(content.path(), out.path()).unwrap();
+    assert_eq!(edited.sources_parsed, 1);
+    let after = cache_files(out.path());
+    let rewritten: Vec<&String> = after
+        .iter()
+        .filter(|(name, bytes)| before.get(*name) != Some(*bytes))
+        .map(|(name, _)| name)
+        .collect();
+    assert_eq!(rewritten.len(), 1, "rewritten: {rewritten:?}");
+    assert_eq!(after.len(), before.len());
+}
+
 #[test]
 fn an_edit_that_keeps_the_size_but_not_the_time_is_parsed() {
     let content = content_copy();
@@ -172,11 +207,26 @@ fn a_damaged_cache_is_ignored_and_the_site_is_the_same() {
     let out = TempDir::new().unwrap();
     age_every_source(content.path());
     let first = build(content.path(), out.path()).unwrap();
-    let file = out.path().join(BUILD_FOLDER).join(source_cache::FILE);
-    let bytes = fs::read(&file).unwrap();
+    let folder = out.path().join(BUILD_FOLDER).join(source_cache::FOLDER);
+    let files: Vec<(PathBuf, Vec<u8>)> = fs::read_dir(&folder)
+        .unwrap()
+        .map(|entry| {
+            let path = entry.unwrap().path();
+            let bytes = fs::read(&path).unwrap();
+            (path, bytes)
+        })
+        .collect();
+    assert!(files.len() > 1, "the cache is split: {} files", files.len());
 
-    for damaged in [&bytes[..bytes.len() / 2], b"not a cache".as_slice()] {
-        fs::write(&file, damaged).unwrap();
+    for half in [true, false] {
+        for (file, bytes) in &files {
+            let damaged = if half {
+                &bytes[..bytes.len() / 2]
+            } else {
+                b"not a cache".as_slice()
+            };
+            fs::write(file, damaged).unwrap();
+        }
         edit_keeping_the_size(&chronicle(content.path()), "ersten", "achten");
         let report = build(content.path(), out.path()).unwrap();
         assert_eq!(counts(&report), (first.articles, 0, 0), "everything parsed");
