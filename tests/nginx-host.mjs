@@ -6,10 +6,10 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { freePort } from './browser/harness.mjs';
 
 export const CONF = new URL('../deploy/nginx/brnn-news.conf', import.meta.url).pathname;
 
@@ -63,14 +63,6 @@ export async function startNginx(root) {
       // Not listening yet.
     }
   }
-}
-
-async function freePort() {
-  const probe = createServer();
-  await new Promise((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address();
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
 }
 
 /** The shipped server block with its one `root` set to `root` and its `listen` lines to one loopback port. */

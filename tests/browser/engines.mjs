@@ -14,9 +14,8 @@
 // (uncaught errors are recorded from the moment the page is open).
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
 import puppeteer from 'puppeteer-core';
-import { CHROMIUM_FLAGS } from './harness.mjs';
+import { CHROMIUM_FLAGS, freePort } from './harness.mjs';
 
 export const ENGINES = ['chromium', 'firefox', 'webkit'];
 
@@ -165,15 +164,6 @@ async function launchPuppeteer(engine) {
     },
     close: () => browser.close(),
   };
-}
-
-/** A free port on the loopback, for WebKitWebDriver to listen on. */
-async function freePort() {
-  const server = createServer();
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 /** The W3C WebDriver name of an element reference in a command's answer. */

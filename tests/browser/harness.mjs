@@ -206,6 +206,15 @@ export async function startHost({ root = DIST, endpoint, endpointOrigins = [], c
   };
 }
 
+/** A free port on the loopback, for a server of another process to listen on (nginx, WebKitWebDriver). */
+export async function freePort() {
+  const probe = createServer();
+  await new Promise((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address();
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+
 /**
  * How Chromium runs here: as root, without a GPU, and without the
  * background connections this machine's closed network would refuse.

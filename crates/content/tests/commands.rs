@@ -9,21 +9,8 @@ use std::path::Path;
 use brnn_content::build::BuildReport;
 use brnn_content::commands::{self, ImportedSource};
 use brnn_content::ProgressBar;
-use common::{content_copy, empty_content, image_cache, now, repo, seed_page, tree};
+use common::{build, content_copy, empty_content, image_cache, now, repo, seed_page, tree};
 use tempfile::TempDir;
-
-fn build(content: &Path, out: &Path) -> BuildReport {
-    commands::build(
-        content,
-        out,
-        &image_cache(),
-        None,
-        None,
-        now(),
-        &ProgressBar::hidden(),
-    )
-    .unwrap()
-}
 
 fn problems(failure: commands::Failure) -> Vec<String> {
     failure.problems.iter().map(ToString::to_string).collect()
@@ -175,8 +162,8 @@ fn a_utc_offset_that_is_no_offset_is_reported_on_its_line() {
 fn build_is_deterministic_and_rewrites_only_what_changed() {
     let content = content_copy();
     let (first, second) = (TempDir::new().unwrap(), TempDir::new().unwrap());
-    let report = build(content.path(), first.path());
-    build(content.path(), second.path());
+    let report = build(content.path(), first.path()).unwrap();
+    build(content.path(), second.path()).unwrap();
     let files = tree(first.path());
     assert_eq!(files, tree(second.path()));
     assert_eq!(report.written, files.len());
@@ -189,7 +176,7 @@ fn build_is_deterministic_and_rewrites_only_what_changed() {
         assert!(files.contains_key(expected), "{expected} missing");
     }
 
-    let again = build(content.path(), first.path());
+    let again = build(content.path(), first.path()).unwrap();
     assert_eq!(
         again,
         BuildReport {
@@ -212,7 +199,7 @@ fn build_is_deterministic_and_rewrites_only_what_changed() {
     // front page's lists and feeds, the sitemap, and its neighbours' links.
     let edited = content.path().join("de/beispiel-chronik.txt");
     prefix_headline(&edited, "Neu: ");
-    let after_edit = build(content.path(), first.path());
+    let after_edit = build(content.path(), first.path()).unwrap();
     assert!(
         (1..files.len() / 2).contains(&after_edit.written),
         "{after_edit:?}"
@@ -230,7 +217,7 @@ fn build_is_deterministic_and_rewrites_only_what_changed() {
     );
 
     fs::remove_file(&edited).unwrap();
-    let after_delete = build(content.path(), first.path());
+    let after_delete = build(content.path(), first.path()).unwrap();
     assert_eq!(after_delete.articles, report.articles - 1);
     // The article's own document, and its record in the search index with
     // every index file whose content (and so whose name) changed.
@@ -494,7 +481,7 @@ fn a_build_that_fails_midway_leaves_the_previous_site_as_it_was() {
 fn the_search_index_holds_every_article_of_its_edition_and_a_rebuild_leaves_it_as_it_was() {
     let content = content_copy();
     let out = TempDir::new().unwrap();
-    build(content.path(), out.path());
+    build(content.path(), out.path()).unwrap();
     // Every year's bundle, as `years.json` names them.
     let indexed = |edition: &str| -> u64 {
         let folder = out.path().join(format!("pagefind/{edition}"));
@@ -540,7 +527,7 @@ fn the_search_index_holds_every_article_of_its_edition_and_a_rebuild_leaves_it_a
         !before.keys().any(|name| name.contains("-ui.")),
         "no ready-made search interface"
     );
-    let again = build(content.path(), out.path());
+    let again = build(content.path(), out.path()).unwrap();
     assert_eq!(again.written, 0);
     assert_eq!(again.years_indexed, 0, "no year indexed again");
     assert_eq!(index(), before, "the index as it was");
@@ -552,7 +539,7 @@ fn the_search_index_holds_every_article_of_its_edition_and_a_rebuild_leaves_it_a
         .replace("Dienstag, 04. November 2025", "Freitag, 01. März 2024")
         .replace("China und Russland", "Ein Jahr davor: China und Russland");
     fs::write(content.path().join("de/ein-jahr-davor.txt"), older).unwrap();
-    let with_2024 = build(content.path(), out.path());
+    let with_2024 = build(content.path(), out.path()).unwrap();
     assert_eq!(with_2024.years_indexed, 1, "{with_2024:?}");
     assert_eq!(
         fs::read_to_string(out.path().join("pagefind/de/years.json")).unwrap(),
@@ -561,7 +548,7 @@ fn the_search_index_holds_every_article_of_its_edition_and_a_rebuild_leaves_it_a
     assert_eq!(indexed("de"), sources("de"));
 
     fs::remove_file(content.path().join("de/beispiel-chronik.txt")).unwrap();
-    build(content.path(), out.path());
+    build(content.path(), out.path()).unwrap();
     assert_eq!(indexed("de"), sources("de"));
 }
 

@@ -9,23 +9,9 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
 use brnn_content::build::{BuildReport, BUILD_FOLDER};
-use brnn_content::commands::{self, Failure};
 use brnn_content::source_cache;
-use brnn_content::ProgressBar;
-use common::{content_copy, image_cache, now, tree};
+use common::{build, content_copy, tree};
 use tempfile::TempDir;
-
-fn build(content: &Path, out: &Path) -> Result<BuildReport, Failure> {
-    commands::build(
-        content,
-        out,
-        &image_cache(),
-        None,
-        None,
-        now(),
-        &ProgressBar::hidden(),
-    )
-}
 
 /// (parsed, reused, of them read to compare)
 fn counts(report: &BuildReport) -> (usize, usize, usize) {

@@ -41,6 +41,19 @@ pub fn page_shell() -> NamedTempFile {
     shell
 }
 
+/// Builds `content` into `out` without pages, at the tests' clock.
+pub fn build(content: &Path, out: &Path) -> Result<BuildReport, commands::Failure> {
+    commands::build(
+        content,
+        out,
+        &image_cache(),
+        None,
+        None,
+        now(),
+        &ProgressBar::hidden(),
+    )
+}
+
 /// Builds `content` into `out` with every page, in `shell`, at the clock `now`.
 pub fn build_with_pages(
     content: &Path,
