@@ -13,8 +13,8 @@
 // --keep <folder> keeps the archives there, and reuses one already there.
 //
 // For each count, generates that many sample articles (seed 1), builds them
-// with the release content tool (endpoint, feeds, sitemaps and every HTML
-// page), and prints: the build's wall time, CPU time (user and system) and
+// with the optimised content tool (the `tool` profile: endpoint, feeds,
+// sitemaps and every HTML page), and prints: the build's wall time, CPU time (user and system) and
 // peak memory, the files and bytes it wrote, a second, no-change build's
 // time and how many files it wrote (0 expected), the size of the first
 // front-page and section-page JSON and of the top of the front page
@@ -40,7 +40,7 @@ const counts = option('--counts', '100,10000,100000').split(',').map(Number);
 const loads = Number(option('--loads', 15));
 const publish = args.includes('--publish');
 const ROOT = new URL('..', import.meta.url).pathname;
-const TOOL = join(ROOT, 'target/release/brnn-content');
+const TOOL = join(ROOT, 'target/tool/brnn-content');
 const SECTION = 'bri-nachrichten/aktuelles';
 // A word of the generated articles' text (about one in four has it).
 const QUERY = 'Planung';
@@ -49,7 +49,7 @@ const env = { ...process.env, TRUNK_OFFLINE: 'true' };
 if (!args.includes('--no-build') && !publish) {
   execFileSync('trunk', ['build', '--release'], { cwd: ROOT, stdio: 'inherit', env });
 }
-execFileSync('cargo', ['build', '--release', '--quiet', '--package', 'brnn-content'], { cwd: ROOT, stdio: 'inherit', env });
+execFileSync('cargo', ['build', '--profile', 'tool', '--quiet', '--package', 'brnn-content'], { cwd: ROOT, stdio: 'inherit', env });
 
 /** The tool's build, timed (`timedRun`), with what its summary says it wrote. */
 function timed(toolArgs) {
@@ -184,7 +184,7 @@ if (publish) {
   } finally {
     if (!kept) rmSync(work, { recursive: true, force: true });
   }
-  console.log(`\nPublishing into an archive: sample articles (seed 1), release content tool, ${pages ? 'with' : 'without'} HTML pages\n`);
+  console.log(`\nPublishing into an archive: sample articles (seed 1), optimised content tool (tool profile), ${pages ? 'with' : 'without'} HTML pages\n`);
   console.log(`${pad('articles', 9)} ${pad('build', 12)} ${pad('s', 8)} ${pad('peak MiB', 9)} ${pad('written', 8)} ${pad('removed', 8)} ${pad('KiB', 9)}`);
   for (const row of rows) {
     for (const [name, run] of [['from nothing', row.full], ['unchanged', row.unchanged], ['one article', row.published], ['unpublished', row.unpublished]]) {
@@ -242,7 +242,7 @@ try {
 }
 
 const pad = (value, width) => String(value).padStart(width);
-console.log(`\nArchive scale: sample articles (seed 1), release content tool, ${loads} loads per page\n`);
+console.log(`\nArchive scale: sample articles (seed 1), optimised content tool (tool profile), ${loads} loads per page\n`);
 console.log(
   `${pad('articles', 9)} ${pad('build s', 8)} ${pad('user s', 7)} ${pad('sys s', 6)} ${pad('peak MiB', 9)} ` +
     `${pad('files', 8)} ${pad('pages', 8)} ${pad('disk MiB', 9)} ${pad('rebuild s', 10)} ${pad('rewritten', 10)} ` +
