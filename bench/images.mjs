@@ -73,8 +73,10 @@ const widths = lines
 function timed(toolArgs) {
   const [command, ...args] = pinned([TOOL, ...toolArgs]);
   const run = timedRun(command, args);
-  // "brnn-content: N articles into … in 1.2 s: 12 files written, 3 unchanged, 0 removed; 4 images processed; …"
-  const summary = run.stderr.match(/(\d+) articles into .*: (\d+) files written, (\d+) unchanged, (\d+) removed; (\d+) images processed/);
+  // "brnn-content: N articles into … in 1.2 s (…): 12 files written, 3 unchanged (2 not rendered), 0 removed; 4 images processed; …"
+  const summary = run.stderr.match(
+    /(\d+) articles into .*: (\d+) files written, (\d+) unchanged(?: \(\d+ not rendered\))?, (\d+) removed; (\d+) images processed/,
+  );
   if (!summary) throw new Error(`no summary in:\n${run.stderr}`);
   const [, built, written, unchanged, removed, images] = summary.map(Number);
   return { ...run, built, written, unchanged, removed, images };
