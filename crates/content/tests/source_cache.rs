@@ -194,24 +194,17 @@ fn a_damaged_cache_is_ignored_and_the_site_is_the_same() {
     age_every_source(content.path());
     let first = build(content.path(), out.path()).unwrap();
     let folder = out.path().join(BUILD_FOLDER).join(source_cache::FOLDER);
-    let files: Vec<(PathBuf, Vec<u8>)> = fs::read_dir(&folder)
-        .unwrap()
-        .map(|entry| {
-            let path = entry.unwrap().path();
-            let bytes = fs::read(&path).unwrap();
-            (path, bytes)
-        })
-        .collect();
+    let files = cache_files(out.path());
     assert!(files.len() > 1, "the cache is split: {} files", files.len());
 
     for half in [true, false] {
-        for (file, bytes) in &files {
+        for (name, bytes) in &files {
             let damaged = if half {
                 &bytes[..bytes.len() / 2]
             } else {
                 b"not a cache".as_slice()
             };
-            fs::write(file, damaged).unwrap();
+            fs::write(folder.join(name), damaged).unwrap();
         }
         edit_keeping_the_size(&chronicle(content.path()), "ersten", "achten");
         let report = build(content.path(), out.path()).unwrap();
