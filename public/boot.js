@@ -103,6 +103,12 @@ if (remoteEndpoint || olderPageForm || document.querySelector('[data-brnn-needs-
   // page's index of years), fetched at once, beside the app.
   for (const element of document.querySelectorAll('[data-brnn-preload]')) fetchAhead(element.dataset.brnnPreload);
   await new Promise((painted) => requestAnimationFrame(() => setTimeout(painted)));
+  // A search page opened with a query: its first results, drawn without
+  // the app (search_index.js, which the app shares), before the app's wasm
+  // competes with them for the network.
+  if (document.querySelector('[data-brnn-search-index]') && new URLSearchParams(location.search).get('q')?.trim()) {
+    await import('./search_index.js').then(({ drawFirstResults }) => drawFirstResults()).catch(() => {});
+  }
   await start();
 } else {
   // Passive: listening never delays the reader's scrolling or typing.

@@ -53,13 +53,15 @@ const ARTICLES_START = '<!--brnn-offline-articles-->';
 const ARTICLES_END = '<!--/brnn-offline-articles-->';
 
 // Paths below the site's base.
-const HASHED_FILE = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/;
+// Trunk writes its hash (a 64-bit number) in hex without leading zeros: as
+// deploy/nginx/ does, 8 to 16 digits.
+const HASHED_FILE = /-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css)$/;
 const ARTICLE_PAGE = /^([a-z0-9-]+)\/article\/([a-z0-9-]+)$/;
 const FRONT_PAGE = /^([a-z0-9-]+)\/$/;
 const ARTICLE_DOCUMENT = /^api\/v2\/([a-z0-9-]+)\/articles\/([a-z0-9-]+)\.json$/;
 const FRONT_DOCUMENT = /^api\/v2\/([a-z0-9-]+)\/(front|edition)\.json$/;
 /** Not hashed, needed by every page and the app: network-first, kept. */
-const SCRIPT = /^(boot\.js|snippets\/.+\.js)$/;
+const SCRIPT = /^(boot\.js|search_index\.js|snippets\/.+\.js)$/;
 
 /** `url`'s path below the site's base, or null for an address outside it. */
 function below(url) {

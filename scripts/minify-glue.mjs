@@ -1,7 +1,8 @@
 // Minifies the JS glue wasm-bindgen wrote into Trunk's staging folder, the
 // JS snippets it copied beside it (`snippets/`, modules the glue imports at
-// once), and `boot.js` (copied from public/, part of every visit, the app's
-// or not: its comments stay in the source). Run by Trunk's post_build hook.
+// once), `boot.js` (copied from public/, part of every visit, the app's
+// or not: its comments stay in the source) and `search_index.js` (copied
+// from src/platform/browser/, imported by the glue and by boot.js). Run by Trunk's post_build hook.
 // Trunk 0.21's own minifier fails on that output; terser (pinned in
 // package.json) handles it. The files keep their names: the hashes in them
 // stand for the build they came from.
@@ -25,7 +26,7 @@ const snippets = join(folder, 'snippets');
 const snippetFiles = existsSync(snippets)
   ? readdirSync(snippets, { recursive: true }).filter((name) => name.endsWith('.js')).map((name) => join(snippets, name))
   : [];
-for (const file of [join(folder, glue[0]), join(folder, 'boot.js'), ...snippetFiles]) {
+for (const file of [join(folder, glue[0]), join(folder, 'boot.js'), join(folder, 'search_index.js'), ...snippetFiles]) {
   const { code } = await minify(readFileSync(file, 'utf8'), { module: true, compress: { passes: 2 } });
   writeFileSync(file, code);
 }

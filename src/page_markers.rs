@@ -10,8 +10,10 @@
 //! screen's app fetches first (the search page: `years`, the search
 //! index's list of years), which `boot.js` fetches ahead while the app loads.
 //! `data-brnn-search-index` (with `-years`, `-base` and `-limit`) names the
-//! search page's index, so that the app's script starts the address's
-//! search as it loads, before the wasm runs (`search_index.js`).
+//! search page's index, and `<template data-brnn-first-results>` (with
+//! `data-brnn-search-running`, the status meanwhile) holds a hit's entry, so
+//! that `search_index.js` draws the address's first results before the app
+//! runs; `boot.js` starts the app once they are drawn.
 
 /// Ends the prerendered screen in the body; what comes before it is the app's.
 pub const PAGE_END: &str = "<!--brnn-page-end-->";

@@ -14,6 +14,10 @@ use crate::head::DocumentHead;
 /// The pages the renderer writes are what crawlers read: they carry JSON-LD.
 pub const WRITES_STRUCTURED_DATA: bool = true;
 
+/// The search page's built HTML carries what its first results are drawn
+/// from before the app runs (`drawFirstResults` in `platform/browser/search_index.js`).
+pub const WRITES_FIRST_RESULTS_TEMPLATE: bool = true;
+
 /// Natively a page is drawn once, and its views are dropped as soon as
 /// they are written: nothing replaces them, so nothing need be undone.
 pub fn on_state_gone(_undo: impl FnOnce() + Send + Sync + 'static) {}

@@ -1,6 +1,7 @@
 //! The search page, `/{edition}/search?q=…`: the edition's articles that
 //! match what the header's search field holds, as the reader types.
 
+use brnn_model::date::{CivilDate, Published, UtcOffset};
 use brnn_model::search::{excerpt_runs, SearchHit, SearchPage, RESULTS_PER_PAGE};
 use brnn_model::site::SEARCH_YEARS_FILE;
 use leptos::prelude::*;
@@ -98,8 +99,8 @@ pub fn SearchScreen() -> impl IntoView {
     // `public/boot.js` fetches it ahead at once, beside the app, rather than
     // once the app runs. (Not a `<link rel=preload>` in the view: the app,
     // drawing the page anew, would fetch it a second time.) The index, for
-    // the app's script to start the address's search before the wasm runs
-    // (`search_index.js`).
+    // `search_index.js` to draw the address's first results before the app
+    // runs.
     let index = site.search_index(&edition.id);
     let years = format!("{index}{SEARCH_YEARS_FILE}");
     view! {
@@ -119,6 +120,29 @@ pub fn SearchScreen() -> impl IntoView {
             {status}
         </p>
         {results}
+        {platform::WRITES_FIRST_RESULTS_TEMPLATE.then(first_results_template)}
+    }
+}
+
+/// What `search_index.js` (`drawFirstResults`) draws the address's first results from,
+/// before the app runs: a hit's entry as [`SearchResult`] draws it, with
+/// every part a hit can have left empty for the script to fill or remove,
+/// and the status it shows meanwhile. So the results look the same before
+/// and after the app takes over.
+fn first_results_template() -> impl IntoView {
+    let locale = use_locale();
+    let any_date = Published::midnight(CivilDate::from_days_since_epoch(0), UtcOffset::UTC);
+    view! {
+        <template data-brnn-first-results="" data-brnn-search-running=locale.search_running>
+            <li><ArticleEntry
+                published=Some(any_date)
+                section=Some(String::new())
+                href=Some(String::new())
+                headline=String::new()
+                lead=Vec::new()
+                image=None
+            /></li>
+        </template>
     }
 }
 

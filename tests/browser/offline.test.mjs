@@ -199,7 +199,7 @@ test('offline, an article not opened gets the offline page in German, listing th
  * under a new hash, and every page naming them. Returns the new hash.
  */
 async function deployNewApp() {
-  const wasm = (await readdir(root)).find((name) => /^brnn-news-[0-9a-f]{16}_bg\.wasm$/.test(name));
+  const wasm = (await readdir(root)).find((name) => /^brnn-news-[0-9a-f]{8,16}_bg\.wasm$/.test(name));
   const old = wasm.slice('brnn-news-'.length, -'_bg.wasm'.length);
   const hash = [...old].reverse().join('') === old ? old.replace(/./, 'f') : [...old].reverse().join('');
   await rename(join(root, wasm), join(root, `brnn-news-${hash}_bg.wasm`));

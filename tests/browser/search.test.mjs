@@ -8,7 +8,9 @@
 // the field as the reader types; nothing found says so; the address holds
 // the query (opened directly, reloaded, back and forward), and names the
 // plain search page as its canonical address, indexable; the index's list
-// of years is fetched once, ahead of the app; excerpts and
+// of years is fetched once, ahead of the app; a page opened with a query
+// draws its first results before the app, as the app does, and loads the
+// app after them, but not over what the reader typed meanwhile; excerpts and
 // headlines are text, with `<mark>` the only markup, even from a hostile
 // index; keyboard only; more results; an index that fails to load; each
 // edition searches its own articles in its language; without JavaScript the
@@ -353,25 +355,72 @@ test('the index\'s list of years is fetched once: ahead of the app, which finds 
     assert.deepEqual(errors, []);
   }));
 
-test("a search page opened with a query fetches its hits' texts while the app's wasm is held back, and shows them once it runs", () =>
+/**
+ * Holds every request for a piece of the search index's texts (Pagefind's
+ * fragments) until the function returned is called.
+ */
+async function holdFragments(page) {
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await page.route('**/pagefind/*/*/fragment/**', async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
+
+/** The page's results list as markup, without comments (the app's placeholders), or null while there is none. */
+const resultsMarkup = (page) =>
+  page.evaluate(() => document.querySelector('ol.search-results')?.outerHTML.replaceAll(/<!--.*?-->/gs, '') ?? null);
+
+test('a search page opened with a query draws its first results before the app, as the app draws them, and only then loads the app', () =>
   withPage(session.browser, async (page, errors) => {
-    const release = await holdWasm(page);
-    const from = session.host.requests.length;
+    const releaseWasm = await holdWasm(page);
+    const releaseFragments = await holdFragments(page);
+    const asked = [];
+    page.on('request', (request) => asked.push(new URL(request.url()).pathname));
+    const appWasmAsked = () => asked.some((path) => /^\/brnn-news-[0-9a-f]+_bg\.wasm$/.test(path));
+    const fragmentsAsked = () => asked.filter((path) => /^\/pagefind\/de\/\d+\/fragment\//.test(path)).length;
     await page.goto(session.host.origin + searchPath('de', 'Zusammenarbeit'));
-    // The host records each request, the worker's too.
-    const fragmentsAsked = () =>
-      session.host.requests.slice(from).filter((path) => /^\/pagefind\/de\/\d+\/fragment\//.test(path)).length;
+    await page.waitForFunction(() => document.querySelector('p.search-status')?.textContent === 'Suche läuft …');
     for (const deadline = Date.now() + 10_000; fragmentsAsked() === 0 && Date.now() < deadline; ) {
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
-    assert.ok(fragmentsAsked() > 0, `a hit's text is fetched before the wasm: ${session.host.requests.slice(from).join(', ')}`);
+    assert.ok(fragmentsAsked() > 0, `a hit's text is asked for: ${asked.join(', ')}`);
+    // Time enough for the app's wasm to be asked for, were it not waiting.
+    await page.waitForTimeout(500);
+    assert.equal(appWasmAsked(), false, "the app's wasm waits for the first results");
+    releaseFragments();
+    await page.locator('ol.search-results > li').first().waitFor();
     assert.equal(await page.evaluate(() => window.wasmBindings), undefined, 'the app has not started');
-    const asked = fragmentsAsked();
-    release();
+    assertSeedAlone(await results(page), 'Zusammenarbeit');
+    const early = await resultsMarkup(page);
+    for (const deadline = Date.now() + 5000; !appWasmAsked() && Date.now() < deadline; ) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    assert.ok(appWasmAsked(), "the app's wasm is asked for once the results are drawn");
+    const fragmentsBefore = fragmentsAsked();
+    releaseWasm();
     await appStarted(page);
     await waitForStatus(page, '1 Treffer');
-    assertSeedAlone(await results(page), 'Zusammenarbeit');
-    assert.equal(fragmentsAsked(), asked, 'the app finds the texts fetched ahead');
+    assert.equal(await resultsMarkup(page), early, 'the app draws the same results, to the letter');
+    assert.equal(fragmentsAsked(), fragmentsBefore, 'the app finds the texts already fetched');
+    assert.deepEqual(errors, []);
+  }));
+
+test('first results are not drawn over what the reader typed into the search field meanwhile', () =>
+  withPage(session.browser, async (page, errors) => {
+    const releaseWasm = await holdWasm(page);
+    const releaseFragments = await holdFragments(page);
+    await page.goto(session.host.origin + searchPath('de', 'Zusammenarbeit'));
+    await page.waitForFunction(() => document.querySelector('p.search-status')?.textContent === 'Suche läuft …');
+    await page.locator('#search-field').fill('Solarpark');
+    releaseFragments();
+    await page.waitForTimeout(1000);
+    assert.equal(await resultsMarkup(page), null, 'no results for the address\'s query under what the reader typed');
+    releaseWasm();
+    await appStarted(page);
+    assert.equal(await page.locator('#search-field').inputValue(), 'Solarpark', 'the typed text survives');
     assert.deepEqual(errors, []);
   }));
 

@@ -13,6 +13,10 @@ use crate::slug::Slug;
 pub const META_TITLE: &str = "title";
 pub const META_SECTION: &str = "section";
 pub const META_PUBLISHED: &str = "published";
+/// The publication date as the edition prints it (`Locale::long_date`), for
+/// the search page's first results, drawn before the app runs
+/// (`drawFirstResults` in the reader's `search_index.js`); the app prints it from [`META_PUBLISHED`].
+pub const META_DATE: &str = "date";
 
 /// How many results a search shows at first, and how many more each time.
 pub const RESULTS_PER_PAGE: usize = 10;

@@ -3,6 +3,14 @@
 // one bundle per year in `<year>/`, and a years file naming them newest first;
 // loaded only when the reader searches. (A file of its own: the wasm cannot import a
 // module, and an inline script would break the Content-Security-Policy.)
+//
+// One module for the app and for what comes before it: Trunk copies it to
+// the site's root, where the app's glue imports it (`raw_module`) and
+// `public/boot.js` too, on a search page opened with a query, to draw its
+// first results before the app runs (`drawFirstResults`). So both share one
+// list of years and one loaded Pagefind, and the app's first search
+// fetches nothing more. (Its name carries no hash, as boot.js's does not:
+// hosts make browsers revalidate such files.)
 const bundles = new Map();
 const yearLists = new Map();
 
@@ -45,30 +53,12 @@ async function forget(url) {
 
 // Loads the newest year's index (script, wasm and page list) ahead of the
 // first search, when the reader is about to search, so that it answers at
-// once; with a `term`, also its hits in that year and the texts of the
-// first `limit` of them (Pagefind keeps both for the search that follows).
-export function warmIndex(folder, yearsFile, baseUrl, term = '', limit = 0) {
+// once.
+export function warmIndex(folder, yearsFile, baseUrl) {
   years(folder, yearsFile)
     .then(([newest]) => bundle(script(folder, newest), baseUrl))
-    .then(async (pagefind) => {
-      await pagefind.init();
-      if (!term) return;
-      const { results } = await pagefind.search(term);
-      await Promise.all(results.slice(0, limit).map((result) => result.data()));
-    })
+    .then((pagefind) => pagefind.init())
     .catch(() => {});
-}
-
-// A search page opened with a query (marked `data-brnn-search-index`, see
-// src/page_markers.rs) starts its search as this module loads, which is as
-// soon as the app's script has arrived: while the app's wasm is still on its
-// way, its first search's files are fetched.
-const searchPage = document.querySelector('[data-brnn-search-index]');
-const query = new URLSearchParams(location.search).get('q')?.trim();
-if (searchPage && query) {
-  const { brnnSearchIndex: folder, brnnSearchYears: yearsFile, brnnSearchBase: baseUrl, brnnSearchLimit: limit } =
-    searchPage.dataset;
-  warmIndex(location.origin + folder, yearsFile, baseUrl, query, Number(limit));
 }
 
 // Hits `offset` to `offset + limit` of the search for `term`, newest year
@@ -107,3 +97,84 @@ export async function searchIndex(folder, yearsFile, baseUrl, term, offset, limi
 }
 
 const hitOf = (hit) => ({ raw_url: hit.raw_url, excerpt: hit.excerpt, meta: hit.meta });
+
+// --- Before the app: a search page's first results -------------------------
+
+// They need only the index (Pagefind's script, its own small wasm, a piece
+// of the index and the hits' texts), not the app's 190 KiB of wasm, which
+// on a phone's network would compete with the index for the line. Each hit
+// is drawn from the template the built page carries
+// (`data-brnn-first-results`, src/routes/search.rs): a hit's entry as the
+// app draws it, so the results look the same before and after the app
+// takes over. Text goes in as text, never as markup. The search page's
+// markers: src/page_markers.rs.
+
+/** The text runs of a Pagefind excerpt: its matched words, wrapped in `<mark>`, as `<mark>` elements. */
+function excerptNodes(excerpt) {
+  // `<` and `>` of the text itself come escaped, nothing else does
+  // (brnn_model::search::excerpt_runs reads them the same way).
+  const text = (piece) => document.createTextNode(piece.replaceAll('&lt;', '<').replaceAll('&gt;', '>'));
+  return excerpt.split(/<mark>(.*?)<\/mark>/s).flatMap((piece, index) => {
+    if (piece === '') return [];
+    if (index % 2 === 0) return [text(piece)];
+    const mark = document.createElement('mark');
+    mark.append(text(piece));
+    return [mark];
+  });
+}
+
+/** A hit's list item, from the template's: every part the hit lacks removed. */
+function entryOf(template, { url, excerpt, meta }) {
+  const entry = template.content.firstElementChild.cloneNode(true);
+  const time = entry.querySelector('time');
+  if (meta.published && meta.date) {
+    // The newsroom's calendar date: the stored time's own date (RFC 3339).
+    time.dateTime = meta.published.slice(0, 10);
+    time.textContent = meta.date;
+  } else {
+    time.remove();
+  }
+  const section = entry.querySelector('.entry-section');
+  if (meta.section) section.textContent = meta.section;
+  else section.remove();
+  const link = entry.querySelector('h2 a');
+  link.href = url;
+  link.textContent = meta.title ?? '';
+  entry.querySelector('.lead').append(...excerptNodes(excerpt));
+  return entry;
+}
+
+/**
+ * Draws the first hits of the address's query below the search page's
+ * status, which says meanwhile that the search runs. Resolves once they
+ * are drawn, or once that failed or was not wanted (no query, another text
+ * typed into the search field meanwhile, nothing found in the newest
+ * year): the app does the rest. Never rejects.
+ */
+export async function drawFirstResults() {
+  const status = document.querySelector('[data-brnn-search-index]');
+  const template = document.querySelector('template[data-brnn-first-results]');
+  const query = new URLSearchParams(location.search).get('q')?.trim();
+  if (!status || !template || !query) return;
+  const { brnnSearchIndex, brnnSearchYears: yearsFile, brnnSearchBase: baseUrl, brnnSearchLimit: limit } = status.dataset;
+  // The app's key for the index: its absolute address.
+  const folder = location.origin + brnnSearchIndex;
+  // What the reader typed into the search field meanwhile is theirs:
+  // results for the address's query would not match it.
+  const typedOther = () =>
+    [...document.querySelectorAll('input[name="q"]')].some((field) => field.value.trim() && field.value.trim() !== query);
+  status.textContent = template.dataset.brnnSearchRunning;
+  try {
+    const [newest] = await years(folder, yearsFile);
+    const pagefind = await bundle(script(folder, newest), baseUrl);
+    const { results } = await pagefind.search(query);
+    const hits = await Promise.all(results.slice(0, Number(limit)).map((result) => result.data()));
+    if (hits.length === 0 || typedOther()) return;
+    const list = document.createElement('ol');
+    list.className = 'article-list search-results';
+    list.append(...hits.map((hit) => entryOf(template, hit)));
+    status.after(list);
+  } catch {
+    // The app searches again, and says so if the index cannot be read.
+  }
+}

@@ -9,7 +9,9 @@ use wasm_bindgen::prelude::*;
 
 use crate::platform::SearchError;
 
-#[wasm_bindgen(module = "/src/platform/browser/search_index.js")]
+// Trunk copies the module to the site's root (`index.html`), beside the
+// glue, where `public/boot.js` imports it too: one module, shared.
+#[wasm_bindgen(raw_module = "./search_index.js")]
 extern "C" {
     #[wasm_bindgen(js_name = searchIndex, catch)]
     async fn search_index(

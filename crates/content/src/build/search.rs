@@ -16,7 +16,8 @@ use std::hash::{Hash, Hasher};
 use std::io;
 
 use brnn_model::format::Article;
-use brnn_model::search::{META_PUBLISHED, META_SECTION, META_TITLE};
+use brnn_model::locale::Locale;
+use brnn_model::search::{META_DATE, META_PUBLISHED, META_SECTION, META_TITLE};
 use brnn_model::site::{Site, SEARCH_YEARS_FILE};
 use brnn_model::slug::Slug;
 use pagefind::api::PagefindIndex;
@@ -84,6 +85,7 @@ fn records(content: &EditionContent, articles: &[&Article]) -> Vec<Record> {
     // Site-relative addresses: the reader puts its own base before them.
     let site = Site::new("/");
     let language = content.edition.lang.to_ascii_lowercase();
+    let locale = Locale::for_lang(&content.edition.lang);
     articles
         .iter()
         .rev()
@@ -100,6 +102,7 @@ fn records(content: &EditionContent, articles: &[&Article]) -> Vec<Record> {
                     (META_TITLE.to_owned(), article.headline.clone()),
                     (META_SECTION.to_owned(), section),
                     (META_PUBLISHED.to_owned(), article.published.to_string()),
+                    (META_DATE.to_owned(), locale.long_date(article.published.local_date())),
                 ]),
             }
         })
