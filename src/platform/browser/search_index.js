@@ -109,6 +109,9 @@ const hitOf = (hit) => ({ raw_url: hit.raw_url, excerpt: hit.excerpt, meta: hit.
 // takes over. Text goes in as text, never as markup. The search page's
 // markers: src/page_markers.rs.
 
+/** The performance mark set once the first results are drawn. */
+const FIRST_RESULTS_MARK = 'brnn:first-results';
+
 /** The text runs of a Pagefind excerpt: its matched words, wrapped in `<mark>`, as `<mark>` elements. */
 function excerptNodes(excerpt) {
   // `<` and `>` of the text itself come escaped, nothing else does
@@ -174,6 +177,8 @@ export async function drawFirstResults() {
     list.className = 'article-list search-results';
     list.append(...hits.map((hit) => entryOf(template, hit)));
     status.after(list);
+    // When they came, for measurements and tests (the app replaces them).
+    performance.mark(FIRST_RESULTS_MARK);
   } catch {
     // The app searches again, and says so if the index cannot be read.
   }
