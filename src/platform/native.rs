@@ -14,9 +14,11 @@ use crate::head::DocumentHead;
 /// The pages the renderer writes are what crawlers read: they carry JSON-LD.
 pub const WRITES_STRUCTURED_DATA: bool = true;
 
-/// The search page's built HTML carries what its first results are drawn
-/// from before the app runs (`drawFirstResults` in `platform/browser/search_index.js`).
-pub const WRITES_FIRST_RESULTS_TEMPLATE: bool = true;
+/// A part of a view only the built page carries (what a script draws from
+/// before the app runs): drawn here.
+pub fn prerendered_only<V>(view: impl FnOnce() -> V) -> V {
+    view()
+}
 
 /// Natively a page is drawn once, and its views are dropped as soon as
 /// they are written: nothing replaces them, so nothing need be undone.

@@ -120,7 +120,7 @@ pub fn SearchScreen() -> impl IntoView {
             {status}
         </p>
         {results}
-        {platform::WRITES_FIRST_RESULTS_TEMPLATE.then(first_results_template)}
+        {platform::prerendered_only(first_results_template)}
     }
 }
 

@@ -20,8 +20,9 @@ use crate::page_markers::{children_between, HEAD_END, HEAD_START};
 /// (and with it a JSON writer in the wasm).
 pub const WRITES_STRUCTURED_DATA: bool = false;
 
-/// The app draws search results itself, so it leaves that template out.
-pub const WRITES_FIRST_RESULTS_TEMPLATE: bool = false;
+/// A part of a view only the built page carries: the app has no use for
+/// it, and leaves it out of the wasm, not just out of the page.
+pub fn prerendered_only<V>(_view: impl FnOnce() -> V) {}
 
 /// Runs `undo` when the view being drawn is replaced or removed.
 pub fn on_state_gone(undo: impl FnOnce() + Send + Sync + 'static) {
