@@ -14,10 +14,10 @@ use crate::head::DocumentHead;
 /// The pages the renderer writes are what crawlers read: they carry JSON-LD.
 pub const WRITES_STRUCTURED_DATA: bool = true;
 
-/// A part of a view only the built page carries (what a script draws from
-/// before the app runs): drawn here.
-pub fn prerendered_only<V>(view: impl FnOnce() -> V) -> V {
-    view()
+/// `view`, followed by `extra`, a part only the built page carries (what a
+/// script draws from before the app runs): drawn here.
+pub fn with_prerendered<V, E>(view: V, extra: impl FnOnce() -> E) -> (V, E) {
+    (view, extra())
 }
 
 /// Natively a page is drawn once, and its views are dropped as soon as

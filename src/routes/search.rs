@@ -119,8 +119,7 @@ pub fn SearchScreen() -> impl IntoView {
         >
             {status}
         </p>
-        {results}
-        {platform::prerendered_only(first_results_template)}
+        {platform::with_prerendered(results, first_results_template)}
     }
 }
 

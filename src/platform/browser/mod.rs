@@ -20,9 +20,12 @@ use crate::page_markers::{children_between, HEAD_END, HEAD_START};
 /// (and with it a JSON writer in the wasm).
 pub const WRITES_STRUCTURED_DATA: bool = false;
 
-/// A part of a view only the built page carries: the app has no use for
-/// it, and leaves it out of the wasm, not just out of the page.
-pub fn prerendered_only<V>(_view: impl FnOnce() -> V) {}
+/// `view` alone: the part only the built page carries is left out of the
+/// wasm, not just out of the page, and the view keeps its shape (each more
+/// child of a view costs the wasm code of its own).
+pub fn with_prerendered<V, E>(view: V, _extra: impl FnOnce() -> E) -> V {
+    view
+}
 
 /// Runs `undo` when the view being drawn is replaced or removed.
 pub fn on_state_gone(undo: impl FnOnce() + Send + Sync + 'static) {
