@@ -13,6 +13,7 @@ use crate::library::{self, Library};
 use crate::network::{self, NetworkConfig, SiteUrl};
 use crate::problem::Problem;
 use crate::source_cache::{self, SourceCache};
+use crate::up_to_date::{Inputs, Record};
 use crate::{article_source, generate, images, import};
 
 /// Every problem found, each a line for the editor, and what the command did not do because of them.
@@ -146,8 +147,10 @@ pub fn check(content: &Path, progress: &ProgressBar) -> Result<Library, Failure>
 /// (Trunk's `index.html`), every address also gets its HTML page. Photos'
 /// renditions are made into `cache` where it lacks them, then copied.
 /// `now` is the build's clock: the editors' front page choices that have
-/// expired by then are ignored. Sources are parsed through the cache in
-/// `out`'s build folder (`source_cache`), which is written last.
+/// expired by then are ignored. Nothing is built when nothing it is made
+/// from changed since the last build and its site is still there
+/// (`up_to_date`). Sources are parsed through the cache in `out`'s build
+/// folder (`source_cache`), which is written last.
 pub fn build(
     content: &Path,
     out: &Path,
@@ -157,6 +160,41 @@ pub fn build(
     now: Published,
     progress: &ProgressBar,
 ) -> Result<BuildReport, Failure> {
+    let shell_text = match shell {
+        None => None,
+        Some(shell) => Some(
+            fs::read_to_string(shell)
+                .map_err(|error| io_failure(shell, format!("cannot read it: {error}")))?,
+        ),
+    };
+    let site_address = site_url
+        .as_ref()
+        .map(|url| format!("{}{}", url.origin(), url.site().home()));
+    // A content folder that cannot be looked through is reported by the load below.
+    let inputs = Inputs::of(
+        content,
+        site_address.as_deref(),
+        shell_text.as_deref().map(str::as_bytes),
+    )
+    .ok();
+    let unchanged = inputs
+        .as_ref()
+        .and_then(|inputs| Record::read(out).filter(|record| record.holds_for(inputs, now, out)));
+    if let Some(record) = unchanged {
+        let changes = out.join(build::BUILD_FOLDER).join(build::CHANGES_FILE);
+        build::write_whole(&changes, "")
+            .map_err(|error| io_failure(&changes, format!("cannot write: {error}")))?;
+        return Ok(BuildReport {
+            articles: record.articles,
+            unchanged: record.files,
+            not_rendered: record.files,
+            warnings: record.problems(),
+            up_to_date: true,
+            ..BuildReport::default()
+        });
+    }
+    Record::remove(out)
+        .map_err(|error| io_failure(out, format!("cannot remove the last build's record: {error}")))?;
     let sources_folder = out.join(build::BUILD_FOLDER).join(source_cache::FOLDER);
     let mut sources = SourceCache::open(&sources_folder, content);
     let mut library =
@@ -168,13 +206,11 @@ pub fn build(
     if let Some(site_url) = site_url {
         library.site_url = site_url;
     }
-    let pages = match shell {
-        None => None,
-        Some(shell) => {
-            let text = fs::read_to_string(shell)
-                .map_err(|error| io_failure(shell, format!("cannot read it: {error}")))?;
-            Some(Pages::new(&text, &library.site_url).map_err(|message| io_failure(shell, message))?)
+    let pages = match (shell, &shell_text) {
+        (Some(shell), Some(text)) => {
+            Some(Pages::new(text, &library.site_url).map_err(|message| io_failure(shell, message))?)
         }
+        _ => None,
     };
     let media = images::prepare(&library.photos, cache, progress).map_err(failure("nothing built"))?;
     let mut report = build::build(&library, out, pages.as_ref(), &media, now, progress)
@@ -186,6 +222,29 @@ pub fn build(
         let file = sources_folder.join(name);
         build::write_whole(&file, bytes)
             .map_err(|error| io_failure(&file, format!("cannot write: {error}")))?;
+    }
+    if let Some(inputs) = &inputs {
+        let choices: Vec<_> = library
+            .editions
+            .iter()
+            .flat_map(|edition| &edition.front_choices)
+            .collect();
+        let files = report.written + report.unchanged;
+        let record = Record::after_build(
+            inputs,
+            now,
+            &choices,
+            out,
+            report.articles,
+            files,
+            &report.warnings,
+        )
+        .map_err(|error| io_failure(out, format!("cannot look through it: {error}")))?;
+        if let Some(record) = record {
+            record
+                .write(out)
+                .map_err(|error| io_failure(out, format!("cannot write the build's record: {error}")))?;
+        }
     }
     Ok(report)
 }

@@ -35,6 +35,7 @@ pub mod problem;
 pub mod source_cache;
 mod this_build;
 mod translations;
+pub mod up_to_date;
 
 /// Progress of long commands; [`ProgressBar::hidden`] draws nothing.
 pub use indicatif::ProgressBar;

@@ -271,6 +271,16 @@ fn main() -> ExitCode {
                 })
                 .map(|report| {
                     print_warnings(&report.warnings);
+                    if report.up_to_date {
+                        eprintln!(
+                            "brnn-content: {} articles into {} in {:.1} s: up to date, nothing it is made from changed since the last build (no source, option or folder of the site): 0 files written, {} unchanged, 0 removed",
+                            report.articles,
+                            out.display(),
+                            started.elapsed().as_secs_f64(),
+                            report.unchanged,
+                        );
+                        return;
+                    }
                     eprintln!(
                         "brnn-content: {} articles into {} in {:.1} s ({} sources parsed, {} reused, {} of them read to compare): {} files written, {} unchanged ({} not rendered), {} removed; {} images processed; search index {:.1} s ({} year bundles indexed)",
                         report.articles,

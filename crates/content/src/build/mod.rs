@@ -95,6 +95,8 @@ pub struct BuildReport {
     pub images_processed: usize,
     /// What `check` warns of in the content built (`Library::warnings`).
     pub warnings: Vec<Problem>,
+    /// Nothing was built: nothing changed since the last build (`up_to_date`).
+    pub up_to_date: bool,
 }
 
 /// One list the site shows: an edition's front page (`section` `None`) or a

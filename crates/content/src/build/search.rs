@@ -102,7 +102,10 @@ fn records(content: &EditionContent, articles: &[&Article]) -> Vec<Record> {
                     (META_TITLE.to_owned(), article.headline.clone()),
                     (META_SECTION.to_owned(), section),
                     (META_PUBLISHED.to_owned(), article.published.to_string()),
-                    (META_DATE.to_owned(), locale.long_date(article.published.local_date())),
+                    (
+                        META_DATE.to_owned(),
+                        locale.long_date(article.published.local_date()),
+                    ),
                 ]),
             }
         })

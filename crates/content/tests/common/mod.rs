@@ -7,6 +7,7 @@
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime};
 
 use brnn_content::build::BuildReport;
 use brnn_content::{commands, ProgressBar};
@@ -77,11 +78,43 @@ pub fn seed_page() -> PathBuf {
 }
 
 /// A copy of the shipped content folder (network.toml and every source,
-/// without what `generate` wrote).
+/// without what `generate` wrote), every file last changed an hour ago:
+/// older than any build of a test, so a build trusts their times.
 pub fn content_copy() -> TempDir {
     let dir = TempDir::new().unwrap();
     copy_tree(&repo().join("content"), dir.path());
+    let mut folders = vec![dir.path().to_owned()];
+    while let Some(folder) = folders.pop() {
+        for entry in fs::read_dir(folder).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                folders.push(path);
+            } else {
+                set_modified(&path, an_hour_ago());
+            }
+        }
+    }
     dir
+}
+
+pub fn set_modified(file: &Path, time: SystemTime) {
+    let handle = fs::File::options().write(true).open(file).unwrap();
+    handle.set_modified(time).unwrap();
+}
+
+pub fn an_hour_ago() -> SystemTime {
+    SystemTime::now() - Duration::from_secs(3600)
+}
+
+/// Removes the last build's record of what it was made from below `out`,
+/// so that the next build builds even when nothing changed, as it does
+/// after a build whose sources' times were too recent to trust.
+pub fn forget_last_build(out: &Path) {
+    fs::remove_file(
+        out.join(brnn_content::build::BUILD_FOLDER)
+            .join(brnn_content::up_to_date::FILE),
+    )
+    .unwrap();
 }
 
 /// A content folder with the shipped network.toml and an empty folder for
