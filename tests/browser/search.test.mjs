@@ -342,16 +342,20 @@ test('every search address names the plain search page as its canonical one, whi
     assert.deepEqual(errors, []);
   }));
 
-test('the index\'s list of years is fetched once: ahead of the app, which finds it', () =>
+test('the index\'s list of years and the search module are fetched once: ahead of the app, which finds them', () =>
   withPage(session.browser, async (page, errors) => {
-    const asked = [];
+    const asked = { '/pagefind/de/years.json': 0, '/search_index.js': 0 };
     page.on('request', (request) => {
-      if (new URL(request.url()).pathname === '/pagefind/de/years.json') asked.push(request.url());
+      const path = new URL(request.url()).pathname;
+      if (path in asked) asked[path] += 1;
     });
     await page.goto(session.host.origin + searchPath('de', 'Zusammenarbeit'));
+    // The module is named in the built page's head, to be fetched as it arrives.
+    const preload = await page.evaluate(() => document.querySelector('head link[rel="modulepreload"]')?.getAttribute('href'));
+    assert.equal(preload, '/search_index.js');
     await appStarted(page);
     await waitForStatus(page, '1 Treffer');
-    assert.equal(asked.length, 1, `fetched once: ${asked.length}`);
+    assert.deepEqual(asked, { '/pagefind/de/years.json': 1, '/search_index.js': 1 }, 'each fetched once');
     assert.deepEqual(errors, []);
   }));
 

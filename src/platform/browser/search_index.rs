@@ -10,7 +10,8 @@ use wasm_bindgen::prelude::*;
 use crate::platform::SearchError;
 
 // Trunk copies the module to the site's root (`index.html`), beside the
-// glue, where `public/boot.js` imports it too: one module, shared.
+// glue, where `public/boot.js` imports it too: one module, shared
+// (`SEARCH_MODULE_FILE`: an attribute takes no constant).
 #[wasm_bindgen(raw_module = "./search_index.js")]
 extern "C" {
     #[wasm_bindgen(js_name = searchIndex, catch)]
