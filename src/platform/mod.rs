@@ -18,11 +18,6 @@ mod native;
 #[cfg(not(feature = "csr"))]
 pub use native::*;
 
-/// The module through which the app searches, at the site's root, where
-/// Trunk copies `browser/search_index.js` (`index.html`) and the glue
-/// imports it (`browser/search_index.rs` names it too).
-pub const SEARCH_MODULE_FILE: &str = "search_index.js";
-
 /// How a new address enters the browser's history.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum HistoryEntry {

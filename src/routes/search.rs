@@ -49,14 +49,10 @@ pub fn SearchScreen() -> impl IntoView {
     let config = use_config();
     let site = config.site.clone();
     let canonical = config.absolute(&site.search(&edition.id, ""));
-    let search_module = format!("{}{}", site.home(), platform::SEARCH_MODULE_FILE);
     let head = move |query: &str| {
         let tags = vec![
             HeadTag::meta("description", title("")),
             HeadTag::link("canonical", canonical.clone()),
-            // Fetched as the page arrives, beside boot.js, which imports it
-            // to draw the first results (a round trip sooner on a phone).
-            HeadTag::link("modulepreload", search_module.clone()),
         ];
         show_head(title(query), tags)
     };

@@ -10,8 +10,7 @@ use wasm_bindgen::prelude::*;
 use crate::platform::SearchError;
 
 // Trunk copies the module to the site's root (`index.html`), beside the
-// glue, where `public/boot.js` imports it too: one module, shared
-// (`SEARCH_MODULE_FILE`: an attribute takes no constant).
+// glue, where `public/boot.js` imports it too: one module, shared.
 #[wasm_bindgen(raw_module = "./search_index.js")]
 extern "C" {
     #[wasm_bindgen(js_name = searchIndex, catch)]
