@@ -125,9 +125,10 @@ pub fn SearchScreen() -> impl IntoView {
 
 /// What `search_index.js` (`drawFirstResults`) draws the address's first results from,
 /// before the app runs: a hit's entry as [`SearchResult`] draws it, with
-/// every part a hit can have left empty for the script to fill or remove,
-/// and the status it shows meanwhile. So the results look the same before
-/// and after the app takes over.
+/// every part a hit can have for the script to fill (the link's address
+/// added) or remove, and the status it shows meanwhile. So the results look
+/// the same before and after the app takes over. The headline holds a
+/// placeholder: a template's content must be valid HTML too.
 fn first_results_template() -> impl IntoView {
     let locale = use_locale();
     let any_date = Published::midnight(CivilDate::from_days_since_epoch(0), UtcOffset::UTC);
@@ -136,8 +137,8 @@ fn first_results_template() -> impl IntoView {
             <li><ArticleEntry
                 published=Some(any_date)
                 section=Some(String::new())
-                href=Some(String::new())
-                headline=String::new()
+                href=None
+                headline="…".to_owned()
                 lead=Vec::new()
                 image=None
             /></li>

@@ -153,7 +153,8 @@ for (const engine of ENGINES) {
           wasm: performance.getEntriesByType('resource').find((entry) => /_bg\.wasm$/.test(entry.name))?.startTime,
         }));
         assert.ok(order.drawn !== undefined, 'the first results were drawn before the app');
-        assert.ok(order.drawn < order.wasm, `drawn at ${order.drawn} ms, the wasm asked for at ${order.wasm} ms`);
+        // Firefox coarsens both times to the millisecond: the same one is fine.
+        assert.ok(order.drawn <= order.wasm, `drawn at ${order.drawn} ms, the wasm asked for at ${order.wasm} ms`);
         assert.deepEqual(
           await page.evaluate(() =>
             [...document.querySelectorAll('ol.search-results > li h2 a')].map((a) => a.getAttribute('href')),

@@ -360,16 +360,19 @@ export async function injectFault(page, path, fault) {
   return async () => page.unroute(matcher, handler);
 }
 
-/** Holds every request for the wasm until the returned function is called: the prerendered page alone. */
-export async function holdWasm(page) {
+/** Holds every request `pattern` (a glob) matches until the returned function is called. */
+export async function holdRequests(page, pattern) {
   let release;
   const held = new Promise((resolve) => (release = resolve));
-  await page.route('**/*.wasm', async (route) => {
+  await page.route(pattern, async (route) => {
     await held;
     await route.continue();
   });
   return release;
 }
+
+/** Holds every request for the wasm until the returned function is called: the prerendered page alone. */
+export const holdWasm = (page) => holdRequests(page, '**/*.wasm');
 
 /** Opens `url` and waits until the app runs there: what a test then does meets the app, not the prerendered page it replaces. */
 export async function openApp(page, url) {

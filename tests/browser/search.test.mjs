@@ -26,6 +26,7 @@ import { gunzipSync } from 'node:zlib';
 import {
   appStarted,
   focused,
+  holdRequests,
   holdWasm,
   hostAndBrowser,
   injectFault,
@@ -357,19 +358,8 @@ test('the index\'s list of years and the search module are fetched once: ahead o
     assert.deepEqual(errors, []);
   }));
 
-/**
- * Holds every request for a piece of the search index's texts (Pagefind's
- * fragments) until the function returned is called.
- */
-async function holdFragments(page) {
-  let release;
-  const held = new Promise((resolve) => (release = resolve));
-  await page.route('**/pagefind/*/*/fragment/**', async (route) => {
-    await held;
-    await route.continue();
-  });
-  return release;
-}
+/** Holds every request for a piece of the search index's texts (Pagefind's fragments). */
+const holdFragments = (page) => holdRequests(page, '**/pagefind/*/*/fragment/**');
 
 /** The page's results list as markup, without comments (the app's placeholders), or null while there is none. */
 const resultsMarkup = (page) =>
