@@ -11,6 +11,8 @@
 // first paint. A file, not an inline script, so a strict Content-Security-Policy
 // allows it.
 const { js, wasm } = document.querySelector('script[data-brnn-app]').dataset;
+/** How long a search page's app waits for its first results at most. */
+const FIRST_RESULTS_WAIT_MS = 5000;
 
 /** Fetches `href` ahead, for a fetch() of the same address (CORS mode, as fetch() asks) to find. */
 const fetchAhead = (href) =>
@@ -105,9 +107,11 @@ if (remoteEndpoint || olderPageForm || document.querySelector('[data-brnn-needs-
   await new Promise((painted) => requestAnimationFrame(() => setTimeout(painted)));
   // A search page opened with a query: its first results, drawn without
   // the app (search_index.js, which the app shares), before the app's wasm
-  // competes with them for the network.
+  // competes with them for the network; an index that does not answer
+  // within FIRST_RESULTS_WAIT_MS holds the app back no longer.
   if (document.querySelector('[data-brnn-search-index]') && new URLSearchParams(location.search).get('q')?.trim()) {
-    await import('./search_index.js').then(({ drawFirstResults }) => drawFirstResults()).catch(() => {});
+    const drawn = import('./search_index.js').then(({ drawFirstResults }) => drawFirstResults());
+    await Promise.race([drawn, new Promise((waited) => setTimeout(waited, FIRST_RESULTS_WAIT_MS))]).catch(() => {});
   }
   await start();
 } else {

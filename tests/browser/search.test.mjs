@@ -400,6 +400,18 @@ test('a search page opened with a query draws its first results before the app, 
     assert.deepEqual(errors, []);
   }));
 
+test('an index that does not answer holds the app back five seconds at most', () =>
+  withPage(session.browser, async (page, errors) => {
+    await holdFragments(page);
+    const opened = Date.now();
+    await page.goto(session.host.origin + searchPath('de', 'Zusammenarbeit'));
+    await page.waitForFunction(() => window.wasmBindings !== undefined, null, { timeout: 15_000 });
+    const waited = Date.now() - opened;
+    assert.ok(waited >= 4500, `the app waited for the index: ${waited} ms`);
+    assert.equal(await resultsMarkup(page), null, 'nothing drawn yet: the texts are held');
+    assert.deepEqual(errors, []);
+  }));
+
 test('first results are not drawn over what the reader typed into the search field meanwhile', () =>
   withPage(session.browser, async (page, errors) => {
     const releaseWasm = await holdWasm(page);
