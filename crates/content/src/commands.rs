@@ -249,6 +249,53 @@ pub fn build(
     Ok(report)
 }
 
+/// Links every entry of the site built in `folder` (its build's own folder
+/// aside) from `out`, replacing a file of the same name there: Trunk's
+/// shell, which the site's home page replaces. Trunk's server follows the
+/// links, and replacing its staging folder removes only them.
+pub fn link_site(folder: &Path, out: &Path) -> Result<(), Failure> {
+    let folder = fs::canonicalize(folder).map_err(|error| io_failure(folder, error))?;
+    let entries =
+        fs::read_dir(&folder).map_err(|error| io_failure(&folder, format!("cannot read it: {error}")))?;
+    for entry in entries {
+        let entry = entry.map_err(|error| io_failure(&folder, format!("cannot read it: {error}")))?;
+        let name = entry.file_name();
+        if name == build::BUILD_FOLDER {
+            continue;
+        }
+        let link = out.join(&name);
+        let cannot_link =
+            |error: std::io::Error| io_failure(&link, format!("cannot link the site's entry here: {error}"));
+        match fs::symlink_metadata(&link) {
+            Ok(metadata) if metadata.is_dir() => {
+                let message = format!(
+                    "is a folder, where the site built in {} has an entry of that name to link",
+                    folder.display()
+                );
+                return Err(io_failure(&link, message));
+            }
+            Ok(_) => fs::remove_file(&link).map_err(cannot_link)?,
+            Err(_) => {}
+        }
+        symlink(&entry.path(), &link).map_err(cannot_link)?;
+    }
+    Ok(())
+}
+
+#[cfg(unix)]
+fn symlink(target: &Path, link: &Path) -> std::io::Result<()> {
+    std::os::unix::fs::symlink(target, link)
+}
+
+#[cfg(windows)]
+fn symlink(target: &Path, link: &Path) -> std::io::Result<()> {
+    if target.is_dir() {
+        std::os::windows::fs::symlink_dir(target, link)
+    } else {
+        std::os::windows::fs::symlink_file(target, link)
+    }
+}
+
 /// Copies the list of what the last build below `out` changed to `to`.
 pub fn copy_changes(out: &Path, to: &Path) -> Result<(), Failure> {
     let list = out.join(build::BUILD_FOLDER).join(build::CHANGES_FILE);

@@ -102,6 +102,12 @@ enum Command {
         /// `<out>/.brnn/changes.txt` too.
         #[arg(long)]
         changes: Option<PathBuf>,
+        /// Build the site in this folder instead, kept from build to build,
+        /// and link its entries from `--out`: for `trunk serve`, whose
+        /// staging folder is new at every build, so that a saved edit
+        /// renders only what it changed instead of the whole site.
+        #[arg(long)]
+        build_in: Option<PathBuf>,
     },
     /// Write synthetic sample articles, for tests and benchmarks.
     ///
@@ -261,12 +267,18 @@ fn main() -> ExitCode {
             cache,
             now,
             changes,
+            build_in,
         } => {
             let started = Instant::now();
             let now = now.unwrap_or_else(system_clock);
-            commands::build(&content, &out, &cache, site_url, shell.as_deref(), now, &progress_bar())
+            let site = build_in.as_deref().unwrap_or(&out);
+            commands::build(&content, site, &cache, site_url, shell.as_deref(), now, &progress_bar())
+                .and_then(|report| match &build_in {
+                    Some(folder) => commands::link_site(folder, &out).map(|()| report),
+                    None => Ok(report),
+                })
                 .and_then(|report| match changes {
-                    Some(changes) => commands::copy_changes(&out, &changes).map(|()| report),
+                    Some(changes) => commands::copy_changes(site, &changes).map(|()| report),
                     None => Ok(report),
                 })
                 .map(|report| {
@@ -275,7 +287,7 @@ fn main() -> ExitCode {
                         eprintln!(
                             "brnn-content: {} articles into {} in {:.1} s: up to date, nothing it is made from changed since the last build (no source, option or folder of the site): 0 files written, {} unchanged, 0 removed",
                             report.articles,
-                            out.display(),
+                            site.display(),
                             started.elapsed().as_secs_f64(),
                             report.unchanged,
                         );
@@ -284,7 +296,7 @@ fn main() -> ExitCode {
                     eprintln!(
                         "brnn-content: {} articles into {} in {:.1} s ({} sources parsed, {} reused, {} of them read to compare): {} files written, {} unchanged ({} not rendered), {} removed; {} images processed; search index {:.1} s ({} year bundles indexed)",
                         report.articles,
-                        out.display(),
+                        site.display(),
                         started.elapsed().as_secs_f64(),
                         report.sources_parsed,
                         report.sources_reused,

@@ -203,3 +203,75 @@ fn a_warning_is_printed_on_its_own_line_and_counted_but_fails_nothing() {
     );
     assert!(lines[1].ends_with("no problems, 1 warning"), "{printed}");
 }
+
+/// `trunk serve`'s build (`--build-in`): the site is kept in a folder of its
+/// own and its entries are linked from the staging folder, which Trunk
+/// makes anew every time; the next build, into a new staging folder, finds
+/// nothing to do and links the same site.
+#[test]
+fn a_site_built_in_a_kept_folder_is_linked_from_each_new_staging_folder() {
+    let content = content_copy();
+    let cache = common::image_cache();
+    let shell = common::page_shell();
+    let kept = TempDir::new().unwrap();
+    // What Trunk leaves in a staging folder before its hook runs: the shell and its own files.
+    let staging = || {
+        let folder = TempDir::new().unwrap();
+        fs::copy(shell.path(), folder.path().join("index.html")).unwrap();
+        fs::write(folder.path().join("boot.js"), "// Trunk's").unwrap();
+        folder
+    };
+    let build = |out: &Path, more: &[&str]| {
+        let shell = out.join("index.html");
+        let mut args = vec![
+            "build",
+            "--content",
+            path(content.path()),
+            "--out",
+            path(out),
+            "--shell",
+            path(&shell),
+            "--cache",
+            path(&cache),
+            "--now",
+            "2025-11-29T12:00:00+08:00",
+        ];
+        args.extend(more);
+        run(&args)
+    };
+    let direct = staging();
+    assert!(build(direct.path(), &[]).status.success());
+
+    let first = staging();
+    let output = build(first.path(), &["--build-in", path(kept.path())]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(stderr(&output).contains(&format!("into {} in ", kept.path().display())));
+    let home = fs::symlink_metadata(first.path().join("index.html")).unwrap();
+    assert!(
+        home.file_type().is_symlink(),
+        "the home page is linked over Trunk's shell"
+    );
+    assert!(fs::symlink_metadata(first.path().join("api"))
+        .unwrap()
+        .file_type()
+        .is_symlink());
+    assert!(!fs::symlink_metadata(first.path().join("boot.js"))
+        .unwrap()
+        .file_type()
+        .is_symlink());
+    assert!(
+        !first.path().join(brnn_content::build::BUILD_FOLDER).exists(),
+        "the build's own folder is not served"
+    );
+    assert_eq!(
+        common::tree(first.path()),
+        common::tree(direct.path()),
+        "the same site, through links"
+    );
+
+    let second = staging();
+    let output = build(second.path(), &["--build-in", path(kept.path())]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(stderr(&output).contains(": up to date, "), "{}", stderr(&output));
+    assert_eq!(common::tree(second.path()), common::tree(direct.path()));
+}
