@@ -230,16 +230,7 @@ pub fn build(
             .flat_map(|edition| &edition.front_choices)
             .collect();
         let files = report.written + report.unchanged;
-        let record = Record::after_build(
-            inputs,
-            now,
-            &choices,
-            out,
-            report.articles,
-            files,
-            &report.warnings,
-        )
-        .map_err(|error| io_failure(out, format!("cannot look through it: {error}")))?;
+        let record = Record::after_build(inputs, now, &choices, report.articles, files, &report.warnings);
         if let Some(record) = record {
             record
                 .write(out)

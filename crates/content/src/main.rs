@@ -30,7 +30,7 @@ use indicatif::{ProgressFinish, ProgressStyle};
 )]
 struct Cli {
     /// The content folder: network.toml and one folder of sources per edition.
-    #[arg(long, global = true, default_value = "content")]
+    #[arg(long, global = true, default_value = "content", env = "BRNN_CONTENT")]
     content: PathBuf,
     #[command(subcommand)]
     command: Command,

@@ -12,12 +12,12 @@
 //! - the span of the build's clock over which the site stays the same: it
 //!   only decides which of the editors' front page choices have expired, so
 //!   from the last expiry at or before the clock to the next one after it;
-//! - every folder of the site (`.brnn/` aside) by modification time: a file
-//!   added to a folder, removed from it or renamed in it changes the
-//!   folder's, so a file of the site that went is seen without a stat of
-//!   each (the incremental build, too, trusts a file that is still there);
 //! - what the build's report says of the content (articles, warnings), for
 //!   a skipped build to say it again.
+//!
+//! Besides, every folder of the site must still have the time the build
+//! left it with (`build::FolderTimes`, which the build records itself): a
+//! file of the site that went is seen without a stat of each.
 //!
 //! As git does with its index, a time in the second the build began, or
 //! later, is not trusted: a source changed then could change again with the
@@ -34,14 +34,14 @@ use brnn_model::front::FrontChoice;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use crate::build::{write_whole, BUILD_FOLDER};
+use crate::build::{modified_ns, write_whole, FolderTimes, BUILD_FOLDER};
 use crate::problem::Problem;
 use crate::this_build::this_build;
 
 /// The record's file below the build's folder.
 pub const FILE: &str = "up-to-date.bin";
 /// Hashed with the inputs: a new format is a new record.
-const FORMAT: &str = "brnn-content-up-to-date 1";
+const FORMAT: &str = "brnn-content-up-to-date 2";
 
 /// What a build is made from, as far as the file system tells without
 /// reading a source: hashed, and whether any time was too recent to trust.
@@ -97,8 +97,6 @@ pub struct Record {
     /// `clock_until` (exclusive), in seconds since the epoch; `None`: no bound.
     clock_from: Option<i64>,
     clock_until: Option<i64>,
-    /// Every folder of the site below the output folder, with its time (ns).
-    folders: Vec<(String, u64)>,
     pub articles: usize,
     /// The files of the site.
     pub files: usize,
@@ -107,19 +105,18 @@ pub struct Record {
 
 impl Record {
     /// The record of a build made from `inputs` at `now`, with `choices`
-    /// the editors' front page choices of every edition, that wrote `files`
-    /// into `out`; `None` when a time of its inputs cannot be trusted.
+    /// the editors' front page choices of every edition, that left `files`;
+    /// `None` when a time of its inputs cannot be trusted.
     pub fn after_build(
         inputs: &Inputs,
         now: Published,
         choices: &[&FrontChoice],
-        out: &Path,
         articles: usize,
         files: usize,
         warnings: &[Problem],
-    ) -> std::io::Result<Option<Self>> {
+    ) -> Option<Self> {
         if inputs.racy {
-            return Ok(None);
+            return None;
         }
         let now = now.unix_seconds();
         let expiries = choices
@@ -134,21 +131,17 @@ impl Record {
                 clock_until = Some(clock_until.map_or(expiry, |until: i64| until.min(expiry)));
             }
         }
-        let mut folders = Vec::new();
-        walk_folders(out, out, &mut folders)?;
-        folders.sort_unstable();
-        Ok(Some(Record {
+        Some(Record {
             inputs: inputs.hash,
             clock_from,
             clock_until,
-            folders,
             articles,
             files,
             warnings: warnings
                 .iter()
                 .map(|problem| (problem.file.clone(), problem.line, problem.message.clone()))
                 .collect(),
-        }))
+        })
     }
 
     /// The last build's record in `out`, if there is one this tool can read.
@@ -179,9 +172,7 @@ impl Record {
             && inputs.hash == self.inputs
             && self.clock_from.is_none_or(|from| from <= now)
             && self.clock_until.is_none_or(|until| now < until)
-            && self.folders.iter().all(|(folder, modified)| {
-                fs::metadata(out.join(folder)).is_ok_and(|metadata| modified_ns(&metadata) == *modified)
-            })
+            && FolderTimes::read(out).all_still_as_recorded(out)
     }
 
     /// The warnings as the build reported them.
@@ -199,16 +190,6 @@ impl Record {
 
 fn whole_seconds(time: SystemTime) -> u64 {
     time.duration_since(UNIX_EPOCH).map_or(0, |since| since.as_secs())
-}
-
-/// A file's modification time in nanoseconds since the epoch; 0 when the
-/// system does not tell it (never trusted then).
-fn modified_ns(metadata: &fs::Metadata) -> u64 {
-    metadata
-        .modified()
-        .ok()
-        .and_then(|time| time.duration_since(UNIX_EPOCH).ok())
-        .map_or(0, |since| u64::try_from(since.as_nanos()).unwrap_or(0))
 }
 
 /// `path` below `root`, with `/` between its parts whatever the system.
@@ -231,18 +212,6 @@ fn walk_files(root: &Path, folder: &Path, files: &mut Vec<(String, u64, u64)>) -
         } else {
             let metadata = fs::symlink_metadata(&path)?;
             files.push((relative(root, &path), metadata.len(), modified_ns(&metadata)));
-        }
-    }
-    Ok(())
-}
-
-/// Every folder below `root` but the build's own, `root` itself included, with its time.
-fn walk_folders(root: &Path, folder: &Path, folders: &mut Vec<(String, u64)>) -> std::io::Result<()> {
-    folders.push((relative(root, folder), modified_ns(&fs::metadata(folder)?)));
-    for entry in fs::read_dir(folder)? {
-        let entry = entry?;
-        if entry.file_type()?.is_dir() && entry.file_name() != BUILD_FOLDER {
-            walk_folders(root, &entry.path(), folders)?;
         }
     }
     Ok(())

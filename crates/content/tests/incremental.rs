@@ -202,3 +202,33 @@ fn publishing_one_article_changes_only_the_newest_page_of_each_of_its_lists() {
     let count = listed.lines().count();
     assert!(count <= 50, "{count} files changed:\n{listed}");
 }
+
+/// A build trusts a folder of the site whose time is the one the last build
+/// left it with (`build/folders.rs`) instead of looking at each of its
+/// files; a file put into a folder since, or taken out of it, changes the
+/// folder's time, and the build then looks. (A file still there is taken
+/// to hold what the last build wrote, as before.)
+#[test]
+fn a_file_put_into_the_site_or_taken_out_of_it_since_the_last_build_is_removed_or_made_again() {
+    let content = content_copy();
+    let shell = page_shell();
+    let out = TempDir::new().unwrap();
+    build(content.path(), out.path(), &shell);
+    let site = tree(out.path());
+    let page = "de/article/ecf15130d4b083e2.html";
+    for step in ["a stray file", "a file taken out"] {
+        forget_last_build(out.path());
+        match step {
+            "a stray file" => fs::write(out.path().join("de/article/stray.html"), "not the build's").unwrap(),
+            _ => fs::remove_file(out.path().join(page)).unwrap(),
+        }
+        let report = build(content.path(), out.path(), &shell);
+        assert_eq!(tree(out.path()), site, "{step}: the site as the build makes it");
+        let listed = fs::read_to_string(out.path().join(BUILD_FOLDER).join(CHANGES_FILE)).unwrap();
+        let expected = match step {
+            "a stray file" => "- de/article/stray.html\n".to_owned(),
+            _ => format!("+ {page}\n"),
+        };
+        assert_eq!(listed, expected, "{step}: {report:?}");
+    }
+}

@@ -12,9 +12,11 @@ use brnn_model::paging::Paging;
 use brnn_model::site::Site;
 use brnn_model::slug::SectionPath;
 
-use super::pages::Publisher;
+use super::manifest::Key;
+use super::pages::{Json, Publisher};
 use super::{AuthorListing, Listing, Output};
 use crate::library::EditionContent;
+use crate::this_build::this_build;
 
 /// Writes the top of the front page (as the editors chose it at `now`),
 /// every page of every listing and of every author's list, one page per
@@ -36,6 +38,7 @@ pub(super) fn write(
         site.listing(&edition.id, None)
     })?;
 
+    let lists = ListKeys::of(&content.articles)?;
     for listing in listings {
         let section = listing.section.as_ref();
         let list = List {
@@ -48,7 +51,7 @@ pub(super) fn write(
                 None => site.listing(&edition.id, section),
             },
         };
-        list.write(edition.page_size, publisher, output)?;
+        list.write(edition.page_size, &lists, publisher, output)?;
     }
     for listing in authors {
         let slug = &listing.author.slug;
@@ -62,7 +65,7 @@ pub(super) fn write(
                 None => site.author(&edition.id, slug),
             },
         };
-        list.write(edition.page_size, publisher, output)?;
+        list.write(edition.page_size, &lists, publisher, output)?;
     }
 
     let neighbours = neighbours_in_section(&content.articles);
@@ -113,32 +116,92 @@ struct List<'a> {
 impl List<'_> {
     /// Writes the document of every page of the list, numbered from the
     /// oldest (`brnn_model::paging`); with pages, the HTML page of each,
-    /// which carries the edition and its own document.
-    fn write(&self, page_size: u32, publisher: &Publisher, output: &mut Output) -> io::Result<()> {
+    /// which carries the edition and its own document. A page's document
+    /// is only made when its key (`ListKeys`) changed.
+    fn write(
+        &self,
+        page_size: u32,
+        keys: &ListKeys,
+        publisher: &Publisher,
+        output: &mut Output,
+    ) -> io::Result<()> {
         let paging = Paging::new(self.articles.len(), page_size as usize);
         let newest = paging.newest();
+        let author = serde_json::to_string(&self.author).map_err(io::Error::other)?;
         for page in 1..=newest {
             let items = paging.items_on(page).expect("pages counted by the same paging");
-            let document = ListPage {
-                format: FORMAT_VERSION,
-                page,
-                newer: (page + 1 < newest).then_some(page + 1),
-                total: (page == newest).then_some(self.articles.len() as u32),
-                articles: self.articles[items]
-                    .iter()
-                    .map(|article| article.summary())
-                    .collect(),
-                author: self.author.cloned(),
-            };
+            let articles = &self.articles[items];
+            let newer = (page + 1 < newest).then_some(page + 1);
+            let total = (page == newest).then_some(self.articles.len() as u32);
+            let key = keys.page(page, newer, total, &author, articles);
+            let json = Json::later(|| {
+                let document = ListPage {
+                    format: FORMAT_VERSION,
+                    page,
+                    newer,
+                    total,
+                    articles: articles.iter().map(|article| article.summary()).collect(),
+                    author: self.author.cloned(),
+                };
+                serde_json::to_string(&document).map_err(io::Error::other)
+            });
             if page < newest {
-                publisher.document(output, &(self.document)(page), &document, |site| {
+                publisher.keyed_document(output, &(self.document)(page), key, &json, |site| {
                     (self.address)(site, Some(page))
                 })?;
             } else if let Some(path) = &self.newest {
-                publisher.document(output, path, &document, |site| (self.address)(site, None))?;
+                publisher.keyed_document(output, path, key, &json, |site| (self.address)(site, None))?;
             }
         }
         Ok(())
+    }
+}
+
+/// The keys of list pages, made without their JSON: from the key of each
+/// article's summary (its JSON, made once however many lists show it),
+/// the page's place in its list, its author and this tool's own build (a
+/// new one may write list pages differently). Equal keys, equal bytes.
+struct ListKeys<'a> {
+    identity: Key,
+    summaries: HashMap<&'a str, Key>,
+}
+
+impl<'a> ListKeys<'a> {
+    fn of(articles: &'a [Article]) -> io::Result<Self> {
+        let summaries = articles
+            .iter()
+            .map(|article| {
+                let json = serde_json::to_string(&article.summary()).map_err(io::Error::other)?;
+                Ok((article.id.as_str(), Key::of(&[json.as_bytes()])))
+            })
+            .collect::<io::Result<_>>()?;
+        let identity = Key::of(&[b"list page", &this_build(), &FORMAT_VERSION.to_le_bytes()]);
+        Ok(ListKeys { identity, summaries })
+    }
+
+    /// The key of a list page: number `page`, `newer` and `total` as
+    /// `ListPage` has them, `author` the JSON of its author, `articles` its articles.
+    fn page(
+        &self,
+        page: u32,
+        newer: Option<u32>,
+        total: Option<u32>,
+        author: &str,
+        articles: &[&Article],
+    ) -> Key {
+        let [identity, page, newer, total] = [
+            self.identity.bytes().to_vec(),
+            page.to_le_bytes().to_vec(),
+            newer.map_or(vec![], |newer| newer.to_le_bytes().to_vec()),
+            total.map_or(vec![], |total| total.to_le_bytes().to_vec()),
+        ];
+        let summaries: Vec<[u8; 16]> = articles
+            .iter()
+            .map(|article| self.summaries[article.id.as_str()].bytes())
+            .collect();
+        let mut parts: Vec<&[u8]> = vec![&identity, &page, &newer, &total, author.as_bytes()];
+        parts.extend(summaries.iter().map(|summary| summary.as_slice()));
+        Key::of(&parts)
     }
 }
 

@@ -78,8 +78,22 @@ impl Manifest {
         self.0.insert(path, key);
     }
 
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
     pub fn contains(&self, path: &str) -> bool {
         self.0.contains_key(path)
+    }
+
+    /// The paths, by the folder they are in (`""`: the output folder).
+    pub fn by_folder(self) -> HashMap<String, Vec<String>> {
+        let mut by_folder: HashMap<String, Vec<String>> = HashMap::new();
+        for path in self.0.into_keys() {
+            let folder = path.rsplit_once('/').map_or("", |(folder, _)| folder).to_owned();
+            by_folder.entry(folder).or_default().push(path);
+        }
+        by_folder
     }
 
     /// The manifest's text, sorted by path.

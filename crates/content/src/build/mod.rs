@@ -35,6 +35,7 @@
 mod archive;
 mod endpoint;
 mod feeds;
+mod folders;
 mod manifest;
 mod media;
 mod offline;
@@ -42,8 +43,8 @@ mod pages;
 mod search;
 mod sitemap;
 
-use std::collections::{BTreeMap, HashSet};
-use std::ffi::OsString;
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::ffi::{OsStr, OsString};
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -56,6 +57,7 @@ use brnn_model::slug::{SectionPath, Slug};
 use indicatif::ProgressBar;
 use serde::Serialize;
 
+pub use folders::{modified_ns, FolderTimes};
 pub use manifest::{write_whole, BUILD_FOLDER, CHANGES_FILE};
 use manifest::{Change, Key, Manifest, MANIFEST_FILE};
 
@@ -174,7 +176,7 @@ impl<'a> AuthorListing<'a> {
 }
 
 pub use pages::Pages;
-use pages::{Carried, Publisher};
+use pages::{Carried, Json, Publisher};
 
 /// Writes everything below `out`; see the module documentation for what
 /// goes where. With `pages`, also every HTML page; `media` are the photos'
@@ -236,6 +238,7 @@ fn write_site(
     {
         let edition_path = paths::edition(&content.edition.id);
         let (edition_json, edition_key) = output.write_json(&edition_path, &content.edition)?;
+        let edition_json = Json::made(edition_json);
         let edition_document = Carried {
             path: &edition_path,
             json: &edition_json,
@@ -270,6 +273,16 @@ fn write_site(
     Ok(stale_folders)
 }
 
+/// The names of the entries of `folder`; `None` if it cannot be read (there is none).
+fn names_in(folder: &Path) -> Option<HashSet<OsString>> {
+    let entries = fs::read_dir(folder).ok()?;
+    Some(
+        entries
+            .filter_map(|entry| Some(entry.ok()?.file_name()))
+            .collect(),
+    )
+}
+
 /// The name new bytes are written under, beside their file, until the build has written everything.
 pub const PARTIAL_SUFFIX: &str = ".brnn-partial";
 
@@ -284,6 +297,13 @@ struct Output<'a> {
     previous: Manifest,
     /// What this build made each file from: every file it wrote or kept.
     next: Manifest,
+    /// The site's folders as the last build left them.
+    recorded_folders: FolderTimes,
+    /// Those no file was added to or removed from since (`folders.rs`):
+    /// the files in them are the last manifest's, without a look at each.
+    unchanged_folders: HashSet<String>,
+    /// The names in the other folders, read once each when asked (`None`: no such folder).
+    listed: HashMap<String, Option<HashSet<OsString>>>,
     /// Folders known to exist: with 100,000 articles, asking again per file costs seconds.
     folders: HashSet<PathBuf>,
     /// Files written under a temporary name, with the name they get.
@@ -294,6 +314,12 @@ struct Output<'a> {
 
 impl<'a> Output<'a> {
     fn new(out: &'a Path, progress: &'a ProgressBar, articles: usize) -> Self {
+        let previous = Manifest::read(out);
+        // Without the manifest, a folder's files are not known, whatever its time.
+        let recorded_folders = match previous.is_empty() {
+            true => FolderTimes::default(),
+            false => FolderTimes::read(out),
+        };
         Output {
             out,
             progress,
@@ -301,8 +327,11 @@ impl<'a> Output<'a> {
                 articles,
                 ..BuildReport::default()
             },
-            previous: Manifest::read(out),
+            previous,
             next: Manifest::default(),
+            unchanged_folders: recorded_folders.still_as_recorded(out).into_iter().collect(),
+            recorded_folders,
+            listed: HashMap::new(),
             folders: HashSet::new(),
             staged: Vec::new(),
             changes: Vec::new(),
@@ -314,26 +343,34 @@ impl<'a> Output<'a> {
         let json = serde_json::to_string(document).map_err(io::Error::other)?;
         let key = Key::of(&[json.as_bytes()]);
         self.write_keyed(&format!("{ENDPOINT_FOLDER}/{path}"), key, || {
-            json.clone().into_bytes()
+            Ok(json.clone().into_bytes())
         })?;
         Ok((json, key))
     }
 
     fn write(&mut self, relative: &str, bytes: &[u8]) -> io::Result<()> {
-        self.write_keyed(relative, Key::of(&[bytes]), || bytes.to_vec())
+        self.write_keyed(relative, Key::of(&[bytes]), || Ok(bytes.to_vec()))
     }
 
     /// Writes the file at `relative`, made from what `key` hashes, with
     /// the bytes `make` gives; `make` is not called when the last build
     /// made the file, still there, from the same.
-    fn write_keyed(&mut self, relative: &str, key: Key, make: impl FnOnce() -> Vec<u8>) -> io::Result<()> {
+    fn write_keyed(
+        &mut self,
+        relative: &str,
+        key: Key,
+        make: impl FnOnce() -> io::Result<Vec<u8>>,
+    ) -> io::Result<()> {
+        if self.next.contains(relative) {
+            return Err(io::Error::other(format!("{relative} is made twice in one build")));
+        }
         let path = self.out.join(relative);
         let known = self.previous.get(relative);
-        if known == Some(key) && fs::symlink_metadata(&path).is_ok() {
+        if known == Some(key) && self.is_there(relative) {
             self.report.unchanged += 1;
             self.report.not_rendered += 1;
         } else {
-            let bytes = make();
+            let bytes = make()?;
             // New inputs may still give the same bytes (a new build of this tool, say).
             let existing = fs::read(&path).ok();
             if existing.as_deref() == Some(bytes.as_slice()) {
@@ -350,6 +387,20 @@ impl<'a> Output<'a> {
         }
         self.next.insert(relative.to_owned(), key);
         Ok(())
+    }
+
+    /// Whether the file at `relative`, which the last build left, is still there.
+    fn is_there(&mut self, relative: &str) -> bool {
+        let (folder, name) = relative.rsplit_once('/').unwrap_or(("", relative));
+        if self.unchanged_folders.contains(folder) {
+            return self.previous.contains(relative);
+        }
+        let out = self.out;
+        self.listed
+            .entry(folder.to_owned())
+            .or_insert_with(|| names_in(&out.join(folder)))
+            .as_ref()
+            .is_some_and(|names| names.contains(OsStr::new(name)))
     }
 
     /// Writes `bytes` beside `path`, to be renamed into place by [`Self::commit`].
@@ -435,15 +486,17 @@ impl<'a> Output<'a> {
             }
         }
         self.staged.clear();
+        let mut left_by_last_build = std::mem::take(&mut self.previous).by_folder();
         for folder in stale_folders {
-            self.remove_stale(folder)?;
+            self.remove_stale(folder, &mut left_by_last_build)?;
         }
         let build_folder = self.out.join(BUILD_FOLDER);
         manifest::write_whole(&build_folder.join(MANIFEST_FILE), self.next.text())?;
         manifest::write_whole(
             &build_folder.join(CHANGES_FILE),
             manifest::changes_text(&self.changes),
-        )
+        )?;
+        FolderTimes::after_writing(self.out)?.write(self.out)
     }
 
     /// The error of a commit that stopped at `failed`, with its `replaced` files named.
@@ -479,26 +532,48 @@ impl<'a> Output<'a> {
     }
 
     /// Removes the files below `folder` that this build did not write: what
-    /// deleted articles or sections left behind.
-    fn remove_stale(&mut self, folder: &Path) -> io::Result<()> {
-        let Ok(entries) = fs::read_dir(folder) else {
-            return Ok(());
-        };
-        for entry in entries {
-            let entry = entry?;
-            let path = entry.path();
-            if entry.file_type()?.is_dir() {
-                self.remove_stale(&path)?;
-                // Succeeds only once nothing is left in it.
-                let _ = fs::remove_dir(&path);
-            } else {
-                let relative = self.relative(&path);
-                if !self.next.contains(&relative) {
-                    fs::remove_file(&path)?;
-                    self.report.removed += 1;
-                    self.changes.push((Change::Removed, relative));
+    /// deleted articles or sections left behind. A folder as the last build
+    /// left it holds the files it listed there (`left_by_last_build`, by
+    /// folder); any other is looked through.
+    fn remove_stale(
+        &mut self,
+        folder: &Path,
+        left_by_last_build: &mut HashMap<String, Vec<String>>,
+    ) -> io::Result<()> {
+        let relative_folder = self.relative(folder);
+        let (files, subfolders) = if self.unchanged_folders.contains(&relative_folder) {
+            let files = left_by_last_build.remove(&relative_folder).unwrap_or_default();
+            let subfolders = self.recorded_folders.recorded_below(&relative_folder);
+            (
+                files,
+                subfolders.iter().map(|below| self.out.join(below)).collect(),
+            )
+        } else {
+            let Ok(entries) = fs::read_dir(folder) else {
+                return Ok(());
+            };
+            let (mut files, mut subfolders) = (Vec::new(), Vec::new());
+            for entry in entries {
+                let entry = entry?;
+                if entry.file_type()?.is_dir() {
+                    subfolders.push(entry.path());
+                } else {
+                    files.push(self.relative(&entry.path()));
                 }
             }
+            (files, subfolders)
+        };
+        for relative in files {
+            if !self.next.contains(&relative) {
+                fs::remove_file(self.out.join(&relative))?;
+                self.report.removed += 1;
+                self.changes.push((Change::Removed, relative));
+            }
+        }
+        for subfolder in subfolders {
+            self.remove_stale(&subfolder, left_by_last_build)?;
+            // Succeeds only once nothing is left in it.
+            let _ = fs::remove_dir(&subfolder);
         }
         Ok(())
     }

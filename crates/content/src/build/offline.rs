@@ -34,7 +34,7 @@ pub(super) fn write(
 ) -> io::Result<()> {
     let address = format!("{}/{}/offline", pages.site().base(), edition.id);
     // An address below the edition that leads nowhere: its not-found page.
-    let not_found = pages.render(&address, &[edition_document]);
+    let not_found = pages.render(&address, &[edition_document])?;
     let page = offline_page(&not_found, Locale::for_lang(&edition.lang)).map_err(|missing| {
         io::Error::other(format!(
             "{}'s offline page: the not-found page has no {missing}; \

@@ -8,6 +8,7 @@
 //! this tool's own build), its address and the documents it carries: its
 //! key hashes those, so an unchanged page is not even rendered.
 
+use std::cell::OnceCell;
 use std::io;
 
 use brnn_model::site::Site;
@@ -15,7 +16,7 @@ use brnn_news::prerender::Renderer;
 use serde::Serialize;
 
 use super::manifest::Key;
-use super::Output;
+use super::{Output, ENDPOINT_FOLDER};
 use crate::network::SiteUrl;
 use crate::this_build::this_build;
 
@@ -23,8 +24,42 @@ use crate::this_build::this_build;
 #[derive(Clone, Copy)]
 pub(super) struct Carried<'a> {
     pub(super) path: &'a str,
-    pub(super) json: &'a str,
+    pub(super) json: &'a Json<'a>,
     pub(super) key: Key,
+}
+
+/// A document's JSON, made once, and only when a file that holds it must
+/// be rendered: a document whose key is known without it (a list page,
+/// from its articles' summaries) is not even serialized when unchanged.
+pub(super) struct Json<'a> {
+    made: OnceCell<String>,
+    make: Box<dyn Fn() -> io::Result<String> + 'a>,
+}
+
+impl<'a> Json<'a> {
+    /// JSON that `make` makes when asked.
+    pub(super) fn later(make: impl Fn() -> io::Result<String> + 'a) -> Self {
+        Json {
+            made: OnceCell::new(),
+            make: Box::new(make),
+        }
+    }
+
+    /// JSON already made.
+    pub(super) fn made(json: String) -> Self {
+        Json {
+            made: OnceCell::from(json),
+            make: Box::new(|| Err(io::Error::other("a document's JSON is made once"))),
+        }
+    }
+
+    pub(super) fn get(&self) -> io::Result<&str> {
+        if let Some(json) = self.made.get() {
+            return Ok(json);
+        }
+        let json = (self.make)()?;
+        Ok(self.made.get_or_init(|| json))
+    }
 }
 
 /// Writes an edition's documents and, when the build makes pages, the page
@@ -46,16 +81,25 @@ impl Publisher<'_> {
         document: &impl Serialize,
         address: impl FnOnce(&Site) -> String,
     ) -> io::Result<()> {
-        let (json, key) = output.write_json(path, document)?;
-        self.page(
-            output,
-            address,
-            Some(Carried {
-                path,
-                json: &json,
-                key,
-            }),
-        )
+        let json = serde_json::to_string(document).map_err(io::Error::other)?;
+        let key = Key::of(&[json.as_bytes()]);
+        self.keyed_document(output, path, key, &Json::made(json), address)
+    }
+
+    /// [`Self::document`] for a document whose `key` is known without its
+    /// JSON, which is then made only if a file must be rendered.
+    pub(super) fn keyed_document(
+        &self,
+        output: &mut Output,
+        path: &str,
+        key: Key,
+        json: &Json,
+        address: impl FnOnce(&Site) -> String,
+    ) -> io::Result<()> {
+        output.write_keyed(&format!("{ENDPOINT_FOLDER}/{path}"), key, || {
+            Ok(json.get()?.as_bytes().to_vec())
+        })?;
+        self.page(output, address, Some(Carried { path, json, key }))
     }
 
     /// With pages, writes the page at the address `address` gives, carrying
@@ -116,16 +160,16 @@ impl Pages {
             parts.push(key);
         }
         output.write_keyed(file, Key::of(&parts), || {
-            self.render(path, documents).into_bytes()
+            Ok(self.render(path, documents)?.into_bytes())
         })
     }
 
     /// The page at `path` carrying `documents`, as HTML.
-    pub(super) fn render(&self, path: &str, documents: &[Carried]) -> String {
-        let documents: Vec<(&str, &str)> = documents
+    pub(super) fn render(&self, path: &str, documents: &[Carried]) -> io::Result<String> {
+        let documents = documents
             .iter()
-            .map(|document| (document.path, document.json))
-            .collect();
-        self.renderer.render(path, &documents)
+            .map(|document| Ok((document.path, document.json.get()?)))
+            .collect::<io::Result<Vec<(&str, &str)>>>()?;
+        Ok(self.renderer.render(path, &documents))
     }
 }

@@ -42,8 +42,7 @@ pub fn write(content: &EditionContent, output: &mut Output) -> io::Result<()> {
     let folder = Site::search_index_folder(&content.edition.id);
     for (year, articles) in &by_year {
         let year_folder = format!("{folder}/{year}");
-        let records = records(content, articles);
-        let fingerprint = format!("{:016x}\n", fingerprint(&content.edition.lang, &records));
+        let fingerprint = format!("{:016x}\n", fingerprint(content, articles));
         // A year whose records are as they were keeps its bundle: Pagefind
         // would build the same bytes, at a cost that grows with the year.
         let kept = output.existing(&format!("{year_folder}/{FINGERPRINT_FILE}"))
@@ -51,7 +50,7 @@ pub fn write(content: &EditionContent, output: &mut Output) -> io::Result<()> {
             && output.keep_folder(&year_folder)?;
         if !kept {
             output.report.years_indexed += 1;
-            for (name, bytes) in bundle(content, records).map_err(io::Error::other)? {
+            for (name, bytes) in bundle(content, records(content, articles)).map_err(io::Error::other)? {
                 output.write(&format!("{year_folder}/{name}"), &bytes)?;
             }
             output.write(
@@ -72,7 +71,6 @@ pub fn write(content: &EditionContent, output: &mut Output) -> io::Result<()> {
 const FINGERPRINT_FILE: &str = "records.hash";
 
 /// What one article gives the index.
-#[derive(Hash)]
 struct Record {
     url: String,
     text: String,
@@ -112,12 +110,25 @@ fn records(content: &EditionContent, articles: &[&Article]) -> Vec<Record> {
         .collect()
 }
 
-/// A hash of everything a bundle is built from: the records, the language
-/// and this tool's version (which pins Pagefind's). Std's hasher is fixed
-/// within one build of the tool; a new build may index once more, no harm.
-fn fingerprint(lang: &str, records: &[Record]) -> u64 {
+/// A hash of everything the records of `articles` are made from (their
+/// address, text and meta: `records`), the language and this tool's
+/// version (which pins Pagefind's), without making them. Std's hasher is
+/// fixed within one build of the tool; a new build may index once more, no harm.
+fn fingerprint(content: &EditionContent, articles: &[&Article]) -> u64 {
+    let edition = &content.edition;
     let mut hasher = std::hash::DefaultHasher::new();
-    (env!("CARGO_PKG_VERSION"), lang, records).hash(&mut hasher);
+    (env!("CARGO_PKG_VERSION"), edition.id.as_str(), &edition.lang).hash(&mut hasher);
+    for article in articles {
+        let section = edition.section_name(&article.section).unwrap_or_default();
+        let published = (article.published.unix_seconds(), article.published.offset());
+        (article.id.as_str(), &article.headline, section, published).hash(&mut hasher);
+        article.paragraphs.hash(&mut hasher);
+        for author in &article.authors {
+            author.name.hash(&mut hasher);
+        }
+        // The number of names, so that no two lists run together.
+        article.authors.len().hash(&mut hasher);
+    }
     hasher.finish()
 }
 

@@ -1,0 +1,95 @@
+// Benchmark of `trunk serve` on a large archive (not a test: it prints figures).
+//
+//   node bench/serve.mjs [--count 100000] [--keep <folder>] [--edits 5] [--port 8090]
+//
+// Generates the archive (sample articles, seed 1; --keep reuses one kept
+// there), serves it with `trunk serve` as scripts/serve does (the content
+// folder through BRNN_CONTENT, the kept site in <folder>/trunk-site through
+// BRNN_TRUNK_SITE, so that the repository's own target/trunk-site/ is left
+// alone), opens the newest sample's article page in headless Chromium and
+// then, --edits times, saves a new headline into its source and times how
+// long the page takes to show it (Trunk rebuilds, its hook builds the site,
+// Trunk reloads the page). Prints each time, the median, and what the
+// content tool's summary line said of each build. The first build of an
+// archive into an empty kept folder takes minutes (every page is rendered).
+import { spawn, execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync, cpSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { CHROMIUM_FLAGS } from '../tests/browser/harness.mjs';
+
+const args = process.argv.slice(2);
+const option = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
+const count = Number(option('--count', 100000));
+const edits = Number(option('--edits', 5));
+const port = Number(option('--port', 8090));
+const work = option('--keep', '/tmp/brnn-serve-bench');
+const ROOT = new URL('..', import.meta.url).pathname;
+
+const content = join(work, `content-${count}`);
+if (!existsSync(join(content, 'network.toml'))) {
+  mkdirSync(content, { recursive: true });
+  cpSync(join(ROOT, 'content/network.toml'), join(content, 'network.toml'));
+  for (const [, edition] of readFileSync(join(content, 'network.toml'), 'utf8').matchAll(/^id = "([a-z0-9-]+)"/gm)) {
+    mkdirSync(join(content, edition), { recursive: true });
+  }
+  execFileSync('cargo', ['content', 'generate', String(count), '--seed', '1', '--content', content], { cwd: ROOT, stdio: 'inherit' });
+}
+
+// The newest year's first sample: an edit there re-indexes that year's search bundle, as a newsroom's would.
+const generated = join(content, 'de/generated');
+const newestYear = readdirSync(generated).sort().at(-1);
+const file = join(generated, newestYear, readdirSync(join(generated, newestYear)).sort()[0]);
+const id = file.split('/').at(-1).replace(/\.txt$/, '');
+const source = readFileSync(file, 'utf8');
+const headline = source.match(/^headline = "(.*)"$/m)[1];
+
+const summaries = [];
+let output = '';
+const trunk = spawn('trunk', ['serve', '--port', String(port), '--watch', ROOT, '--watch', content], {
+  cwd: ROOT,
+  env: { ...process.env, TRUNK_OFFLINE: 'true', BRNN_CONTENT: content, BRNN_TRUNK_SITE: join(work, `trunk-site-${count}`) },
+  detached: true,
+});
+const collect = (chunk) => {
+  output += chunk;
+  for (const line of chunk.toString().split('\n')) if (line.startsWith('brnn-content:')) summaries.push(line);
+};
+trunk.stdout.on('data', collect);
+trunk.stderr.on('data', collect);
+
+/** Resolves once Trunk has finished `builds` builds. */
+async function builds(total, timeoutMs) {
+  const started = Date.now();
+  while ((output.match(/✅ success/g) ?? []).length < total) {
+    if (Date.now() - started > timeoutMs) throw new Error(`trunk serve: no build ${total} in ${timeoutMs / 1000} s\n${output.slice(-2000)}`);
+    if (trunk.exitCode !== null) throw new Error(`trunk serve stopped\n${output.slice(-2000)}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS });
+const times = [];
+try {
+  const first = Date.now();
+  await builds(1, 60 * 60 * 1000);
+  console.log(`first build: ${((Date.now() - first) / 1000).toFixed(1)} s; ${summaries.at(-1)}`);
+  const page = await browser.newPage();
+  await page.goto(`http://127.0.0.1:${port}/de/article/${id}`);
+  await page.waitForSelector('h1');
+  for (let edit = 1; edit <= edits; edit++) {
+    const marker = `(bearbeitet ${Date.now()})`;
+    const saved = Date.now();
+    writeFileSync(file, source.replace(`headline = "${headline}"`, `headline = "${headline} ${marker}"`));
+    await page.waitForFunction((text) => document.querySelector('h1')?.textContent.includes(text), marker, { timeout: 120000, polling: 20 });
+    times.push(Date.now() - saved);
+    await builds(edit + 1, 120000);
+    console.log(`edit ${edit}: on screen after ${times.at(-1)} ms; ${summaries.at(-1)}`);
+  }
+} finally {
+  writeFileSync(file, source);
+  await browser.close();
+  process.kill(-trunk.pid);
+}
+times.sort((a, b) => a - b);
+console.log(`\n${count} articles: a saved edit of one article on screen after ${times[Math.floor(times.length / 2)]} ms (median of ${times.length}; ${times.join(', ')} ms)`);
