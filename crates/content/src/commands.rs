@@ -171,7 +171,7 @@ pub fn build(
         .as_ref()
         .map(|url| format!("{}{}", url.origin(), url.site().home()));
     // A content folder that cannot be looked through is reported by the load below.
-    let inputs = Inputs::of(
+    let mut inputs = Inputs::of(
         content,
         site_address.as_deref(),
         shell_text.as_deref().map(str::as_bytes),
@@ -196,7 +196,8 @@ pub fn build(
     Record::remove(out)
         .map_err(|error| io_failure(out, format!("cannot remove the last build's record: {error}")))?;
     let sources_folder = out.join(build::BUILD_FOLDER).join(source_cache::FOLDER);
-    let mut sources = SourceCache::open(&sources_folder, content);
+    let looked_up = inputs.as_mut().map(Inputs::take_files).unwrap_or_default();
+    let mut sources = SourceCache::open(&sources_folder, content).with_stamps(looked_up);
     let mut library =
         library::load(content, progress, Some(&mut sources)).map_err(failure("nothing built"))?;
     // Encoded now, so that the cache's memory is given back before the build.

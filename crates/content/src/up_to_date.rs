@@ -49,6 +49,8 @@ pub struct Inputs {
     hash: [u8; 32],
     /// Some source's time is in or after the second this look began.
     racy: bool,
+    /// Every file below the content folder: path (`/` between its parts), size, time (ns).
+    files: Vec<(String, u64, u64)>,
 }
 
 impl Inputs {
@@ -85,7 +87,13 @@ impl Inputs {
         Ok(Inputs {
             hash: hasher.finalize().into(),
             racy,
+            files,
         })
+    }
+
+    /// The files' paths, sizes and times, for the sources' cache not to ask again.
+    pub fn take_files(&mut self) -> Vec<(String, u64, u64)> {
+        std::mem::take(&mut self.files)
     }
 }
 

@@ -16,6 +16,7 @@ use std::fs;
 use std::io;
 use std::path::Path;
 
+use rustc_hash::FxHashMap;
 use sha2::{Digest, Sha256};
 
 /// The build's own folder below the output folder: never served (the
@@ -53,7 +54,7 @@ impl Key {
 
 /// The keys of the files a build left, by path below the output folder.
 #[derive(Debug, Default, PartialEq, Eq)]
-pub struct Manifest(HashMap<String, Key>);
+pub struct Manifest(FxHashMap<String, Key>);
 
 impl Manifest {
     /// The manifest the last build below `out` left; empty when there is
