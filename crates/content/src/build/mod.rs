@@ -11,12 +11,13 @@
 //! | `api/v2/media/` | the photos' renditions, made by `images` (`media.rs`) |
 //! | `<edition>/offline.html` | with pages, the page the service worker shows offline for an address it has not saved (`offline.rs`) |
 //!
-//! | `.brnn/` | the build's own: what each file was made from and what the last build changed (`manifest.rs`), the sources it parsed (`source_cache`); never served |
+//! | `.brnn/` | the build's own: what each file was made from and what the last build changed (`manifest.rs`), the site's folders with their times (`folders.rs`), the sources it parsed (`source_cache`); never served |
 //!
 //! Output is a function of the sources and of the build's clock (`now`,
 //! which only decides whether an editor's front page choice has expired),
 //! never of hash order. A file is only rendered when what it is made from
-//! changed, and only rewritten when its bytes change (`manifest.rs`); every
+//! changed (a list page's key is made from its articles' summaries, without
+//! its JSON), and only rewritten when its bytes change (`manifest.rs`); every
 //! build lists the files it added, changed and removed. No file is ever
 //! half-written: new bytes go to a temporary file beside their file
 //! ([`PARTIAL_SUFFIX`]), and only once every file is written are they
