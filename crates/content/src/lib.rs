@@ -19,11 +19,13 @@
 //! | `translations` | translations named in sources, checked across editions and resolved |
 //! | `article_links` | links to articles in bodies, checked across editions |
 //! | `this_build` | this tool's own build, for what a new build may make differently |
+//! | `file_time` | files' modification times as the build's records keep them |
 
 mod article_links;
 pub mod article_source;
 pub mod build;
 pub mod commands;
+mod file_time;
 pub mod generate;
 pub mod house_page;
 pub mod images;

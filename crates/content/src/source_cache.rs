@@ -42,6 +42,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use sha2::{Digest, Sha256};
 
 use crate::article_source::ParsedSource;
+use crate::file_time::modified_ns;
 use crate::problem::Problem;
 use crate::this_build::this_build;
 use stored::StoredSource;
@@ -63,14 +64,9 @@ struct Stamp {
 
 impl Stamp {
     fn of(metadata: &Metadata) -> Self {
-        let modified = metadata
-            .modified()
-            .ok()
-            .and_then(|time| time.duration_since(UNIX_EPOCH).ok())
-            .map_or(0, |since| u64::try_from(since.as_nanos()).unwrap_or(0));
         Stamp {
             size: metadata.len(),
-            modified,
+            modified: modified_ns(metadata),
         }
     }
 }

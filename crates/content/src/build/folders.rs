@@ -11,9 +11,10 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::io;
 use std::path::Path;
-use std::time::{Duration, UNIX_EPOCH};
+use std::time::Duration;
 
 use super::manifest::{write_whole, BUILD_FOLDER};
+use crate::file_time::modified_ns;
 
 /// The record's file below the build's folder.
 const FILE: &str = "folders.bin";
@@ -109,16 +110,6 @@ pub fn join(folder: &str, name: &str) -> String {
     } else {
         format!("{folder}/{name}")
     }
-}
-
-/// A file's or folder's modification time in nanoseconds since the epoch;
-/// 0 when the system does not tell it.
-pub fn modified_ns(metadata: &fs::Metadata) -> u64 {
-    metadata
-        .modified()
-        .ok()
-        .and_then(|time| time.duration_since(UNIX_EPOCH).ok())
-        .map_or(0, |since| u64::try_from(since.as_nanos()).unwrap_or(0))
 }
 
 #[cfg(test)]

@@ -58,7 +58,7 @@ use brnn_model::slug::{SectionPath, Slug};
 use indicatif::ProgressBar;
 use serde::Serialize;
 
-pub use folders::{modified_ns, FolderTimes};
+pub use folders::FolderTimes;
 pub use manifest::{write_whole, BUILD_FOLDER, CHANGES_FILE};
 use manifest::{Change, Key, Manifest, MANIFEST_FILE};
 
