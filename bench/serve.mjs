@@ -14,7 +14,8 @@
 // its HTML is asked for every 100 ms meanwhile, and once it has the new
 // headline the page is reloaded, as a reader would by hand: Trunk's
 // autoreload is an inline script, which the site's policy refuses). Prints each time, the median, and what the
-// content tool's summary line said of each build. The first build of an
+// content tool's summary line said of each build. Trunk's own output, at
+// debug level (what it took for a change), goes to <folder>/trunk-serve.log. The first build of an
 // archive into an empty kept folder takes minutes (every page is rendered).
 import { spawn, execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync, cpSync } from 'node:fs';

@@ -274,6 +274,13 @@ fn write_site(
     Ok(stale_folders)
 }
 
+/// A document's JSON, and its key: the hash of that JSON.
+fn json_and_key(document: &impl Serialize) -> io::Result<(String, Key)> {
+    let json = serde_json::to_string(document).map_err(io::Error::other)?;
+    let key = Key::of(&[json.as_bytes()]);
+    Ok((json, key))
+}
+
 /// The names of the entries of `folder`; `None` if it cannot be read (there is none).
 fn names_in(folder: &Path) -> Option<HashSet<OsString>> {
     let entries = fs::read_dir(folder).ok()?;
@@ -341,8 +348,7 @@ impl<'a> Output<'a> {
 
     /// Writes `document` at `path` below the endpoint; returns its JSON and its key.
     fn write_json(&mut self, path: &str, document: &impl Serialize) -> io::Result<(String, Key)> {
-        let json = serde_json::to_string(document).map_err(io::Error::other)?;
-        let key = Key::of(&[json.as_bytes()]);
+        let (json, key) = json_and_key(document)?;
         self.write_keyed(&format!("{ENDPOINT_FOLDER}/{path}"), key, || {
             Ok(json.clone().into_bytes())
         })?;

@@ -16,7 +16,7 @@ use brnn_news::prerender::Renderer;
 use serde::Serialize;
 
 use super::manifest::Key;
-use super::{Output, ENDPOINT_FOLDER};
+use super::{json_and_key, Output, ENDPOINT_FOLDER};
 use crate::network::SiteUrl;
 use crate::this_build::this_build;
 
@@ -81,8 +81,7 @@ impl Publisher<'_> {
         document: &impl Serialize,
         address: impl FnOnce(&Site) -> String,
     ) -> io::Result<()> {
-        let json = serde_json::to_string(document).map_err(io::Error::other)?;
-        let key = Key::of(&[json.as_bytes()]);
+        let (json, key) = json_and_key(document)?;
         self.keyed_document(output, path, key, &Json::made(json), address)
     }
 
