@@ -93,6 +93,15 @@ async function offline(read) {
  */
 const pageRequests = (paths) => paths.filter((path) => !/\/(favicon\.svg|sw\.js)$/.test(path));
 
+/** The paths of the requests of `page` answered or failed from now on (for one asked through the worker: once the worker answered). */
+function settledRequests(page) {
+  const settled = new Set();
+  const add = (request) => settled.add(new URL(request.url()).pathname);
+  page.on('requestfinished', add);
+  page.on('requestfailed', add);
+  return settled;
+}
+
 /** The texts read online, per article, for the offline reads to match. */
 const online = {};
 
@@ -153,10 +162,19 @@ test('offline, each kept article reloads in full, and the app starts on it', () 
       // In the app, a link to a kept article: its document comes from the worker.
       await page.goto(host.origin + SEED);
       await appStarted(page);
+      const settled = settledRequests(page);
       await page.locator(`nav.neighbours a[href="${NEIGHBOUR}"]`).click();
       await page.waitForURL(host.origin + NEIGHBOUR);
       await page.waitForFunction((headline) => document.querySelector('article h1')?.textContent === headline, online[NEIGHBOUR].headline);
       assert.deepEqual(await articleText(page), online[NEIGHBOUR], 'the app shows it');
+      // Its neighbours in view, the app fetches their documents ahead, a
+      // frame or so after it shows it: offline until they are answered (the
+      // worker asks the network first), else one may go out once the test is
+      // online again and reach the host.
+      const ahead = await page
+        .locator('nav.neighbours a')
+        .evaluateAll((links) => links.map((a) => `/api/v2/de/articles/${a.getAttribute('href').split('/').pop()}.json`));
+      await until(async () => ahead.every((path) => settled.has(path)), `the documents fetched ahead (${ahead.join(', ')}) answered`);
     });
     assert.deepEqual(errors, []);
   }));
