@@ -5,7 +5,10 @@
 //
 // With --publish: for each count, generates the archive and builds it from
 // nothing, then builds it again unchanged, then publishes one article (a
-// new source, newer than all) and builds once more, and prints each
+// new source, newer than all, in a year of its own) and builds once more,
+// removes it and builds again, then the same with an article of the
+// archive's newest day (its year's search bundle is indexed again: a
+// newsroom's usual case), and prints each
 // build's time and peak memory, the files it wrote and their bytes (from
 // the build's change list), those files by kind, and the archive's disk
 // footprint. --no-pages builds the endpoint, feeds, sitemaps and search
@@ -172,14 +175,20 @@ if (publish) {
       rmSync(join(content, 'de/published-now.txt'), { force: true });
       const full = existsSync(site) ? null : publishBuild(content, site, pages);
       const unchanged = publishBuild(content, site, pages);
-      writeFileSync(
-        join(content, 'de/published-now.txt'),
-        '+++\nheadline = "Eben veröffentlicht"\nsection = "bri-nachrichten/aktuelles"\npublished = 2030-01-01T09:00:00+08:00\nsource = ""\n+++\n\nEin neuer Artikel.\n',
-      );
-      const published = publishBuild(content, site, pages);
-      rmSync(join(content, 'de/published-now.txt'));
-      const unpublished = publishBuild(content, site, pages);
-      rows.push({ count, full, unchanged, published, unpublished, disk: footprint(site) });
+      // One article published, built, removed and built again.
+      const publishAt = (published) => {
+        writeFileSync(
+          join(content, 'de/published-now.txt'),
+          `+++\nheadline = "Eben veröffentlicht"\nsection = "bri-nachrichten/aktuelles"\npublished = ${published}\nsource = ""\n+++\n\nEin neuer Artikel.\n`,
+        );
+        const built = publishBuild(content, site, pages);
+        rmSync(join(content, 'de/published-now.txt'));
+        return [built, publishBuild(content, site, pages)];
+      };
+      const [published, unpublished] = publishAt('2030-01-01T09:00:00+08:00');
+      // The generated archive's newest day (`generate.rs`, NEWEST).
+      const [today, untoday] = publishAt('2025-11-03T18:00:00+08:00');
+      rows.push({ count, full, unchanged, published, unpublished, today, untoday, disk: footprint(site) });
     }
   } finally {
     if (!kept) rmSync(work, { recursive: true, force: true });
@@ -187,15 +196,24 @@ if (publish) {
   console.log(`\nPublishing into an archive: sample articles (seed 1), optimised content tool (tool profile), ${pages ? 'with' : 'without'} HTML pages\n`);
   console.log(`${pad('articles', 9)} ${pad('build', 12)} ${pad('s', 8)} ${pad('peak MiB', 9)} ${pad('written', 8)} ${pad('removed', 8)} ${pad('KiB', 9)}`);
   for (const row of rows) {
-    for (const [name, run] of [['from nothing', row.full], ['unchanged', row.unchanged], ['one article', row.published], ['unpublished', row.unpublished]]) {
+    const runs = [
+      ['from nothing', row.full],
+      ['unchanged', row.unchanged],
+      ['one article', row.published],
+      ['unpublished', row.unpublished],
+      ['one today', row.today],
+      ['untoday', row.untoday],
+    ];
+    for (const [name, run] of runs) {
       if (!run) continue;
       console.log(
         `${pad(row.count, 9)} ${pad(name, 12)} ${pad(run.seconds.toFixed(2), 8)} ${pad(run.peakMib.toFixed(0), 9)} ` +
           `${pad(run.written, 8)} ${pad(run.removed, 8)} ${pad((run.bytes / 1024).toFixed(1), 9)}`,
       );
     }
-    const kinds = Object.entries(row.published.kinds).map(([kind, n]) => `${n} ${kind}`).join(', ');
-    console.log(`${pad('', 9)} one article's files: ${kinds}`);
+    const kinds = (run) => Object.entries(run.kinds).map(([kind, n]) => `${n} ${kind}`).join(', ');
+    console.log(`${pad('', 9)} one article's files: ${kinds(row.published)}`);
+    console.log(`${pad('', 9)} one article of the newest day, its files: ${kinds(row.today)}`);
     console.log(`${pad('', 9)} site: ${row.disk.files} files, ${row.disk.pages} pages, ${row.disk.mib.toFixed(0)} MiB`);
   }
   process.exit(0);

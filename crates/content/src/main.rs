@@ -294,7 +294,7 @@ fn main() -> ExitCode {
                         return;
                     }
                     eprintln!(
-                        "brnn-content: {} articles into {} in {:.1} s ({} sources parsed, {} reused, {} of them read to compare): {} files written, {} unchanged ({} not rendered), {} removed; {} images processed; search index {:.1} s ({} year bundles indexed)",
+                        "brnn-content: {} articles into {} in {:.1} s ({} sources parsed, {} reused, {} of them read to compare): {} files written, {} unchanged ({} not rendered), {} removed; {} images processed; search index {:.1} s beside the rest ({} year bundles indexed; {:.1} s waited for at the end)",
                         report.articles,
                         site.display(),
                         started.elapsed().as_secs_f64(),
@@ -307,7 +307,8 @@ fn main() -> ExitCode {
                         report.removed,
                         report.images_processed,
                         report.search_index.as_secs_f64(),
-                        report.years_indexed
+                        report.years_indexed,
+                        report.search_waited.as_secs_f64()
                     );
                 })
         }

@@ -194,6 +194,7 @@ fn build_is_deterministic_and_rewrites_only_what_changed() {
             not_rendered: again.not_rendered,
             removed: 0,
             search_index: again.search_index,
+            search_waited: again.search_waited,
             years_indexed: 0,
             images_processed: 0,
             warnings: Vec::new(),

@@ -49,6 +49,8 @@ use std::ffi::{OsStr, OsString};
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::mpsc;
+use std::thread;
 use std::time::{Duration, Instant};
 
 use brnn_model::date::Published;
@@ -90,8 +92,11 @@ pub struct BuildReport {
     /// Of the unchanged files, those not even rendered: what they are made
     /// from is what the last build made them from.
     pub not_rendered: usize,
-    /// Spent building the search index, the build's largest single part.
+    /// Spent building the search index, the build's largest single part,
+    /// on a thread of its own beside the rest of the build.
     pub search_index: Duration,
+    /// Of that, how long the rest of the build waited for it at the end.
+    pub search_waited: Duration,
     /// Search bundles (an edition's year) built anew; the others' records were as before.
     pub years_indexed: usize,
     /// Photos whose renditions were made anew; the others' came from the cache.
@@ -211,7 +216,10 @@ pub fn build(
 }
 
 /// Writes (stages) every file; returns the folders whose files this build
-/// did not write are leftovers.
+/// did not write are leftovers. The search bundles that must be built anew
+/// are built on a thread of their own meanwhile (Pagefind's part, the
+/// largest), a year ahead at most, so that only one or two years' bundles
+/// wait in memory to be written.
 fn write_site(
     library: &Library,
     out: &Path,
@@ -231,47 +239,80 @@ fn write_site(
             authors: AuthorListing::all_of(content),
         })
         .collect();
-    for EditionLists {
-        content,
-        listings,
-        authors,
-    } in &editions
-    {
-        let edition_path = paths::edition(&content.edition.id);
-        let (edition_json, edition_key) = output.write_json(&edition_path, &content.edition)?;
-        let edition_json = Json::made(edition_json);
-        let edition_document = Carried {
-            path: &edition_path,
-            json: &edition_json,
-            key: edition_key,
-        };
-        let publisher = Publisher {
-            edition: edition_document,
-            pages,
-        };
-        endpoint::write(content, listings, authors, now, &publisher, output)?;
-        archive::write(content, &publisher, output)?;
-        for listing in listings {
-            feeds::write(listing, &library.site_url, output)?;
+    let mut search_years = Vec::new();
+    for lists in &editions {
+        search_years.extend(search::plan(lists.content, output)?);
+    }
+    thread::scope(|scope| {
+        let (sender, built) = mpsc::sync_channel(1);
+        scope.spawn(move || {
+            for year in search_years {
+                // Stops once the build stopped listening (it failed).
+                if sender.send(year.build()).is_err() {
+                    break;
+                }
+            }
+        });
+        for EditionLists {
+            content,
+            listings,
+            authors,
+        } in &editions
+        {
+            write_edition(content, listings, authors, library, pages, now, output)?;
+            let edition = content.edition.id.as_str();
+            stale_folders.push(out.join(ENDPOINT_FOLDER).join(edition));
+            stale_folders.push(out.join(FEEDS_FOLDER).join(edition));
+            stale_folders.push(out.join(Site::search_index_folder(&content.edition.id)));
+            if pages.is_some() {
+                stale_folders.push(out.join(edition));
+            }
         }
-        let started = Instant::now();
-        search::write(content, output)?;
-        output.report.search_index += started.elapsed();
-        let edition = content.edition.id.as_str();
-        stale_folders.push(out.join(ENDPOINT_FOLDER).join(edition));
-        stale_folders.push(out.join(FEEDS_FOLDER).join(edition));
-        stale_folders.push(out.join(Site::search_index_folder(&content.edition.id)));
         if let Some(pages) = pages {
-            offline::write(&content.edition, edition_document, pages, output)?;
-            stale_folders.push(out.join(edition));
+            pages.write_fixed_pages(output)?;
         }
+        sitemap::write(&editions, &library.site_url, output)?;
+        stale_folders.push(out.join(SITEMAPS_FOLDER));
+        let waited = Instant::now();
+        for year in built {
+            year.map_err(io::Error::other)?.write(output)?;
+        }
+        output.report.search_waited = waited.elapsed();
+        Ok(stale_folders)
+    })
+}
+
+/// Writes one edition's documents, their pages, its date archive and its feeds.
+fn write_edition(
+    content: &EditionContent,
+    listings: &[Listing],
+    authors: &[AuthorListing],
+    library: &Library,
+    pages: Option<&Pages>,
+    now: Published,
+    output: &mut Output,
+) -> io::Result<()> {
+    let edition_path = paths::edition(&content.edition.id);
+    let (edition_json, edition_key) = output.write_json(&edition_path, &content.edition)?;
+    let edition_json = Json::made(edition_json);
+    let edition_document = Carried {
+        path: &edition_path,
+        json: &edition_json,
+        key: edition_key,
+    };
+    let publisher = Publisher {
+        edition: edition_document,
+        pages,
+    };
+    endpoint::write(content, listings, authors, now, &publisher, output)?;
+    archive::write(content, &publisher, output)?;
+    for listing in listings {
+        feeds::write(listing, &library.site_url, output)?;
     }
     if let Some(pages) = pages {
-        pages.write_fixed_pages(output)?;
+        offline::write(&content.edition, edition_document, pages, output)?;
     }
-    sitemap::write(&editions, &library.site_url, output)?;
-    stale_folders.push(out.join(SITEMAPS_FOLDER));
-    Ok(stale_folders)
+    Ok(())
 }
 
 /// A document's JSON, and its key: the hash of that JSON.

@@ -14,6 +14,7 @@ use std::collections::BTreeMap;
 use std::fmt::Display;
 use std::hash::{Hash, Hasher};
 use std::io;
+use std::time::{Duration, Instant};
 
 use brnn_model::format::Article;
 use brnn_model::locale::Locale;
@@ -26,12 +27,16 @@ use pagefind::options::PagefindServiceConfig;
 use super::Output;
 use crate::library::EditionContent;
 
-/// Writes the edition's bundles, one per year of its articles (their
-/// newsroom's calendar year), and `years.json`, the years newest first.
-/// A first search loads only the newest year's page list, whatever the
-/// archive's size; a past year's bundle never changes again. An edition
-/// without articles has none (Pagefind's script refuses an index without pages).
-pub fn write(content: &EditionContent, output: &mut Output) -> io::Result<()> {
+/// Plans the edition's bundles, one per year of its articles (their
+/// newsroom's calendar year), and writes `years.json`, the years newest
+/// first. A first search loads only the newest year's page list, whatever
+/// the archive's size; a past year's bundle never changes again. A year
+/// whose records are as they were keeps its bundle: Pagefind would build
+/// the same bytes, at a cost that grows with the year. The others are
+/// returned, to be built ([`YearIndex::build`]) while the build writes the
+/// rest of the site. An edition without articles has none (Pagefind's
+/// script refuses an index without pages).
+pub fn plan<'a>(content: &'a EditionContent, output: &mut Output) -> io::Result<Vec<YearIndex<'a>>> {
     let mut by_year: BTreeMap<i32, Vec<&Article>> = BTreeMap::new();
     for article in &content.articles {
         by_year
@@ -40,23 +45,20 @@ pub fn write(content: &EditionContent, output: &mut Output) -> io::Result<()> {
             .push(article);
     }
     let folder = Site::search_index_folder(&content.edition.id);
+    let mut to_build = Vec::new();
     for (year, articles) in &by_year {
         let year_folder = format!("{folder}/{year}");
         let fingerprint = format!("{:016x}\n", fingerprint(content, articles));
-        // A year whose records are as they were keeps its bundle: Pagefind
-        // would build the same bytes, at a cost that grows with the year.
         let kept = output.existing(&format!("{year_folder}/{FINGERPRINT_FILE}"))
             == Some(fingerprint.clone().into_bytes())
             && output.keep_folder(&year_folder)?;
         if !kept {
-            output.report.years_indexed += 1;
-            for (name, bytes) in bundle(content, records(content, articles)).map_err(io::Error::other)? {
-                output.write(&format!("{year_folder}/{name}"), &bytes)?;
-            }
-            output.write(
-                &format!("{year_folder}/{FINGERPRINT_FILE}"),
-                fingerprint.as_bytes(),
-            )?;
+            to_build.push(YearIndex {
+                content,
+                folder: year_folder,
+                fingerprint,
+                articles: articles.clone(),
+            });
         }
     }
     if !by_year.is_empty() {
@@ -64,7 +66,57 @@ pub fn write(content: &EditionContent, output: &mut Output) -> io::Result<()> {
         let years = serde_json::to_vec(&newest_first).map_err(io::Error::other)?;
         output.write(&format!("{folder}/{SEARCH_YEARS_FILE}"), &years)?;
     }
-    Ok(())
+    Ok(to_build)
+}
+
+/// A year whose bundle must be built anew.
+pub struct YearIndex<'a> {
+    content: &'a EditionContent,
+    /// Below the site's root: `pagefind/<edition>/<year>`.
+    folder: String,
+    /// Of the records (`FINGERPRINT_FILE`'s text).
+    fingerprint: String,
+    /// Newest first.
+    articles: Vec<&'a Article>,
+}
+
+/// A year's bundle, built, to be written into the site.
+pub struct YearBundle {
+    /// Each file's path below the site's root, and its bytes.
+    files: Vec<(String, Vec<u8>)>,
+    /// How long Pagefind took.
+    took: Duration,
+}
+
+impl YearIndex<'_> {
+    /// Pagefind's part, the largest of a build: it touches nothing of the
+    /// site, so it can run beside the rest of the build.
+    pub fn build(self) -> Result<YearBundle, String> {
+        let started = Instant::now();
+        let mut files = Vec::new();
+        for (name, bytes) in bundle(self.content, records(self.content, &self.articles))? {
+            files.push((format!("{}/{name}", self.folder), bytes));
+        }
+        files.push((
+            format!("{}/{FINGERPRINT_FILE}", self.folder),
+            self.fingerprint.into_bytes(),
+        ));
+        Ok(YearBundle {
+            files,
+            took: started.elapsed(),
+        })
+    }
+}
+
+impl YearBundle {
+    pub fn write(self, output: &mut Output) -> io::Result<()> {
+        output.report.years_indexed += 1;
+        output.report.search_index += self.took;
+        for (path, bytes) in self.files {
+            output.write(&path, &bytes)?;
+        }
+        Ok(())
+    }
 }
 
 /// In each year's bundle: what its records were built from, as a hash.
