@@ -6,9 +6,9 @@
 // there), serves it with `trunk serve` as scripts/serve does (the content
 // folder through BRNN_CONTENT, the kept site in <folder>/trunk-site-<count>/
 // through BRNN_TRUNK_SITE, so that the repository's own target/trunk-site/
-// is left alone; Trunk's watch ignores it, as Trunk follows the links to it
-// when it looks at what changed, and keeping its 360,000 files out of the
-// repository keeps Trunk's watcher quick), opens the newest sample's article page in headless Chromium and
+// is left alone; Trunk watches Trunk.toml's list, the generated archive in
+// place of content/, never the kept site, as Trunk follows the links to it
+// when it looks at what changed), opens the newest sample's article page in headless Chromium and
 // then, --edits times, saves a new headline into its source and times how
 // long the page takes to show it (Trunk rebuilds, its hook builds the site;
 // its HTML is asked for every 100 ms meanwhile, and once it has the new
@@ -51,9 +51,9 @@ const headline = source.match(/^headline = "(.*)"$/m)[1];
 
 const site = join(work, `trunk-site-${count}`);
 mkdirSync(site, { recursive: true });
-// `--ignore` replaces Trunk.toml's list: that list, and the kept site.
-const ignored = [...readFileSync(join(ROOT, 'Trunk.toml'), 'utf8').match(/^ignore = \[(.*)\]$/m)[1].matchAll(/"([^"]+)"/g)].map(([, path]) => path);
-const watch = ['--watch', ROOT, '--watch', content, ...[...ignored, site].flatMap((path) => ['--ignore', path])];
+// `--watch` replaces Trunk.toml's list: that list, with the generated archive for content/.
+const watched = [...readFileSync(join(ROOT, 'Trunk.toml'), 'utf8').match(/^watch = \[(.*)\]$/m)[1].matchAll(/"([^"]+)"/g)].map(([, path]) => path);
+const watch = watched.flatMap((path) => ['--watch', path === 'content' ? content : join(ROOT, path)]);
 const summaries = [];
 let output = '';
 const trunk = spawn('trunk', ['serve', '--port', String(port), ...watch], {
