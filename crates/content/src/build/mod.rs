@@ -66,6 +66,7 @@ use manifest::{Change, Key, Manifest, MANIFEST_FILE};
 
 use crate::images::{Prepared, MEDIA_FOLDER};
 use crate::library::{EditionContent, Library};
+use crate::network::SiteUrl;
 use crate::problem::Problem;
 
 /// Where the endpoint goes below the site's root: the reader's default `api/v2/`.
@@ -259,7 +260,7 @@ fn write_site(
             authors,
         } in &editions
         {
-            write_edition(content, listings, authors, library, pages, now, output)?;
+            write_edition(content, listings, authors, &library.site_url, pages, now, output)?;
             let edition = content.edition.id.as_str();
             stale_folders.push(out.join(ENDPOINT_FOLDER).join(edition));
             stale_folders.push(out.join(FEEDS_FOLDER).join(edition));
@@ -287,7 +288,7 @@ fn write_edition(
     content: &EditionContent,
     listings: &[Listing],
     authors: &[AuthorListing],
-    library: &Library,
+    site_url: &SiteUrl,
     pages: Option<&Pages>,
     now: Published,
     output: &mut Output,
@@ -307,7 +308,7 @@ fn write_edition(
     endpoint::write(content, listings, authors, now, &publisher, output)?;
     archive::write(content, &publisher, output)?;
     for listing in listings {
-        feeds::write(listing, &library.site_url, output)?;
+        feeds::write(listing, site_url, output)?;
     }
     if let Some(pages) = pages {
         offline::write(&content.edition, edition_document, pages, output)?;
