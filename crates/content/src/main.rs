@@ -20,13 +20,13 @@ use brnn_model::date::{Published, UtcOffset};
 use brnn_model::slug::{SectionPath, Slug};
 use clap::error::ErrorKind;
 use clap::{CommandFactory, Parser, Subcommand};
+use indicatif::{ProgressFinish, ProgressStyle};
 
 // A build makes and drops millions of small values on two threads (the
 // search index's beside the rest); with glibc's allocator, allocating took
 // over a third of a publish's CPU time.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-use indicatif::{ProgressFinish, ProgressStyle};
 
 #[derive(Parser)]
 #[command(
