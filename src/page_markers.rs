@@ -7,9 +7,9 @@
 //! app (search results, the network's root, the bare shell), where
 //! `public/boot.js` starts the app at once; elsewhere it waits for the
 //! reader's first sign of intent. `data-brnn-preload` names what such a
-//! screen's app fetches first (the search page: `years`, the search
-//! index's list of years), which `boot.js` fetches ahead while the app loads.
-//! `data-brnn-search-index` (with `-years`, `-base` and `-limit`) names the
+//! screen's app fetches first (the search page: `bundles`, the search
+//! index's list of bundles), which `boot.js` fetches ahead while the app loads.
+//! `data-brnn-search-index` (with `-bundles`, `-base` and `-limit`) names the
 //! search page's index, and `<template data-brnn-first-results>` (with
 //! `data-brnn-search-running`, the status meanwhile) holds a hit's entry, so
 //! that `search_index.js` draws the address's first results before the app

@@ -3,7 +3,7 @@
 
 use brnn_model::date::{CivilDate, Published, UtcOffset};
 use brnn_model::search::{excerpt_runs, SearchHit, SearchPage, RESULTS_PER_PAGE};
-use brnn_model::site::SEARCH_YEARS_FILE;
+use brnn_model::site::SEARCH_BUNDLES_FILE;
 use leptos::prelude::*;
 
 use crate::components::article_entry::ArticleEntry;
@@ -95,14 +95,14 @@ pub fn SearchScreen() -> impl IntoView {
             {more}
         })
     };
-    // The index's list of years, the first of the files a search waits for:
+    // The index's list of bundles, the first of the files a search waits for:
     // `public/boot.js` fetches it ahead at once, beside the app, rather than
     // once the app runs. (Not a `<link rel=preload>` in the view: the app,
     // drawing the page anew, would fetch it a second time.) The index, for
     // `search_index.js` to draw the address's first results before the app
     // runs.
     let index = site.search_index(&edition.id);
-    let years = format!("{index}{SEARCH_YEARS_FILE}");
+    let bundles = format!("{index}{SEARCH_BUNDLES_FILE}");
     view! {
         <h1>{locale.search_label}</h1>
         <noscript><p class="load-failure">{locale.search_needs_javascript}</p></noscript>
@@ -111,9 +111,9 @@ pub fn SearchScreen() -> impl IntoView {
             class="search-status"
             role="status"
             data-brnn-needs-app=""
-            data-brnn-preload=years
+            data-brnn-preload=bundles
             data-brnn-search-index=index
-            data-brnn-search-years=SEARCH_YEARS_FILE
+            data-brnn-search-bundles=SEARCH_BUNDLES_FILE
             data-brnn-search-base=site.home()
             data-brnn-search-limit=RESULTS_PER_PAGE
         >

@@ -8,7 +8,7 @@
 // the field as the reader types; nothing found says so; the address holds
 // the query (opened directly, reloaded, back and forward), and names the
 // plain search page as its canonical address, indexable; the index's list
-// of years is fetched once, ahead of the app; a page opened with a query
+// of bundles is fetched once, ahead of the app; a page opened with a query
 // draws its first results before the app, as the app does, and loads the
 // app after them, but not over what the reader typed meanwhile; excerpts and
 // headlines are text, with `<mark>` the only markup, even from a hostile
@@ -25,6 +25,7 @@ import { readFile, readdir } from 'node:fs/promises';
 import { gunzipSync } from 'node:zlib';
 import {
   appStarted,
+  DIST,
   focused,
   holdRequests,
   holdWasm,
@@ -225,7 +226,7 @@ test('results follow the field as the reader types, debounced, and the address i
     // search of each half-typed word would load those of its hits.
     const fragments = new Set();
     page.on('request', (request) => {
-      if (request.url().includes('/pagefind/de/2025/fragment/')) fragments.add(new URL(request.url()).pathname);
+      if (/\/pagefind\/de\/[^/]+\/fragment\//.test(request.url())) fragments.add(new URL(request.url()).pathname);
     });
     await page.focus('#search-field');
     await page.keyboard.press('Control+A');
@@ -249,7 +250,15 @@ test('results follow the field as the reader types, debounced, and the address i
       [['/de/article/beispiel-solarpark']],
       'no results of a half-typed word showed on the way',
     );
-    assert.equal(fragments.size, 1, `only the found article's fragment was loaded: ${[...fragments].join(', ')}`);
+    // The found article's, and at most one more of each other bundle: the
+    // first hit of a bundle that lacks the word, which shows what Pagefind
+    // took in its stead (no half-typed word's hits were loaded).
+    const bundles = JSON.parse(await readFile(`${DIST}pagefind/de/bundles.json`, 'utf8'));
+    const ofBundles = [...fragments].map((path) => path.split('/')[3]);
+    assert.ok(
+      new Set(ofBundles).size === ofBundles.length && ofBundles.length <= bundles.length,
+      `one fragment of a bundle at most: ${[...fragments].join(', ')}`,
+    );
     assert.deepEqual(errors, []);
   }));
 
@@ -269,6 +278,31 @@ test('the field keeps what is typed, spaces and all, and the caret where the rea
     await page.keyboard.type(' und', { delay: 30 });
     assert.equal(await page.inputValue('#search-field'), 'Li und Qiang');
     assert.deepEqual(await page.evaluate(() => document.activeElement.selectionStart), 6);
+    assert.deepEqual(errors, []);
+  }));
+
+test('a word is found in its forms and as typed so far, never through a shorter word standing in for it', () =>
+  withPage(session.browser, async (page, errors) => {
+    // The index has a bundle for the newest day, the rest of its month and
+    // the rest of its year; Pagefind answers a word a bundle lacks with
+    // that bundle's longest word the searched one begins with (`zu`).
+    const bundles = JSON.parse(await readFile(`${DIST}pagefind/de/bundles.json`, 'utf8'));
+    assert.ok(bundles.length >= 3, `${bundles}`);
+    const searches = [
+      // Held by one article of one bundle: the others have `zu`, `liege`, … but not the word.
+      ['zusätzlichen', ['beispiel-hafen-piraeus']],
+      ['Liegeplatz', await articlesContaining('de', 'Liegeplatz')],
+      // Half typed: the words that begin with it.
+      ['Mischus', await articlesContaining('de', 'Mischus')],
+      // No article holds the compound, although one holds its first part.
+      ['Liegeplatzgebühr', []],
+    ];
+    for (const [query, ids] of searches) {
+      assert.ok(ids.length <= 1, `${query}: ${ids}`);
+      await openApp(page, session.host.origin + searchPath('de', query));
+      await waitForStatus(page, ids.length === 0 ? `Keine Treffer für „${query}“.` : '1 Treffer');
+      assert.deepEqual((await results(page)).map((result) => result.href), ids.map((id) => `/de/article/${id}`), query);
+    }
     assert.deepEqual(errors, []);
   }));
 
@@ -343,9 +377,9 @@ test('every search address names the plain search page as its canonical one, whi
     assert.deepEqual(errors, []);
   }));
 
-test('the index\'s list of years and the search module are fetched once: ahead of the app, which finds them', () =>
+test('the index\'s list of bundles and the search module are fetched once: ahead of the app, which finds them', () =>
   withPage(session.browser, async (page, errors) => {
-    const asked = { '/pagefind/de/years.json': 0, '/search_index.js': 0 };
+    const asked = { '/pagefind/de/bundles.json': 0, '/search_index.js': 0 };
     page.on('request', (request) => {
       const path = new URL(request.url()).pathname;
       if (path in asked) asked[path] += 1;
@@ -354,7 +388,7 @@ test('the index\'s list of years and the search module are fetched once: ahead o
     await appStarted(page);
     await waitForStatus(page, '1 Treffer');
     // boot.js and the app's glue import the one module.
-    assert.deepEqual(asked, { '/pagefind/de/years.json': 1, '/search_index.js': 1 }, 'each fetched once');
+    assert.deepEqual(asked, { '/pagefind/de/bundles.json': 1, '/search_index.js': 1 }, 'each fetched once');
     assert.deepEqual(errors, []);
   }));
 
@@ -372,7 +406,7 @@ test('a search page opened with a query draws its first results before the app, 
     const asked = [];
     page.on('request', (request) => asked.push(new URL(request.url()).pathname));
     const appWasmAsked = () => asked.some((path) => /^\/brnn-news-[0-9a-f]+_bg\.wasm$/.test(path));
-    const fragmentsAsked = () => asked.filter((path) => /^\/pagefind\/de\/\d+\/fragment\//.test(path)).length;
+    const fragmentsAsked = () => asked.filter((path) => /^\/pagefind\/de\/[^/]+\/fragment\//.test(path)).length;
     await page.goto(session.host.origin + searchPath('de', 'Zusammenarbeit'));
     await page.waitForFunction(() => document.querySelector('p.search-status')?.textContent === 'Suche läuft …');
     for (const deadline = Date.now() + 10_000; fragmentsAsked() === 0 && Date.now() < deadline; ) {
@@ -471,7 +505,7 @@ function hostileFragment(fragment) {
 test('a hostile index fragment shows as text: no element, no script of it runs', () =>
   withPage(session.browser, async (page, errors) => {
     let served = 0;
-    await page.route('**/pagefind/de/2025/fragment/**', async (route) => {
+    await page.route('**/pagefind/de/*/fragment/**', async (route) => {
       const response = await route.fetch();
       const bytes = gunzipSync(await response.body());
       const signature = bytes.subarray(0, 12).toString('latin1');
@@ -581,27 +615,33 @@ async function failThenRecover(page, file) {
   assertSeedAlone(await results(page), 'Zusammenarbeit');
 }
 
-test('when the list of years cannot load, the page says so, and the next search tries again', () =>
+test('when the list of bundles cannot load, the page says so, and the next search tries again', () =>
   withPage(session.browser, async (page, errors) => {
-    await failThenRecover(page, '/pagefind/de/years.json');
+    await failThenRecover(page, '/pagefind/de/bundles.json');
     assert.deepEqual(errors, []);
   }));
 
 test('the index is searched a year at a time, newest first, and only as far back as needed', () =>
   withPage(session.browser, async (page, errors) => {
-    // A second year, 2026, whose bundle is a copy of 2025's: 31 hits each.
+    // A second year, 2026, whose bundles are copies of 2025's: 31 hits each.
     const wanted = await articlesContaining('de', 'Beispielartikel');
-    await page.route('**/pagefind/de/years.json', (route) =>
-      route.fulfill({ status: 200, contentType: 'application/json', body: '[2026,2025]' }),
+    const bundles = JSON.parse(await readFile(`${DIST}pagefind/de/bundles.json`, 'utf8'));
+    assert.ok(bundles.every((name) => name.startsWith('2025')), `${bundles}`);
+    await page.route('**/pagefind/de/bundles.json', (route) =>
+      route.fulfill({
+        status: 200,
+        contentType: 'application/json',
+        body: JSON.stringify([...bundles.map((name) => name.replace('2025', '2026')), ...bundles]),
+      }),
     );
     const asked = new Set();
-    await page.route('**/pagefind/de/2026/**', async (route) => {
+    await page.route(/\/pagefind\/de\/2026[^/]*\//, async (route) => {
       const url = route.request().url();
       asked.add(2026);
-      route.fulfill({ response: await route.fetch({ url: url.replace('/2026/', '/2025/') }) });
+      route.fulfill({ response: await route.fetch({ url: url.replace('/pagefind/de/2026', '/pagefind/de/2025') }) });
     });
     page.on('request', (request) => {
-      if (request.url().includes('/pagefind/de/2025/')) asked.add(2025);
+      if (request.url().includes('/pagefind/de/2025')) asked.add(2025);
     });
     await openApp(page, session.host.origin + searchPath('de', 'Beispielartikel'));
     await waitForStatus(page, `${wanted.length} Treffer seit 2026`);

@@ -300,7 +300,7 @@ fn main() -> ExitCode {
                         return;
                     }
                     eprintln!(
-                        "brnn-content: {} articles into {} in {:.1} s ({} sources parsed, {} reused, {} of them read to compare): {} files written, {} unchanged ({} not rendered), {} removed; {} images processed; search index {:.1} s beside the rest ({} year bundles indexed; {:.1} s waited for at the end)",
+                        "brnn-content: {} articles into {} in {:.1} s ({} sources parsed, {} reused, {} of them read to compare): {} files written, {} unchanged ({} not rendered), {} removed; {} images processed; search index {:.1} s beside the rest ({} bundles indexed; {:.1} s waited for at the end)",
                         report.articles,
                         site.display(),
                         started.elapsed().as_secs_f64(),
@@ -313,7 +313,7 @@ fn main() -> ExitCode {
                         report.removed,
                         report.images_processed,
                         report.search_index.as_secs_f64(),
-                        report.years_indexed,
+                        report.bundles_indexed,
                         report.search_waited.as_secs_f64()
                     );
                 })

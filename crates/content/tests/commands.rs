@@ -195,7 +195,7 @@ fn build_is_deterministic_and_rewrites_only_what_changed() {
             removed: 0,
             search_index: again.search_index,
             search_waited: again.search_waited,
-            years_indexed: 0,
+            bundles_indexed: 0,
             images_processed: 0,
             warnings: Vec::new(),
             up_to_date: false,
@@ -489,18 +489,17 @@ fn the_search_index_holds_every_article_of_its_edition_and_a_rebuild_leaves_it_a
     let content = content_copy();
     let out = TempDir::new().unwrap();
     build(content.path(), out.path()).unwrap();
-    // Every year's bundle, as `years.json` names them.
+    // Every bundle, as `bundles.json` names them.
+    let bundles = |edition: &str| -> Vec<String> {
+        let folder = out.path().join(format!("pagefind/{edition}"));
+        serde_json::from_slice(&fs::read(folder.join("bundles.json")).unwrap()).unwrap()
+    };
     let indexed = |edition: &str| -> u64 {
         let folder = out.path().join(format!("pagefind/{edition}"));
-        let years: Vec<i32> = serde_json::from_slice(&fs::read(folder.join("years.json")).unwrap()).unwrap();
-        assert!(
-            !years.is_empty() && years.windows(2).all(|pair| pair[0] > pair[1]),
-            "{years:?}"
-        );
-        years
+        bundles(edition)
             .iter()
-            .map(|year| {
-                let entry = fs::read(folder.join(format!("{year}/pagefind-entry.json"))).unwrap();
+            .map(|bundle| {
+                let entry = fs::read(folder.join(format!("{bundle}/pagefind-entry.json"))).unwrap();
                 let entry: serde_json::Value = serde_json::from_slice(&entry).unwrap();
                 let languages = entry["languages"].as_object().unwrap();
                 languages
@@ -529,28 +528,62 @@ fn the_search_index_holds_every_article_of_its_edition_and_a_rebuild_leaves_it_a
     }
     let index = || tree(&out.path().join("pagefind"));
     let before = index();
-    assert!(before.contains_key("de/2025/pagefind.js") && before.contains_key("zh/2025/pagefind-worker.js"));
+    // The newest day, the rest of its month, the rest of its year.
+    assert_eq!(bundles("de"), ["2025-day", "2025-month", "2025"]);
+    assert!(
+        before.contains_key("de/2025/pagefind.js") && before.contains_key("zh/2025-day/pagefind-worker.js")
+    );
     assert!(
         !before.keys().any(|name| name.contains("-ui.")),
         "no ready-made search interface"
     );
     let again = build(content.path(), out.path()).unwrap();
     assert_eq!(again.written, 0);
-    assert_eq!(again.years_indexed, 0, "no year indexed again");
+    assert_eq!(again.bundles_indexed, 0, "no bundle indexed again");
     assert_eq!(index(), before, "the index as it was");
 
-    // An article of another year: that year's bundle is built, 2025's kept.
+    // Published into the newest day: only that day's bundle is indexed again.
     let seed = fs::read_to_string(content.path().join("de/ecf15130d4b083e2.txt")).unwrap();
+    let same_day = seed
+        .replace("2025-11-04T00:00:00+08:00", "2025-11-04T09:00:00+08:00")
+        .replace("China und Russland", "Am selben Tag: China und Russland");
+    fs::write(content.path().join("de/am-selben-tag.txt"), same_day).unwrap();
+    let same_day = build(content.path(), out.path()).unwrap();
+    assert_eq!(same_day.bundles_indexed, 1, "{same_day:?}");
+    let changed = index();
+    let differs = |name: &String| before.get(name) != changed.get(name);
+    assert!(
+        changed
+            .keys()
+            .chain(before.keys())
+            .filter(|name| differs(name))
+            .all(|name| name.starts_with("de/2025-day/")),
+        "only the day's bundle changed"
+    );
+    assert_eq!(indexed("de"), sources("de"));
+
+    // A new day: it has a bundle of its own, and the day before joins its month's.
+    let next_day = seed
+        .replace("2025-11-04T00:00:00+08:00", "2025-11-05T08:00:00+08:00")
+        .replace("Dienstag, 04. November 2025", "Mittwoch, 05. November 2025")
+        .replace("China und Russland", "Am Tag danach: China und Russland");
+    fs::write(content.path().join("de/am-tag-danach.txt"), next_day).unwrap();
+    let next_day = build(content.path(), out.path()).unwrap();
+    assert_eq!(next_day.bundles_indexed, 2, "{next_day:?}");
+    assert_eq!(bundles("de"), ["2025-day", "2025-month", "2025"]);
+    assert_eq!(indexed("de"), sources("de"));
+
+    // An article of another year: that year's bundle is built, 2025's kept.
     let older = seed
         .replace("2025-11-04T00:00:00+08:00", "2024-03-01T09:00:00+08:00")
         .replace("Dienstag, 04. November 2025", "Freitag, 01. März 2024")
         .replace("China und Russland", "Ein Jahr davor: China und Russland");
     fs::write(content.path().join("de/ein-jahr-davor.txt"), older).unwrap();
     let with_2024 = build(content.path(), out.path()).unwrap();
-    assert_eq!(with_2024.years_indexed, 1, "{with_2024:?}");
+    assert_eq!(with_2024.bundles_indexed, 1, "{with_2024:?}");
     assert_eq!(
-        fs::read_to_string(out.path().join("pagefind/de/years.json")).unwrap(),
-        "[2025,2024]"
+        fs::read_to_string(out.path().join("pagefind/de/bundles.json")).unwrap(),
+        r#"["2025-day","2025-month","2025","2024"]"#
     );
     assert_eq!(indexed("de"), sources("de"));
 

@@ -14,7 +14,7 @@
 //! | the edition's not-found page | `{base}/de/404` | `de/404.html` |
 //! | feeds of the front page | `{base}/feeds/de/rss.xml`, `atom.xml`, `feed.json` |
 //! | feeds of a section | `{base}/feeds/de/section/bri-nachrichten/aktuelles/rss.xml`, … |
-//! | the edition's search index | `{base}/pagefind/de/`: `years.json`, then a Pagefind bundle per year (`2025/pagefind.js`, …) |
+//! | the edition's search index | `{base}/pagefind/de/`: `bundles.json`, then a Pagefind bundle per span of days (the newest day `2025-day/pagefind.js`, the rest of its month `2025-month/…`, of its year `2025/…`, each year before `2024/…`) |
 //!
 //! `base` is where the site is deployed: empty at a domain's root, `/news`
 //! under a sub-path. Every link the app renders comes from here, so a
@@ -60,8 +60,9 @@ pub const SEARCH_PARAMETER: &str = "q";
 
 /// The folder of the editions' search indexes, below the site's root.
 const SEARCH_INDEX_FOLDER: &str = "pagefind";
-/// In an edition's search index: the years that have a bundle, newest first.
-pub const SEARCH_YEARS_FILE: &str = "years.json";
+/// In an edition's search index: its bundles' folders, newest first, each
+/// name starting with its year (`2025-day`, `2025-month`, `2025`, `2024`).
+pub const SEARCH_BUNDLES_FILE: &str = "bundles.json";
 
 /// Builds every in-site link from one base path.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -1,18 +1,20 @@
 // The edition's search index through Pagefind's own browser script, which
 // the content build writes to the edition's index folder (`Site::search_index`),
-// one bundle per year in `<year>/`, and a years file naming them newest first;
-// loaded only when the reader searches. (A file of its own: the wasm cannot import a
-// module, and an inline script would break the Content-Security-Policy.)
+// one bundle per span of days (the newest day, the rest of its month, the
+// rest of its year, each year before: `2025-day/`, `2025-month/`, `2025/`,
+// `2024/`), and a file naming them newest first; loaded only when the reader
+// searches. (A file of its own: the wasm cannot import a module, and an
+// inline script would break the Content-Security-Policy.)
 //
 // One module for the app and for what comes before it: Trunk copies it to
 // the site's root, where the app's glue imports it (`raw_module`) and
 // `public/boot.js` too, on a search page opened with a query, to draw its
 // first results before the app runs (`drawFirstResults`). So both share one
-// list of years and one loaded Pagefind, and the app's first search
+// list of bundles and the loaded Pagefinds, and the app's first search
 // fetches nothing more. (Its name carries no hash, as boot.js's does not:
 // hosts make browsers revalidate such files.)
 const bundles = new Map();
-const yearLists = new Map();
+const bundleLists = new Map();
 
 function bundle(url, baseUrl) {
   let loading = bundles.get(url);
@@ -27,20 +29,31 @@ function bundle(url, baseUrl) {
   return loading;
 }
 
-function years(folder, yearsFile) {
-  let loading = yearLists.get(folder);
+/** The index's years, newest first: `[year, [bundle, …]]`, a bundle's name starting with its year. */
+function years(folder, bundlesFile) {
+  let loading = bundleLists.get(folder);
   if (!loading) {
-    loading = fetch(`${folder}${yearsFile}`).then((response) => {
-      if (!response.ok) throw new Error(`${response.status} fetching ${folder}${yearsFile}`);
-      return response.json();
-    });
-    loading.catch(() => yearLists.delete(folder));
-    yearLists.set(folder, loading);
+    loading = fetch(`${folder}${bundlesFile}`)
+      .then((response) => {
+        if (!response.ok) throw new Error(`${response.status} fetching ${folder}${bundlesFile}`);
+        return response.json();
+      })
+      .then((names) => {
+        const byYear = [];
+        for (const name of names) {
+          const year = Number.parseInt(name, 10);
+          if (byYear.at(-1)?.[0] === year) byYear.at(-1)[1].push(name);
+          else byYear.push([year, [name]]);
+        }
+        return byYear;
+      });
+    loading.catch(() => bundleLists.delete(folder));
+    bundleLists.set(folder, loading);
   }
   return loading;
 }
 
-const script = (folder, year) => `${folder}${year}/pagefind.js`;
+const script = (folder, name) => `${folder}${name}/pagefind.js`;
 
 // A failed load (the script, or Pagefind's own wasm and index, which it
 // would not load again) is forgotten, so that the next search tries anew.
@@ -51,14 +64,92 @@ async function forget(url) {
   await pagefind?.destroy().catch(() => {});
 }
 
-// Loads the newest year's index (script, wasm and page list) ahead of the
-// first search, when the reader is about to search, so that it answers at
-// once.
-export function warmIndex(folder, yearsFile, baseUrl) {
-  years(folder, yearsFile)
-    .then(([newest]) => bundle(script(folder, newest), baseUrl))
-    .then((pagefind) => pagefind.init())
+// Loads the newest year's bundles (script, wasm and page list) ahead of
+// the first search, when the reader is about to search, so that it
+// answers at once.
+export function warmIndex(folder, bundlesFile, baseUrl) {
+  years(folder, bundlesFile)
+    .then(([[, names]]) =>
+      Promise.all(names.map((name) => bundle(script(folder, name), baseUrl).then((pagefind) => pagefind.init()))),
+    )
     .catch(() => {});
+}
+
+// --- A searched word's forms, not its stand-ins ----------------------------
+
+// When no word of a bundle has a searched word's stem or begins with it,
+// Pagefind answers with the longest word of the bundle that the searched
+// word begins with: `zu` for `zusätzlichen`. A bundle of a few days lacks
+// most words, so its articles would come up for words they do not hold
+// (and a year's would, for a word only other years hold). Such a bundle's
+// hits are set aside: a word is taken as found when the bundle holds its
+// stem (an exact search for it finds something), or else when the first
+// hit's matched words include one that begins with it, as a word being
+// typed does (`zusätz`).
+
+/** A word as Pagefind reads a query's: lower case, without punctuation and diacritics. */
+const PUNCTUATION = /[\p{Pd}\p{Pe}\p{Pf}\p{Pi}\p{Po}\p{Ps}]/gu;
+const normalized = (word) =>
+  word.toLocaleLowerCase().replace(PUNCTUATION, '').normalize('NFD').replace(/(?![\u3099\u309A])\p{M}/gu, '');
+
+/** The words of a query, split as Pagefind splits them: at spaces, or by a segmenter where a language has none. */
+function queryWords(term) {
+  const lang = document.documentElement.lang;
+  const words = /^(zh|ja|th)\b/i.test(lang) && typeof Intl.Segmenter === 'function'
+    ? [...new Intl.Segmenter(lang, { granularity: 'word' }).segment(term)].filter((part) => part.isWordLike).map((part) => part.segment)
+    : term.split(/\s+/);
+  return words.map(normalized).filter((word) => word !== '');
+}
+
+/** The words of a hit at its matched places, whole and in their parts (`piräus-hafen`: `piraushafen`, `piraus`, `hafen`). */
+function matchedWords(hit) {
+  const content = hit.raw_content ?? '';
+  const words = content.includes('\u200B') ? content.split('\u200B') : content.split(/[^\S\uFEFF]+/);
+  return hit.locations.flatMap((location) => {
+    const word = words[location] ?? '';
+    return [normalized(word), ...word.split(/[^\p{L}\p{N}]+/u).map(normalized)];
+  });
+}
+
+/** `results` of `pagefind` for `term`, or none if some word of it stands for another there. */
+async function foundForms(pagefind, term, results) {
+  if (results.length === 0 || /^\s*".+"\s*$/.test(term)) return results;
+  let first;
+  for (const word of queryWords(term)) {
+    const exact = await pagefind.search(`"${word}"`);
+    if (exact.results.length > 0) continue;
+    first ??= matchedWords(await results[0].data());
+    if (!first.some((matched) => matched.startsWith(word))) return [];
+  }
+  return results;
+}
+
+// --- Searching ---------------------------------------------------------------
+
+/**
+ * One year's hits for `term`: their count, and the data of hits `from` to
+ * `to` (its bundles' hits as one, by Pagefind's score). `null` when a
+ * newer search came before this one ended (`debounced`: it waits for a
+ * pause in typing first).
+ */
+async function searchYear(folder, baseUrl, names, term, debounced, from, to) {
+  const urls = names.map((name) => script(folder, name));
+  try {
+    const found = [];
+    for (const [index, url] of urls.entries()) {
+      const pagefind = await bundle(url, baseUrl);
+      const search = debounced && index === 0 ? await pagefind.debouncedSearch(term, {}, 100) : await pagefind.search(term);
+      if (search === null) return null;
+      found.push(...(await foundForms(pagefind, term, search.results)));
+    }
+    // Stable: a tie keeps the newer bundle's hit first.
+    found.sort((a, b) => b.score - a.score);
+    const hits = await Promise.all(found.slice(from, to).map((result) => result.data()));
+    return { count: found.length, hits };
+  } catch (error) {
+    await Promise.all(urls.map(forget));
+    throw error;
+  }
 }
 
 // Hits `offset` to `offset + limit` of the search for `term`, newest year
@@ -66,28 +157,20 @@ export function warmIndex(folder, yearsFile, baseUrl) {
 // years needed are searched: `total` counts the hits of those (`since`, the
 // oldest of them), `complete` says whether every year was. `null` when a
 // newer search came before this one ended.
-export async function searchIndex(folder, yearsFile, baseUrl, term, offset, limit) {
+export async function searchIndex(folder, bundlesFile, baseUrl, term, offset, limit) {
   const wanted = offset + limit;
   const hits = [];
   let total = 0;
   let since = null;
-  const list = await years(folder, yearsFile);
-  for (const [index, year] of list.entries()) {
-    const url = script(folder, year);
-    let search;
-    try {
-      const pagefind = await bundle(url, baseUrl);
-      // The first year waits for a pause in typing; the others follow at once.
-      search = index === 0 ? await pagefind.debouncedSearch(term, {}, 100) : await pagefind.search(term);
-      if (search === null) return null;
-      const from = Math.max(0, offset - total);
-      const to = Math.max(0, wanted - total);
-      hits.push(...(await Promise.all(search.results.slice(from, to).map((result) => result.data()))));
-    } catch (error) {
-      await forget(url);
-      throw error;
-    }
-    total += search.results.length;
+  const list = await years(folder, bundlesFile);
+  for (const [index, [year, names]] of list.entries()) {
+    const from = Math.max(0, offset - total);
+    const to = Math.max(0, wanted - total);
+    // The first year waits for a pause in typing; the others follow at once.
+    const found = await searchYear(folder, baseUrl, names, term, index === 0, from, to);
+    if (found === null) return null;
+    hits.push(...found.hits);
+    total += found.count;
     since = year;
     if (total >= wanted && index < list.length - 1) {
       return { total, hits: hits.map(hitOf), complete: false, since };
@@ -159,7 +242,7 @@ export async function drawFirstResults() {
   const template = document.querySelector('template[data-brnn-first-results]');
   const query = new URLSearchParams(location.search).get('q')?.trim();
   if (!status || !template || !query) return;
-  const { brnnSearchIndex, brnnSearchYears: yearsFile, brnnSearchBase: baseUrl, brnnSearchLimit: limit } = status.dataset;
+  const { brnnSearchIndex, brnnSearchBundles: bundlesFile, brnnSearchBase: baseUrl, brnnSearchLimit: limit } = status.dataset;
   // The app's key for the index: its absolute address.
   const folder = location.origin + brnnSearchIndex;
   // What the reader typed into the search field meanwhile is theirs:
@@ -168,10 +251,8 @@ export async function drawFirstResults() {
     [...document.querySelectorAll('input[name="q"]')].some((field) => field.value.trim() && field.value.trim() !== query);
   status.textContent = template.dataset.brnnSearchRunning;
   try {
-    const [newest] = await years(folder, yearsFile);
-    const pagefind = await bundle(script(folder, newest), baseUrl);
-    const { results } = await pagefind.search(query);
-    const hits = await Promise.all(results.slice(0, Number(limit)).map((result) => result.data()));
+    const [[, names]] = await years(folder, bundlesFile);
+    const { hits } = await searchYear(folder, baseUrl, names, query, false, 0, Number(limit));
     if (hits.length === 0 || typedOther()) return;
     const list = document.createElement('ol');
     list.className = 'article-list search-results';

@@ -3,7 +3,7 @@
 //! failure; the view never sees JavaScript.
 
 use brnn_model::search::SearchPage;
-use brnn_model::site::{Site, SEARCH_YEARS_FILE};
+use brnn_model::site::{Site, SEARCH_BUNDLES_FILE};
 use brnn_model::slug::Slug;
 use wasm_bindgen::prelude::*;
 
@@ -16,7 +16,7 @@ extern "C" {
     #[wasm_bindgen(js_name = searchIndex, catch)]
     async fn search_index(
         folder: &str,
-        years_file: &str,
+        bundles_file: &str,
         base_url: &str,
         term: &str,
         offset: u32,
@@ -24,7 +24,7 @@ extern "C" {
     ) -> Result<JsValue, JsValue>;
 
     #[wasm_bindgen(js_name = warmIndex)]
-    fn warm_index(folder: &str, years_file: &str, base_url: &str);
+    fn warm_index(folder: &str, bundles_file: &str, base_url: &str);
 }
 
 /// The absolute address of `edition`'s index folder (Pagefind loads its
@@ -36,7 +36,7 @@ fn folder(site: &Site, edition: &Slug) -> String {
 
 /// Loads `edition`'s index ahead of a search the reader is about to make.
 pub fn warm_search(site: &Site, edition: &Slug) {
-    warm_index(&folder(site, edition), SEARCH_YEARS_FILE, &site.home());
+    warm_index(&folder(site, edition), SEARCH_BUNDLES_FILE, &site.home());
 }
 
 /// Hits `offset` to `offset + limit` for `term` in `edition`'s index, newest year first.
@@ -49,7 +49,7 @@ pub async fn search(
 ) -> Result<SearchPage, SearchError> {
     let answer = search_index(
         &folder(site, edition),
-        SEARCH_YEARS_FILE,
+        SEARCH_BUNDLES_FILE,
         &site.home(),
         term,
         u32::try_from(offset).unwrap_or(u32::MAX),

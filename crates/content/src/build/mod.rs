@@ -98,8 +98,8 @@ pub struct BuildReport {
     pub search_index: Duration,
     /// Of that, how long the rest of the build waited for it at the end.
     pub search_waited: Duration,
-    /// Search bundles (an edition's year) built anew; the others' records were as before.
-    pub years_indexed: usize,
+    /// Search bundles (an edition's span of days) built anew; the others' records were as before.
+    pub bundles_indexed: usize,
     /// Photos whose renditions were made anew; the others' came from the cache.
     pub images_processed: usize,
     /// What `check` warns of in the content built (`Library::warnings`).
@@ -240,16 +240,16 @@ fn write_site(
             authors: AuthorListing::all_of(content),
         })
         .collect();
-    let mut search_years = Vec::new();
+    let mut search_bundles = Vec::new();
     for lists in &editions {
-        search_years.extend(search::plan(lists.content, output)?);
+        search_bundles.extend(search::plan(lists.content, output)?);
     }
     thread::scope(|scope| {
         let (sender, built) = mpsc::sync_channel(1);
         scope.spawn(move || {
-            for year in search_years {
+            for bundle in search_bundles {
                 // Stops once the build stopped listening (it failed).
-                if sender.send(year.build()).is_err() {
+                if sender.send(bundle.build()).is_err() {
                     break;
                 }
             }
@@ -275,8 +275,8 @@ fn write_site(
         sitemap::write(&editions, &library.site_url, output)?;
         stale_folders.push(out.join(SITEMAPS_FOLDER));
         let waited = Instant::now();
-        for year in built {
-            year.map_err(io::Error::other)?.write(output)?;
+        for bundle in built {
+            bundle.map_err(io::Error::other)?.write(output)?;
         }
         output.report.search_waited = waited.elapsed();
         Ok(stale_folders)

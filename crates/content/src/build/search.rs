@@ -1,24 +1,28 @@
-//! The search index: Pagefind bundles per edition and year, in
-//! `pagefind/<edition>/<year>/`, which the reader's search page loads on demand
-//! (Pagefind's own browser script, its wasm per language, and the index in
-//! chunks). Every article is a record: its headline, section, date and
-//! text, in the edition's language (stemmed, and for Chinese segmented
+//! The search index: Pagefind bundles per edition and span of days, in
+//! `pagefind/<edition>/<span>/` (`2025-day`, `2025-month`, `2025`, `2024`), which the reader's search page loads on
+//! demand (Pagefind's own browser script, its wasm per language, and the
+//! index in chunks). Every article is a record: its headline, section, date
+//! and text, in the edition's language (stemmed, and for Chinese segmented
 //! into words).
+//!
+//! The spans ([`Span`]) follow the newest article's day: that day has a
+//! bundle of its own, the rest of its month one, the rest of its year one,
+//! and every earlier year one. Publishing into the newest day, what a
+//! newsroom does all day, indexes that day's few articles again, not the
+//! year's thousands (some 4 s for a year of 8,400 articles); the month's
+//! bundle is indexed again once a day, the year's once a month. The reader
+//! searches a year's bundles together and ranks their hits as one
+//! (`search_index.js`), which also sets aside the hits Pagefind gives a
+//! bundle that holds no form of a searched word: it then takes the longest
+//! word of the bundle that the searched word starts with (`zu` for
+//! `zusätzlichen`).
 //!
 //! Pagefind names its index files by their content, and builds the same
 //! bytes from the same records in the same order; the files go through
 //! [`Output`] like every other, so a rebuild with nothing changed writes
 //! nothing and a removed article's files are removed. Building a bundle
-//! touches nothing of the site ([`YearIndex::build`]): the build runs it on
-//! a thread of its own.
-//!
-//! A year stays one bundle, although indexing it again is the largest part
-//! of publishing into it (some 4 s for a year of 8,400 articles): when no
-//! word of a bundle starts with a word searched for, Pagefind takes the
-//! longest word of the bundle that the searched word starts with (`zu` for
-//! `zusätzlichen`). A year split into smaller bundles searched as one
-//! (Pagefind's `mergeIndex`), say its newest day apart, would answer a word
-//! that one of them lacks with that bundle's unrelated articles.
+//! touches nothing of the site ([`BundleIndex::build`]): the build runs it
+//! on a thread of its own.
 
 use std::collections::BTreeMap;
 use std::fmt::Display;
@@ -26,10 +30,11 @@ use std::hash::{Hash, Hasher};
 use std::io;
 use std::time::{Duration, Instant};
 
+use brnn_model::date::{CivilDate, YearMonth};
 use brnn_model::format::Article;
 use brnn_model::locale::Locale;
 use brnn_model::search::{META_DATE, META_PUBLISHED, META_SECTION, META_TITLE};
-use brnn_model::site::{Site, SEARCH_YEARS_FILE};
+use brnn_model::site::{Site, SEARCH_BUNDLES_FILE};
 use brnn_model::slug::Slug;
 use pagefind::api::PagefindIndex;
 use pagefind::options::PagefindServiceConfig;
@@ -37,52 +42,114 @@ use pagefind::options::PagefindServiceConfig;
 use super::Output;
 use crate::library::EditionContent;
 
-/// Plans the edition's bundles, one per year of its articles (their
-/// newsroom's calendar year), and writes `years.json`, the years newest
-/// first. A first search loads only the newest year's page list, whatever
-/// the archive's size; a past year's bundle never changes again. A year
-/// whose records are as they were keeps its bundle: Pagefind would build
-/// the same bytes, at a cost that grows with the year. The others are
-/// returned, to be built ([`YearIndex::build`]) while the build writes the
-/// rest of the site. An edition without articles has none (Pagefind's
-/// script refuses an index without pages).
-pub fn plan<'a>(content: &'a EditionContent, output: &mut Output) -> io::Result<Vec<YearIndex<'a>>> {
-    let mut by_year: BTreeMap<i32, Vec<&Article>> = BTreeMap::new();
+/// The days one bundle holds the articles of, by their newsroom's calendar
+/// date. Its name is its folder's, and starts with its year; the newest
+/// day's and month's keep theirs from day to day (`2025-day`,
+/// `2025-month`), so that a new day rewrites the files of their index that
+/// changed, not every file of two bundles (Pagefind's script, worker and
+/// wasm stay as they are).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Span {
+    /// The newest article's day.
+    Day(CivilDate),
+    /// The newest day's month before it.
+    Month(YearMonth),
+    /// A year; the newest year before the newest day's month.
+    Year(i32),
+}
+
+impl Span {
+    /// The span of an article of `date`, with `newest` the edition's newest day.
+    fn of(date: CivilDate, newest: CivilDate) -> Self {
+        if date == newest {
+            Span::Day(date)
+        } else if date.year_month() == newest.year_month() {
+            Span::Month(date.year_month())
+        } else {
+            Span::Year(date.year)
+        }
+    }
+
+    /// Its first day: spans never overlap, so the newest first sort by it.
+    fn first_day(self) -> CivilDate {
+        match self {
+            Span::Day(day) => day,
+            Span::Month(month) => CivilDate {
+                year: month.year,
+                month: month.month,
+                day: 1,
+            },
+            Span::Year(year) => CivilDate {
+                year,
+                month: 1,
+                day: 1,
+            },
+        }
+    }
+
+    fn name(self) -> String {
+        match self {
+            Span::Day(day) => format!("{:04}-day", day.year),
+            Span::Month(month) => format!("{:04}-month", month.year),
+            Span::Year(year) => format!("{year:04}"),
+        }
+    }
+}
+
+/// Plans the edition's bundles, one per span of its articles ([`Span`]),
+/// and writes `bundles.json`, their names newest first. A first search
+/// loads only the newest year's, whatever the archive's size; a past
+/// year's bundle never changes again. A bundle whose records are as they
+/// were is kept: Pagefind would build the same bytes, at a cost that grows
+/// with the bundle. The others are returned, to be built
+/// ([`BundleIndex::build`]) while the build writes the rest of the site.
+/// An edition without articles has none (Pagefind's script refuses an
+/// index without pages).
+pub fn plan<'a>(content: &'a EditionContent, output: &mut Output) -> io::Result<Vec<BundleIndex<'a>>> {
+    let Some(newest) = content
+        .articles
+        .iter()
+        .map(|article| article.published.local_date())
+        .max()
+    else {
+        return Ok(Vec::new());
+    };
+    let mut by_span: BTreeMap<CivilDate, (Span, Vec<&Article>)> = BTreeMap::new();
     for article in &content.articles {
-        by_year
-            .entry(article.published.local_date().year)
-            .or_default()
+        let span = Span::of(article.published.local_date(), newest);
+        by_span
+            .entry(span.first_day())
+            .or_insert_with(|| (span, Vec::new()))
+            .1
             .push(article);
     }
     let folder = Site::search_index_folder(&content.edition.id);
-    let newest_first: Vec<i32> = by_year.keys().rev().copied().collect();
+    let newest_first: Vec<String> = by_span.values().rev().map(|(span, _)| span.name()).collect();
     let mut to_build = Vec::new();
-    for (year, articles) in by_year {
-        let year_folder = format!("{folder}/{year}");
+    for (span, articles) in by_span.into_values() {
+        let bundle_folder = format!("{folder}/{}", span.name());
         let fingerprint = format!("{:016x}\n", fingerprint(content, &articles));
-        let kept = output.existing(&format!("{year_folder}/{FINGERPRINT_FILE}"))
+        let kept = output.existing(&format!("{bundle_folder}/{FINGERPRINT_FILE}"))
             == Some(fingerprint.clone().into_bytes())
-            && output.keep_folder(&year_folder)?;
+            && output.keep_folder(&bundle_folder)?;
         if !kept {
-            to_build.push(YearIndex {
+            to_build.push(BundleIndex {
                 content,
-                folder: year_folder,
+                folder: bundle_folder,
                 fingerprint,
                 articles,
             });
         }
     }
-    if !newest_first.is_empty() {
-        let years = serde_json::to_vec(&newest_first).map_err(io::Error::other)?;
-        output.write(&format!("{folder}/{SEARCH_YEARS_FILE}"), &years)?;
-    }
+    let names = serde_json::to_vec(&newest_first).map_err(io::Error::other)?;
+    output.write(&format!("{folder}/{SEARCH_BUNDLES_FILE}"), &names)?;
     Ok(to_build)
 }
 
-/// A year whose bundle must be built anew.
-pub struct YearIndex<'a> {
+/// A bundle that must be built anew.
+pub struct BundleIndex<'a> {
     content: &'a EditionContent,
-    /// Below the site's root: `pagefind/<edition>/<year>`.
+    /// Below the site's root: `pagefind/<edition>/<span>`.
     folder: String,
     /// Of the records (`FINGERPRINT_FILE`'s text).
     fingerprint: String,
@@ -90,18 +157,18 @@ pub struct YearIndex<'a> {
     articles: Vec<&'a Article>,
 }
 
-/// A year's bundle, built, to be written into the site.
-pub struct YearBundle {
+/// A bundle, built, to be written into the site.
+pub struct BuiltBundle {
     /// Each file's path below the site's root, and its bytes.
     files: Vec<(String, Vec<u8>)>,
     /// How long Pagefind took.
     took: Duration,
 }
 
-impl YearIndex<'_> {
+impl BundleIndex<'_> {
     /// Pagefind's part, the largest of a build: it touches nothing of the
     /// site, so it can run beside the rest of the build.
-    pub fn build(self) -> Result<YearBundle, String> {
+    pub fn build(self) -> Result<BuiltBundle, String> {
         let started = Instant::now();
         let mut files = Vec::new();
         for (name, bytes) in bundle(self.content, records(self.content, &self.articles))? {
@@ -111,16 +178,16 @@ impl YearIndex<'_> {
             format!("{}/{FINGERPRINT_FILE}", self.folder),
             self.fingerprint.into_bytes(),
         ));
-        Ok(YearBundle {
+        Ok(BuiltBundle {
             files,
             took: started.elapsed(),
         })
     }
 }
 
-impl YearBundle {
+impl BuiltBundle {
     pub fn write(self, output: &mut Output) -> io::Result<()> {
-        output.report.years_indexed += 1;
+        output.report.bundles_indexed += 1;
         output.report.search_index += self.took;
         for (path, bytes) in self.files {
             output.write(&path, &bytes)?;
@@ -129,7 +196,7 @@ impl YearBundle {
     }
 }
 
-/// In each year's bundle: what its records were built from, as a hash.
+/// In each bundle: what its records were built from, as a hash.
 const FINGERPRINT_FILE: &str = "records.hash";
 
 /// What one article gives the index.
@@ -292,6 +359,37 @@ mod tests {
         ] {
             assert!(!read_by_the_reader(dropped), "{dropped}");
         }
+    }
+
+    fn date(text: &str) -> CivilDate {
+        text.parse().unwrap()
+    }
+
+    #[test]
+    fn the_newest_day_its_month_and_its_year_each_have_a_bundle_and_every_year_before() {
+        let newest = date("2025-11-04");
+        let span = |day: &str| Span::of(date(day), newest);
+        assert_eq!(span("2025-11-04"), Span::Day(newest));
+        assert_eq!(span("2025-11-03"), Span::Month(newest.year_month()));
+        assert_eq!(span("2025-11-01").name(), "2025-month");
+        assert_eq!(span("2025-10-31").name(), "2025");
+        assert_eq!(span("2025-01-01").name(), "2025");
+        assert_eq!(span("2024-11-04").name(), "2024");
+        assert_eq!(span("0999-12-31").name(), "0999");
+        assert_eq!(Span::Day(newest).name(), "2025-day");
+        // Newest first by their first day, which no two share.
+        let mut spans = ["2024-12-31", "2025-11-03", "2025-02-01", "2025-11-04"].map(span);
+        spans.sort_by_key(|span| std::cmp::Reverse(span.first_day()));
+        assert_eq!(spans.map(Span::name), ["2025-day", "2025-month", "2025", "2024"]);
+    }
+
+    #[test]
+    fn on_the_first_of_a_month_the_month_before_is_part_of_its_year() {
+        let newest = date("2025-12-01");
+        assert_eq!(Span::of(date("2025-11-30"), newest).name(), "2025");
+        assert_eq!(Span::of(date("2025-12-01"), newest).name(), "2025-day");
+        let new_year = date("2026-01-01");
+        assert_eq!(Span::of(date("2025-12-31"), new_year).name(), "2025");
     }
 
     #[test]
