@@ -7,7 +7,7 @@
 // nothing, then builds it again unchanged, then publishes one article (a
 // new source, newer than all, in a year of its own) and builds once more,
 // removes it and builds again, then the same with an article of the
-// archive's newest day (its year's search bundle is indexed again: a
+// archive's newest day (its day's search bundle is indexed again: a
 // newsroom's usual case), and prints each
 // build's time and peak memory, the files it wrote and their bytes (from
 // the build's change list), those files by kind, and the archive's disk

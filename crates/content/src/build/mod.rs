@@ -219,8 +219,8 @@ pub fn build(
 /// Writes (stages) every file; returns the folders whose files this build
 /// did not write are leftovers. The search bundles that must be built anew
 /// are built on a thread of their own meanwhile (Pagefind's part, the
-/// largest), a year ahead at most, so that only one or two years' bundles
-/// wait in memory to be written.
+/// largest), a bundle ahead at most, so that only one or two bundles wait
+/// in memory to be written.
 fn write_site(
     library: &Library,
     out: &Path,
