@@ -61,6 +61,9 @@ async function articlesContaining(edition, word) {
   return ids.sort();
 }
 
+/** The edition's bundles, newest first, as the build named them. */
+const bundlesOf = async (edition) => JSON.parse(await readFile(`${DIST}pagefind/${edition}/bundles.json`, 'utf8'));
+
 // --- Reading the search page --------------------------------------------------
 
 /** `/{edition}/search?q=…` as the app writes it. */
@@ -253,7 +256,7 @@ test('results follow the field as the reader types, debounced, and the address i
     // The found article's, and at most one more of each other bundle: the
     // first hit of a bundle that lacks the word, which shows what Pagefind
     // took in its stead (no half-typed word's hits were loaded).
-    const bundles = JSON.parse(await readFile(`${DIST}pagefind/de/bundles.json`, 'utf8'));
+    const bundles = await bundlesOf('de');
     const ofBundles = [...fragments].map((path) => path.split('/')[3]);
     assert.ok(
       new Set(ofBundles).size === ofBundles.length && ofBundles.length <= bundles.length,
@@ -286,7 +289,7 @@ test('a word is found in its forms and as typed so far, never through a shorter 
     // The index has a bundle for the newest day, the rest of its month and
     // the rest of its year; Pagefind answers a word a bundle lacks with
     // that bundle's longest word the searched one begins with (`zu`).
-    const bundles = JSON.parse(await readFile(`${DIST}pagefind/de/bundles.json`, 'utf8'));
+    const bundles = await bundlesOf('de');
     assert.ok(bundles.length >= 3, `${bundles}`);
     const searches = [
       // Held by one article of one bundle: the others have `zu`, `liege`, … but not the word.
@@ -625,7 +628,7 @@ test('the index is searched a year at a time, newest first, and only as far back
   withPage(session.browser, async (page, errors) => {
     // A second year, 2026, whose bundles are copies of 2025's: 31 hits each.
     const wanted = await articlesContaining('de', 'Beispielartikel');
-    const bundles = JSON.parse(await readFile(`${DIST}pagefind/de/bundles.json`, 'utf8'));
+    const bundles = await bundlesOf('de');
     assert.ok(bundles.every((name) => name.startsWith('2025')), `${bundles}`);
     await page.route('**/pagefind/de/bundles.json', (route) =>
       route.fulfill({
@@ -659,18 +662,45 @@ test('the index is searched a year at a time, newest first, and only as far back
 
 test('when the search script cannot load, the page says so, and the next search tries again', () =>
   withPage(session.browser, async (page, errors) => {
-    await failThenRecover(page, '/pagefind/de/2025/pagefind.js');
+    // A year's newest bundle brings the script, worker and wasm for all of them.
+    const [newest] = await bundlesOf('de');
+    await failThenRecover(page, `/pagefind/de/${newest}/pagefind.js`);
     assert.deepEqual(errors, []);
   }));
 
 test("when the index's wasm cannot load, the page says so, and the next search tries again", () =>
   withPage(session.browser, async (page, errors) => {
-    await failThenRecover(page, '/pagefind/de/2025/wasm.de.pagefind');
+    const [newest] = await bundlesOf('de');
+    await failThenRecover(page, `/pagefind/de/${newest}/wasm.de.pagefind`);
     // Pagefind's script reports the failed load itself, uncaught; nothing else may fail.
     assert.deepEqual(
-      errors.filter((error) => !error.includes('404 fetching /pagefind/de/2025/wasm.de.pagefind')),
+      errors.filter((error) => !error.includes(`404 fetching /pagefind/de/${newest}/wasm.de.pagefind`)),
       [],
     );
+  }));
+
+test("when one of a year's bundles cannot load, the page says so, and the next search tries again", () =>
+  withPage(session.browser, async (page, errors) => {
+    const bundles = await bundlesOf('de');
+    await failThenRecover(page, `/pagefind/de/${bundles.at(-1)}/pagefind-entry.json`);
+    // Pagefind's script reports the failed load itself; nothing else may fail.
+    assert.deepEqual(errors.filter((error) => !error.includes('pagefind-entry.json')), []);
+  }));
+
+test("a year's bundles are searched through one script, one worker and one wasm", () =>
+  withPage(session.browser, async (page, errors) => {
+    const asked = [];
+    page.on('request', (request) => asked.push(new URL(request.url()).pathname));
+    await openApp(page, session.host.origin + searchPath('de', 'Beispielartikel'));
+    await waitForStatus(page, `${(await articlesContaining('de', 'Beispielartikel')).length} Treffer`);
+    const [newest, ...others] = await bundlesOf('de');
+    for (const file of ['pagefind.js', 'pagefind-worker.js', 'wasm.de.pagefind']) {
+      assert.deepEqual(asked.filter((path) => path.endsWith(`/${file}`)), [`/pagefind/de/${newest}/${file}`], file);
+    }
+    for (const other of others) {
+      assert.ok(asked.includes(`/pagefind/de/${other}/pagefind-entry.json`), `${other}'s page list`);
+    }
+    assert.deepEqual(errors, []);
   }));
 
 // --- Editions --------------------------------------------------------------------

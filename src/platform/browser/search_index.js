@@ -13,18 +13,40 @@
 // list of bundles and the loaded Pagefinds, and the app's first search
 // fetches nothing more. (Its name carries no hash, as boot.js's does not:
 // hosts make browsers revalidate such files.)
-const bundles = new Map();
+const yearIndexes = new Map();
 const bundleLists = new Map();
 
-function bundle(url, baseUrl) {
-  let loading = bundles.get(url);
+/** The filter each bundle's pages carry (Pagefind's `mergeFilter`): the bundle's name. */
+const BUNDLE = 'bundle';
+
+/**
+ * A year's bundles as one Pagefind: the newest bundle's script (and so one
+ * worker and one wasm), the others merged into it (`mergeIndex`: only
+ * their page lists and chunks are loaded), each page tagged with its
+ * bundle's name, so that a search can count and keep hits by bundle.
+ */
+function yearIndex(folder, names, baseUrl) {
+  const url = script(folder, names[0]);
+  let loading = yearIndexes.get(url);
   if (!loading) {
     loading = import(url).then(async (pagefind) => {
-      await pagefind.options({ baseUrl });
-      return pagefind;
+      try {
+        await pagefind.options({ baseUrl, mergeFilter: { [BUNDLE]: names[0] } });
+        // Its own page list and wasm first: a merge waits for the wasm
+        // without end if it failed, and a search fails.
+        await pagefind.search('');
+        for (const name of names.slice(1)) {
+          await pagefind.mergeIndex(`${folder}${name}/`, { baseUrl, mergeFilter: { [BUNDLE]: name } });
+        }
+        return pagefind;
+      } catch (error) {
+        // A bundle that failed would stay merged, and fail every search.
+        await pagefind.destroy().catch(() => {});
+        throw error;
+      }
     });
-    loading.catch(() => bundles.delete(url));
-    bundles.set(url, loading);
+    loading.catch(() => yearIndexes.delete(url));
+    yearIndexes.set(url, loading);
   }
   return loading;
 }
@@ -57,21 +79,21 @@ const script = (folder, name) => `${folder}${name}/pagefind.js`;
 
 // A failed load (the script, or Pagefind's own wasm and index, which it
 // would not load again) is forgotten, so that the next search tries anew.
-async function forget(url) {
-  const loading = bundles.get(url);
-  bundles.delete(url);
+async function forget(folder, names) {
+  const url = script(folder, names[0]);
+  const loading = yearIndexes.get(url);
+  yearIndexes.delete(url);
   const pagefind = await loading?.catch(() => undefined);
   await pagefind?.destroy().catch(() => {});
 }
 
-// Loads the newest year's bundles (script, wasm and page list) ahead of
-// the first search, when the reader is about to search, so that it
-// answers at once.
+// Loads the newest year's index (script, wasm and page lists) ahead of the
+// first search, when the reader is about to search, so that it answers at
+// once.
 export function warmIndex(folder, bundlesFile, baseUrl) {
   years(folder, bundlesFile)
-    .then(([[, names]]) =>
-      Promise.all(names.map((name) => bundle(script(folder, name), baseUrl).then((pagefind) => pagefind.init()))),
-    )
+    .then(([[, names]]) => yearIndex(folder, names, baseUrl))
+    .then((pagefind) => pagefind.init())
     .catch(() => {});
 }
 
@@ -82,10 +104,10 @@ export function warmIndex(folder, bundlesFile, baseUrl) {
 // word begins with: `zu` for `zusätzlichen`. A bundle of a few days lacks
 // most words, so its articles would come up for words they do not hold
 // (and a year's would, for a word only other years hold). Such a bundle's
-// hits are set aside: a word is taken as found when the bundle holds its
-// stem (an exact search for it finds something), or else when the first
-// hit's matched words include one that begins with it, as a word being
-// typed does (`zusätz`).
+// hits are set aside: a word is taken as found in a bundle when the bundle
+// holds its stem (an exact search for it finds something there), or else
+// when the bundle's first hit has a matched word that begins with it, as a
+// word being typed does (`zusätz`).
 
 /** A word as Pagefind reads a query's: lower case, without punctuation and diacritics. */
 const PUNCTUATION = /[\p{Pd}\p{Pe}\p{Pf}\p{Pi}\p{Po}\p{Ps}]/gu;
@@ -101,7 +123,7 @@ function queryWords(term) {
   return words.map(normalized).filter((word) => word !== '');
 }
 
-/** The words of a hit at its matched places, whole and in their parts (`piräus-hafen`: `piraushafen`, `piraus`, `hafen`). */
+/** The words of a hit at its matched places, whole and in their parts (`Piräus-Hafen`: `piraushafen`, `piraus`, `hafen`). */
 function matchedWords(hit) {
   const content = hit.raw_content ?? '';
   const words = content.includes('\u200B') ? content.split('\u200B') : content.split(/[^\S\uFEFF]+/);
@@ -111,43 +133,49 @@ function matchedWords(hit) {
   });
 }
 
-/** `results` of `pagefind` for `term`, or none if some word of it stands for another there. */
-async function foundForms(pagefind, term, results) {
-  if (results.length === 0 || /^\s*".+"\s*$/.test(term)) return results;
-  let first;
+/** The bundles whose hits for `term` (`counts`, hits by bundle) came through a stand-in for one of its words. */
+async function standIns(pagefind, term, counts) {
+  if (/^\s*".+"\s*$/.test(term)) return [];
+  const found = Object.keys(counts).filter((name) => counts[name] > 0);
+  const firstHits = new Map();
+  const firstHit = async (name) => {
+    if (!firstHits.has(name)) {
+      const { results } = await pagefind.search(term, { filters: { [BUNDLE]: name } });
+      firstHits.set(name, results.length > 0 ? matchedWords(await results[0].data()) : []);
+    }
+    return firstHits.get(name);
+  };
+  const standingIn = new Set();
   for (const word of queryWords(term)) {
-    const exact = await pagefind.search(`"${word}"`);
-    if (exact.results.length > 0) continue;
-    first ??= matchedWords(await results[0].data());
-    if (!first.some((matched) => matched.startsWith(word))) return [];
+    const exact = (await pagefind.search(`"${word}"`)).filters[BUNDLE] ?? {};
+    for (const name of found.filter((name) => !(exact[name] > 0) && !standingIn.has(name))) {
+      if (!(await firstHit(name)).some((matched) => matched.startsWith(word))) standingIn.add(name);
+    }
   }
-  return results;
+  return [...standingIn];
 }
 
 // --- Searching ---------------------------------------------------------------
 
 /**
  * One year's hits for `term`: their count, and the data of hits `from` to
- * `to` (its bundles' hits as one, by Pagefind's score). `null` when a
- * newer search came before this one ended (`debounced`: it waits for a
- * pause in typing first).
+ * `to`, in Pagefind's order. `null` when a newer search came before this
+ * one ended (`debounced`: it waits for a pause in typing first).
  */
 async function searchYear(folder, baseUrl, names, term, debounced, from, to) {
-  const urls = names.map((name) => script(folder, name));
   try {
-    const found = [];
-    for (const [index, url] of urls.entries()) {
-      const pagefind = await bundle(url, baseUrl);
-      const search = debounced && index === 0 ? await pagefind.debouncedSearch(term, {}, 100) : await pagefind.search(term);
-      if (search === null) return null;
-      found.push(...(await foundForms(pagefind, term, search.results)));
+    const pagefind = await yearIndex(folder, names, baseUrl);
+    let search = debounced ? await pagefind.debouncedSearch(term, {}, 100) : await pagefind.search(term);
+    if (search === null) return null;
+    const setAside = await standIns(pagefind, term, search.filters[BUNDLE] ?? {});
+    if (setAside.length > 0) {
+      const kept = names.filter((name) => !setAside.includes(name));
+      search = kept.length > 0 ? await pagefind.search(term, { filters: { [BUNDLE]: { any: kept } } }) : { results: [] };
     }
-    // Stable: a tie keeps the newer bundle's hit first.
-    found.sort((a, b) => b.score - a.score);
-    const hits = await Promise.all(found.slice(from, to).map((result) => result.data()));
-    return { count: found.length, hits };
+    const hits = await Promise.all(search.results.slice(from, to).map((result) => result.data()));
+    return { count: search.results.length, hits };
   } catch (error) {
-    await Promise.all(urls.map(forget));
+    await forget(folder, names);
     throw error;
   }
 }

@@ -1,9 +1,9 @@
 //! The search index: Pagefind bundles per edition and span of days, in
-//! `pagefind/<edition>/<span>/` (`2025-day`, `2025-month`, `2025`, `2024`), which the reader's search page loads on
-//! demand (Pagefind's own browser script, its wasm per language, and the
-//! index in chunks). Every article is a record: its headline, section, date
-//! and text, in the edition's language (stemmed, and for Chinese segmented
-//! into words).
+//! `pagefind/<edition>/<span>/` (`2025-day`, `2025-month`, `2025`,
+//! `2024`), which the reader's search page loads on demand (Pagefind's own
+//! browser script, its wasm per language, and the index in chunks). Every
+//! article is a record: its headline, section, date and text, in the
+//! edition's language (stemmed, and for Chinese segmented into words).
 //!
 //! The spans ([`Span`]) follow the newest article's day: that day has a
 //! bundle of its own, the rest of its month one, the rest of its year one,
@@ -11,10 +11,10 @@
 //! newsroom does all day, indexes that day's few articles again, not the
 //! year's thousands (some 4 s for a year of 8,400 articles); the month's
 //! bundle is indexed again once a day, the year's once a month. The reader
-//! searches a year's bundles together and ranks their hits as one
-//! (`search_index.js`), which also sets aside the hits Pagefind gives a
-//! bundle that holds no form of a searched word: it then takes the longest
-//! word of the bundle that the searched word starts with (`zu` for
+//! searches a year's bundles as one (`search_index.js`: Pagefind's
+//! `mergeIndex`, one script and wasm), and sets aside the hits of a bundle
+//! that holds no form of a searched word, which Pagefind answers with the
+//! longest word of the bundle that the searched word starts with (`zu` for
 //! `zusätzlichen`).
 //!
 //! Pagefind names its index files by their content, and builds the same
