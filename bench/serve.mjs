@@ -8,7 +8,7 @@
 // through BRNN_TRUNK_SITE, so that the repository's own target/trunk-site/
 // is left alone; Trunk watches Trunk.toml's list, the generated archive in
 // place of content/, never the kept site, as Trunk follows the links to it
-// when it looks at what changed), opens the newest sample's article page in headless Chromium and
+// when it looks at what changed), opens the newest sample's article page (the newest day's) in headless Chromium and
 // then, --edits times, saves a new headline into its source and times how
 // long the page takes to show it (Trunk rebuilds, its hook builds the site;
 // its HTML is asked for every 100 ms meanwhile, and once it has the new
@@ -41,10 +41,13 @@ if (!existsSync(join(content, 'network.toml'))) {
   execFileSync('cargo', ['content', 'generate', String(count), '--seed', '1', '--content', content], { cwd: ROOT, stdio: 'inherit' });
 }
 
-// The newest year's first sample: an edit there re-indexes that year's search bundle, as a newsroom's would.
+// The newest sample, what a newsroom edits most: an edit re-indexes the newest day's search bundle.
 const generated = join(content, 'de/generated');
 const newestYear = readdirSync(generated).sort().at(-1);
-const file = join(generated, newestYear, readdirSync(join(generated, newestYear)).sort()[0]);
+const published = (path) => Date.parse(readFileSync(path, 'utf8').match(/^published = (.*)$/m)[1]);
+const file = readdirSync(join(generated, newestYear))
+  .map((name) => join(generated, newestYear, name))
+  .reduce((newest, path) => (published(path) > published(newest) ? path : newest));
 const id = file.split('/').at(-1).replace(/\.txt$/, '');
 const source = readFileSync(file, 'utf8');
 const headline = source.match(/^headline = "(.*)"$/m)[1];
