@@ -93,7 +93,6 @@ async function forget(folder, names) {
 export function warmIndex(folder, bundlesFile, baseUrl) {
   years(folder, bundlesFile)
     .then(([[, names]]) => yearIndex(folder, names, baseUrl))
-    .then((pagefind) => pagefind.init())
     .catch(() => {});
 }
 
