@@ -542,13 +542,23 @@ fn the_search_index_holds_every_article_of_its_edition_and_a_rebuild_leaves_it_a
     assert_eq!(again.bundles_indexed, 0, "no bundle indexed again");
     assert_eq!(index(), before, "the index as it was");
 
-    // Published into the newest day: only that day's bundle is indexed again.
+    // A copy of the seed, published at `published` (its dateline `dateline`), as `name`.
     let seed = fs::read_to_string(content.path().join("de/ecf15130d4b083e2.txt")).unwrap();
-    let same_day = seed
-        .replace("2025-11-04T00:00:00+08:00", "2025-11-04T09:00:00+08:00")
-        .replace("China und Russland", "Am selben Tag: China und Russland");
-    fs::write(content.path().join("de/am-selben-tag.txt"), same_day).unwrap();
-    let same_day = build(content.path(), out.path()).unwrap();
+    let publish_copy = |name: &str, published: &str, dateline: &str| {
+        let copy = seed
+            .replace("2025-11-04T00:00:00+08:00", published)
+            .replace("Dienstag, 04. November 2025", dateline)
+            .replace("China und Russland", &format!("{name}: China und Russland"));
+        fs::write(content.path().join(format!("de/{name}.txt")), copy).unwrap();
+        build(content.path(), out.path()).unwrap()
+    };
+
+    // Published into the newest day: only that day's bundle is indexed again.
+    let same_day = publish_copy(
+        "am-selben-tag",
+        "2025-11-04T09:00:00+08:00",
+        "Dienstag, 04. November 2025",
+    );
     assert_eq!(same_day.bundles_indexed, 1, "{same_day:?}");
     let changed = index();
     let differs = |name: &String| before.get(name) != changed.get(name);
@@ -563,23 +573,21 @@ fn the_search_index_holds_every_article_of_its_edition_and_a_rebuild_leaves_it_a
     assert_eq!(indexed("de"), sources("de"));
 
     // A new day: it has a bundle of its own, and the day before joins its month's.
-    let next_day = seed
-        .replace("2025-11-04T00:00:00+08:00", "2025-11-05T08:00:00+08:00")
-        .replace("Dienstag, 04. November 2025", "Mittwoch, 05. November 2025")
-        .replace("China und Russland", "Am Tag danach: China und Russland");
-    fs::write(content.path().join("de/am-tag-danach.txt"), next_day).unwrap();
-    let next_day = build(content.path(), out.path()).unwrap();
+    let next_day = publish_copy(
+        "am-tag-danach",
+        "2025-11-05T08:00:00+08:00",
+        "Mittwoch, 05. November 2025",
+    );
     assert_eq!(next_day.bundles_indexed, 2, "{next_day:?}");
     assert_eq!(bundles("de"), ["2025-day", "2025-month", "2025"]);
     assert_eq!(indexed("de"), sources("de"));
 
     // An article of another year: that year's bundle is built, 2025's kept.
-    let older = seed
-        .replace("2025-11-04T00:00:00+08:00", "2024-03-01T09:00:00+08:00")
-        .replace("Dienstag, 04. November 2025", "Freitag, 01. März 2024")
-        .replace("China und Russland", "Ein Jahr davor: China und Russland");
-    fs::write(content.path().join("de/ein-jahr-davor.txt"), older).unwrap();
-    let with_2024 = build(content.path(), out.path()).unwrap();
+    let with_2024 = publish_copy(
+        "ein-jahr-davor",
+        "2024-03-01T09:00:00+08:00",
+        "Freitag, 01. März 2024",
+    );
     assert_eq!(with_2024.bundles_indexed, 1, "{with_2024:?}");
     assert_eq!(
         fs::read_to_string(out.path().join("pagefind/de/bundles.json")).unwrap(),
