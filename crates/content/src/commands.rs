@@ -200,10 +200,12 @@ pub fn build(
     let mut sources = SourceCache::open(&sources_folder, content).with_stamps(looked_up);
     let mut library =
         library::load(content, progress, Some(&mut sources)).map_err(failure("nothing built"))?;
-    // Encoded now, so that the cache's memory is given back before the build.
-    let sources_files = sources.changed_files();
     let (parsed, reused, compared) = (sources.parsed(), sources.reused(), sources.compared());
-    drop(sources);
+    // Written now, so that the cache's memory is given back before the
+    // build; it holds parses only, which stand whether the build succeeds or not.
+    sources
+        .write_changed(&sources_folder)
+        .map_err(|error| io_failure(&sources_folder, format!("cannot write the sources' cache: {error}")))?;
     if let Some(site_url) = site_url {
         library.site_url = site_url;
     }
@@ -219,11 +221,6 @@ pub fn build(
     report.sources_parsed = parsed;
     report.sources_reused = reused;
     report.sources_compared = compared;
-    for (name, bytes) in sources_files {
-        let file = sources_folder.join(name);
-        build::write_whole(&file, bytes)
-            .map_err(|error| io_failure(&file, format!("cannot write: {error}")))?;
-    }
     if let Some(inputs) = &inputs {
         let choices: Vec<_> = library
             .editions
