@@ -5,11 +5,13 @@
 //
 // With --publish: for each count, generates the archive and builds it from
 // nothing, then builds it again unchanged, then publishes one article (a
-// new source, newer than all, in a year of its own) and builds once more,
-// removes it and builds again, then the same with an article of the
-// archive's newest day (its day's search bundle is indexed again: a
-// newsroom's usual case), and prints each
-// build's time and peak memory, the files it wrote and their bytes (from
+// new source) and builds once more, removes it and builds again, for three
+// such articles: the newest, on the archive's newest day (a newsroom's
+// usual case: its day's search bundle is indexed again); one backdated
+// into that day, older than some of its articles (it moves them and every
+// list page after it: pages are numbered from the oldest); and one in a
+// year of its own (a new year: the last year's bundles become one). Prints
+// each build's time and peak memory, the files it wrote and their bytes (from
 // the build's change list), those files by kind, and the archive's disk
 // footprint. --no-pages builds the endpoint, feeds, sitemaps and search
 // without the HTML pages (a million articles' pages take some 25 GB);
@@ -185,10 +187,13 @@ if (publish) {
         rmSync(join(content, 'de/published-now.txt'));
         return [built, publishBuild(content, site, pages)];
       };
-      const [published, unpublished] = publishAt('2030-01-01T09:00:00+08:00');
-      // The generated archive's newest day (`generate.rs`, NEWEST).
-      const [today, untoday] = publishAt('2025-11-03T18:00:00+08:00');
-      rows.push({ count, full, unchanged, published, unpublished, today, untoday, disk: footprint(site) });
+      // The generated archive's newest day (`generate.rs`, NEWEST), whose
+      // articles are published until 23:00 local time, at offsets up to -05:00.
+      const [newest, unnewest] = publishAt('2025-11-03T23:30:00-05:00');
+      const [backdated, unbackdated] = publishAt('2025-11-03T18:00:00+08:00');
+      const [newYear, unNewYear] = publishAt('2030-01-01T09:00:00+08:00');
+      const runs = { full, unchanged, newest, unnewest, backdated, unbackdated, newYear, unNewYear };
+      rows.push({ count, runs, disk: footprint(site) });
     }
   } finally {
     if (!kept) rmSync(work, { recursive: true, force: true });
@@ -196,15 +201,18 @@ if (publish) {
   console.log(`\nPublishing into an archive: sample articles (seed 1), optimised content tool (tool profile), ${pages ? 'with' : 'without'} HTML pages\n`);
   console.log(`${pad('articles', 9)} ${pad('build', 12)} ${pad('s', 8)} ${pad('peak MiB', 9)} ${pad('written', 8)} ${pad('removed', 8)} ${pad('KiB', 9)}`);
   for (const row of rows) {
-    const runs = [
-      ['from nothing', row.full],
-      ['unchanged', row.unchanged],
-      ['one article', row.published],
-      ['unpublished', row.unpublished],
-      ['one today', row.today],
-      ['untoday', row.untoday],
-    ];
-    for (const [name, run] of runs) {
+    const names = {
+      full: 'from nothing',
+      unchanged: 'unchanged',
+      newest: 'newest',
+      unnewest: 'removed',
+      backdated: 'backdated',
+      unbackdated: 'removed',
+      newYear: 'new year',
+      unNewYear: 'removed',
+    };
+    for (const [key, run] of Object.entries(row.runs)) {
+      const name = names[key];
       if (!run) continue;
       console.log(
         `${pad(row.count, 9)} ${pad(name, 12)} ${pad(run.seconds.toFixed(2), 8)} ${pad(run.peakMib.toFixed(0), 9)} ` +
@@ -212,8 +220,9 @@ if (publish) {
       );
     }
     const kinds = (run) => Object.entries(run.kinds).map(([kind, n]) => `${n} ${kind}`).join(', ');
-    console.log(`${pad('', 9)} one article's files: ${kinds(row.published)}`);
-    console.log(`${pad('', 9)} one article of the newest day, its files: ${kinds(row.today)}`);
+    console.log(`${pad('', 9)} the newest article's files: ${kinds(row.runs.newest)}`);
+    console.log(`${pad('', 9)} the backdated article's files: ${kinds(row.runs.backdated)}`);
+    console.log(`${pad('', 9)} the new year's article's files: ${kinds(row.runs.newYear)}`);
     console.log(`${pad('', 9)} site: ${row.disk.files} files, ${row.disk.pages} pages, ${row.disk.mib.toFixed(0)} MiB`);
   }
   process.exit(0);

@@ -343,7 +343,9 @@ struct Output<'a> {
     out: &'a Path,
     progress: &'a ProgressBar,
     report: BuildReport,
-    /// What the last build made each file from.
+    /// What the last build made each file from, less the files this build
+    /// wrote or kept: once it has written everything, the last build's
+    /// files it did not make, which are leftovers.
     previous: Manifest,
     /// What this build made each file from: every file it wrote or kept.
     next: Manifest,
@@ -415,7 +417,14 @@ impl<'a> Output<'a> {
         }
         let path = self.out.join(relative);
         let known = self.previous.get(relative);
-        if known == Some(key) && self.is_there(relative) {
+        let there = known == Some(key) && self.is_there(relative);
+        // The path's string is the last build's when it had the file: at a
+        // million articles, millions of strings not made twice.
+        let relative = match self.previous.take(relative) {
+            Some((path, _)) => path,
+            None => relative.to_owned(),
+        };
+        if there {
             self.report.unchanged += 1;
             self.report.not_rendered += 1;
         } else {
@@ -430,11 +439,11 @@ impl<'a> Output<'a> {
                     None => Change::Added,
                 };
                 self.stage(&path, &bytes)?;
-                self.changes.push((change, relative.to_owned()));
+                self.changes.push((change, relative.clone()));
                 self.report.written += 1;
             }
         }
-        self.next.insert(relative.to_owned(), key);
+        self.next.insert(relative, key);
         Ok(())
     }
 
@@ -498,8 +507,8 @@ impl<'a> Output<'a> {
         for file in files {
             let relative = self.relative(&file);
             // A file the last build did not list is hashed as it is.
-            let key = match self.previous.get(&relative) {
-                Some(key) => key,
+            let key = match self.previous.take(&relative) {
+                Some((_, key)) => key,
                 None => Key::of(&[&fs::read(&file)?]),
             };
             self.next.insert(relative, key);
@@ -535,9 +544,9 @@ impl<'a> Output<'a> {
             }
         }
         self.staged.clear();
-        let mut left_by_last_build = std::mem::take(&mut self.previous).by_folder();
+        let mut leftovers = std::mem::take(&mut self.previous).by_folder();
         for folder in stale_folders {
-            self.remove_stale(folder, &mut left_by_last_build)?;
+            self.remove_stale(folder, &mut leftovers)?;
         }
         let build_folder = self.out.join(BUILD_FOLDER);
         manifest::write_whole(&build_folder.join(MANIFEST_FILE), self.next.text())?;
@@ -582,16 +591,16 @@ impl<'a> Output<'a> {
 
     /// Removes the files below `folder` that this build did not write: what
     /// deleted articles or sections left behind. A folder as the last build
-    /// left it holds the files it listed there (`left_by_last_build`, by
-    /// folder); any other is looked through.
+    /// left it holds the files it listed there, and of those, this build
+    /// did not write its `leftovers` (by folder); any other is looked through.
     fn remove_stale(
         &mut self,
         folder: &Path,
-        left_by_last_build: &mut HashMap<String, Vec<String>>,
+        leftovers: &mut HashMap<String, Vec<String>>,
     ) -> io::Result<()> {
         let relative_folder = self.relative(folder);
         let (files, subfolders) = if self.unchanged_folders.contains(&relative_folder) {
-            let files = left_by_last_build.remove(&relative_folder).unwrap_or_default();
+            let files = leftovers.remove(&relative_folder).unwrap_or_default();
             let subfolders = self.recorded_folders.recorded_below(&relative_folder);
             (
                 files,
@@ -620,7 +629,7 @@ impl<'a> Output<'a> {
             }
         }
         for subfolder in subfolders {
-            self.remove_stale(&subfolder, left_by_last_build)?;
+            self.remove_stale(&subfolder, leftovers)?;
             // Succeeds only once nothing is left in it.
             let _ = fs::remove_dir(&subfolder);
         }
