@@ -485,6 +485,30 @@ fn a_build_that_fails_midway_leaves_the_previous_site_as_it_was() {
 }
 
 #[test]
+fn a_first_build_that_fails_midway_stops_indexing_and_leaves_no_file() {
+    let content = content_copy();
+    let out = TempDir::new().unwrap();
+    // A folder where the first edition's document, among the first files, would be written.
+    let blocker = out.path().join(format!(
+        "api/v2/de/edition.json{}",
+        brnn_content::build::PARTIAL_SUFFIX
+    ));
+    fs::create_dir_all(&blocker).unwrap();
+    // Every edition's search bundles wait to be built beside the build,
+    // a bundle ahead: the failed build stops their thread, not waits for it.
+    let (done, failed) = std::sync::mpsc::channel();
+    let (from, into) = (content.path().to_owned(), out.path().to_owned());
+    std::thread::spawn(move || done.send(build_with_pages(&from, &into)));
+    let failure = failed
+        .recv_timeout(std::time::Duration::from_secs(120))
+        .expect("the build returns")
+        .unwrap_err();
+    assert!(problems(failure)[0].contains("cannot write"));
+    let left: Vec<String> = tree(out.path()).into_keys().collect();
+    assert_eq!(left, Vec::<String>::new(), "no file written");
+}
+
+#[test]
 fn the_search_index_holds_every_article_of_its_edition_and_a_rebuild_leaves_it_as_it_was() {
     let content = content_copy();
     let out = TempDir::new().unwrap();

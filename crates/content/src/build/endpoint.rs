@@ -81,7 +81,7 @@ pub(super) fn write(
         publisher.document(output, &paths::article(&edition.id, &article.id), &page, |site| {
             site.article(&edition.id, &article.id)
         })?;
-        output.progress.inc(1);
+        output.article_written()?;
     }
     for page in &content.house_pages {
         publisher.document(

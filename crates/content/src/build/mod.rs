@@ -220,7 +220,10 @@ pub fn build(
 /// did not write are leftovers. The search bundles that must be built anew
 /// are built on a thread of their own meanwhile (Pagefind's part, the
 /// largest), a bundle ahead at most, so that only one or two bundles wait
-/// in memory to be written.
+/// in memory to be written; each is written as soon as it is built,
+/// between two articles, so that the thread builds on while the articles
+/// are written (a full build takes as long as the longer of the two, not
+/// both).
 fn write_site(
     library: &Library,
     out: &Path,
@@ -254,33 +257,53 @@ fn write_site(
                 }
             }
         });
-        for EditionLists {
-            content,
-            listings,
-            authors,
-        } in &editions
-        {
-            write_edition(content, listings, authors, &library.site_url, pages, now, output)?;
-            let edition = content.edition.id.as_str();
-            stale_folders.push(out.join(ENDPOINT_FOLDER).join(edition));
-            stale_folders.push(out.join(FEEDS_FOLDER).join(edition));
-            stale_folders.push(out.join(Site::search_index_folder(&content.edition.id)));
-            if pages.is_some() {
-                stale_folders.push(out.join(edition));
-            }
-        }
-        if let Some(pages) = pages {
-            pages.write_fixed_pages(output)?;
-        }
-        sitemap::write(&editions, &library.site_url, output)?;
-        stale_folders.push(out.join(SITEMAPS_FOLDER));
+        output.built_bundles = Some(built);
+        let written = write_documents(library, &editions, pages, now, output, &mut stale_folders);
+        // Taken back before the scope waits for the thread: when the build
+        // failed, it is dropped, which stops the thread.
+        let built = output.built_bundles.take();
+        written?;
         let waited = Instant::now();
-        for bundle in built {
+        for bundle in built.into_iter().flatten() {
             bundle.map_err(io::Error::other)?.write(output)?;
         }
         output.report.search_waited = waited.elapsed();
         Ok(stale_folders)
     })
+}
+
+/// Writes every edition's files, the network's fixed pages and the
+/// sitemaps; adds to `stale_folders` the folders they are written in.
+fn write_documents(
+    library: &Library,
+    editions: &[EditionLists],
+    pages: Option<&Pages>,
+    now: Published,
+    output: &mut Output,
+    stale_folders: &mut Vec<PathBuf>,
+) -> io::Result<()> {
+    let out = output.out;
+    for EditionLists {
+        content,
+        listings,
+        authors,
+    } in editions
+    {
+        write_edition(content, listings, authors, &library.site_url, pages, now, output)?;
+        let edition = content.edition.id.as_str();
+        stale_folders.push(out.join(ENDPOINT_FOLDER).join(edition));
+        stale_folders.push(out.join(FEEDS_FOLDER).join(edition));
+        stale_folders.push(out.join(Site::search_index_folder(&content.edition.id)));
+        if pages.is_some() {
+            stale_folders.push(out.join(edition));
+        }
+    }
+    if let Some(pages) = pages {
+        pages.write_fixed_pages(output)?;
+    }
+    sitemap::write(editions, &library.site_url, output)?;
+    stale_folders.push(out.join(SITEMAPS_FOLDER));
+    Ok(())
 }
 
 /// Writes one edition's documents, their pages, its date archive and its feeds.
@@ -362,6 +385,8 @@ struct Output<'a> {
     staged: Vec<(PathBuf, PathBuf)>,
     /// What this build added, changed and removed, by path below `out`.
     changes: Vec<(Change, String)>,
+    /// The search bundles built beside the build, to write as they come (`write_site`).
+    built_bundles: Option<mpsc::Receiver<Result<search::BuiltBundle, String>>>,
 }
 
 impl<'a> Output<'a> {
@@ -387,7 +412,23 @@ impl<'a> Output<'a> {
             folders: HashSet::new(),
             staged: Vec::new(),
             changes: Vec::new(),
+            built_bundles: None,
         }
+    }
+
+    /// Counts one article written, and writes the search bundles built
+    /// since the last one: their thread is a bundle ahead at most, and
+    /// builds the next once one is taken.
+    fn article_written(&mut self) -> io::Result<()> {
+        self.progress.inc(1);
+        let Some(built) = self.built_bundles.take() else {
+            return Ok(());
+        };
+        let written = built
+            .try_iter()
+            .try_for_each(|bundle| bundle.map_err(io::Error::other)?.write(self));
+        self.built_bundles = Some(built);
+        written
     }
 
     /// Writes `document` at `path` below the endpoint; returns its JSON and its key.
