@@ -498,7 +498,9 @@ fn a_first_build_that_fails_midway_stops_indexing_and_leaves_no_file() {
     // a bundle ahead: the failed build stops their thread, not waits for it.
     let (done, failed) = std::sync::mpsc::channel();
     let (from, into) = (content.path().to_owned(), out.path().to_owned());
-    std::thread::spawn(move || done.send(build_with_pages(&from, &into)));
+    std::thread::spawn(move || {
+        let _ = done.send(build_with_pages(&from, &into));
+    });
     let failure = failed
         .recv_timeout(std::time::Duration::from_secs(120))
         .expect("the build returns")
