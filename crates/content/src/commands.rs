@@ -203,9 +203,12 @@ pub fn build(
     let (parsed, reused, compared) = (sources.parsed(), sources.reused(), sources.compared());
     // Written now, so that the cache's memory is given back before the
     // build; it holds parses only, which stand whether the build succeeds or not.
-    sources
-        .write_changed(&sources_folder)
-        .map_err(|error| io_failure(&sources_folder, format!("cannot write the sources' cache: {error}")))?;
+    sources.write_changed(&sources_folder).map_err(|error| {
+        io_failure(
+            &sources_folder,
+            format!("cannot write the sources' cache: {error}"),
+        )
+    })?;
     if let Some(site_url) = site_url {
         library.site_url = site_url;
     }

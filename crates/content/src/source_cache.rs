@@ -512,7 +512,10 @@ mod tests {
                 .unwrap()
                 .map(|entry| {
                     let entry = entry.unwrap();
-                    (entry.file_name().into_string().unwrap(), fs::read(entry.path()).unwrap())
+                    (
+                        entry.file_name().into_string().unwrap(),
+                        fs::read(entry.path()).unwrap(),
+                    )
                 })
                 .collect();
             files.sort();
@@ -541,7 +544,10 @@ mod tests {
             [&bytes[..header], &bytes[header + 8..]].concat()
         };
         let shard = &again.shards[shard_of("beispiel.txt")];
-        assert_eq!(timeless(&shard.encode(&again.header, again.opened)), timeless(&bytes));
+        assert_eq!(
+            timeless(&shard.encode(&again.header, again.opened)),
+            timeless(&bytes)
+        );
 
         // Another language, another parse.
         let mut other = SourceCache::open(&cache_folder, folder.path());
