@@ -12,7 +12,7 @@ use brnn_model::paging::Paging;
 use brnn_model::site::Site;
 use brnn_model::slug::SectionPath;
 
-use super::manifest::Key;
+use super::manifest::{JsonKey, Key};
 use super::pages::{Json, Publisher};
 use super::{AuthorListing, Listing, Output};
 use crate::library::EditionContent;
@@ -69,16 +69,30 @@ pub(super) fn write(
     }
 
     let neighbours = neighbours_in_section(&content.articles);
+    // A new build of this tool may write them differently.
+    let identity = Key::of(&[b"article page", &this_build(), &FORMAT_VERSION.to_le_bytes()]);
     for article in &content.articles {
         let (newer, older) = neighbours.get(article.id.as_str()).cloned().unwrap_or_default();
-        let page = ArticlePage {
-            format: FORMAT_VERSION,
-            article: article.clone(),
-            newer,
-            older,
-            translations: content.translations_of(&article.id).to_vec(),
-        };
-        publisher.document(output, &paths::article(&edition.id, &article.id), &page, |site| {
+        let translations = content.translations_of(&article.id);
+        // Made from the page's parts: the page itself (a copy of the
+        // article) is only made when it must be written.
+        let mut key = JsonKey::new(identity);
+        key.add(article)?;
+        key.add(&newer)?;
+        key.add(&older)?;
+        key.add(&translations)?;
+        let json = Json::later(|| {
+            let page = ArticlePage {
+                format: FORMAT_VERSION,
+                article: article.clone(),
+                newer: newer.clone(),
+                older: older.clone(),
+                translations: translations.to_vec(),
+            };
+            serde_json::to_string(&page).map_err(io::Error::other)
+        });
+        let path = paths::article(&edition.id, &article.id);
+        publisher.keyed_document(output, &path, key.finish(), &json, |site| {
             site.article(&edition.id, &article.id)
         })?;
         output.article_written()?;
@@ -158,7 +172,7 @@ impl List<'_> {
 }
 
 /// The keys of list pages, made without their JSON: from the key of each
-/// article's summary (its JSON, made once however many lists show it),
+/// article's summary (of its JSON as written, once however many lists show it),
 /// the page's place in its list, its author and this tool's own build (a
 /// new one may write list pages differently). Equal keys, equal bytes.
 struct ListKeys<'a> {
@@ -168,14 +182,15 @@ struct ListKeys<'a> {
 
 impl<'a> ListKeys<'a> {
     fn of(articles: &'a [Article]) -> io::Result<Self> {
+        let identity = Key::of(&[b"list page", &this_build(), &FORMAT_VERSION.to_le_bytes()]);
         let summaries = articles
             .iter()
             .map(|article| {
-                let json = serde_json::to_string(&article.summary()).map_err(io::Error::other)?;
-                Ok((article.id.as_str(), Key::of(&[json.as_bytes()])))
+                let mut key = JsonKey::new(identity);
+                key.add(&article.summary())?;
+                Ok((article.id.as_str(), key.finish()))
             })
             .collect::<io::Result<_>>()?;
-        let identity = Key::of(&[b"list page", &this_build(), &FORMAT_VERSION.to_le_bytes()]);
         Ok(ListKeys { identity, summaries })
     }
 
