@@ -210,7 +210,7 @@ pub fn build(
             Ok(output.report)
         }
         Err(error) => {
-            output.discard();
+            output.discard_from(0);
             Err(error)
         }
     }
@@ -359,6 +359,13 @@ fn names_in(folder: &Path) -> Option<HashSet<OsString>> {
 /// The name new bytes are written under, beside their file, until the build has written everything.
 pub const PARTIAL_SUFFIX: &str = ".brnn-partial";
 
+/// Where the new bytes of the file at `path` wait to be put in place.
+fn partial(path: &Path) -> PathBuf {
+    let mut partial = OsString::from(path.as_os_str());
+    partial.push(PARTIAL_SUFFIX);
+    PathBuf::from(partial)
+}
+
 /// Writes files below the site's root, rendering only those whose inputs
 /// changed and rewriting only those whose bytes changed, and remembers
 /// what it wrote (in `next`) so that leftovers can be removed.
@@ -381,9 +388,9 @@ struct Output<'a> {
     listed: HashMap<String, Option<HashSet<OsString>>>,
     /// Folders known to exist: with 100,000 articles, asking again per file costs seconds.
     folders: HashSet<PathBuf>,
-    /// Files written under a temporary name, with the name they get.
-    staged: Vec<(PathBuf, PathBuf)>,
     /// What this build added, changed and removed, by path below `out`.
+    /// Until [`Self::commit`], the files added and changed are written
+    /// under a temporary name beside their own ([`partial`]).
     changes: Vec<(Change, String)>,
     /// The search bundles built beside the build, to write as they come (`write_site`).
     built_bundles: Option<mpsc::Receiver<Result<search::BuiltBundle, String>>>,
@@ -410,7 +417,6 @@ impl<'a> Output<'a> {
             recorded_folders,
             listed: HashMap::new(),
             folders: HashSet::new(),
-            staged: Vec::new(),
             changes: Vec::new(),
             built_bundles: None,
         }
@@ -510,14 +516,11 @@ impl<'a> Output<'a> {
                 self.folders.insert(parent.to_owned());
             }
         }
-        let mut partial = OsString::from(path.as_os_str());
-        partial.push(PARTIAL_SUFFIX);
-        let partial = PathBuf::from(partial);
+        let partial = partial(path);
         if let Err(error) = fs::write(&partial, bytes) {
             let _ = fs::remove_file(&partial);
             return Err(error);
         }
-        self.staged.push((partial, path.to_owned()));
         Ok(())
     }
 
@@ -575,16 +578,17 @@ impl<'a> Output<'a> {
     /// which files were replaced; the last manifest stays, which at worst
     /// makes the next build render more than it needs.
     fn commit(&mut self, stale_folders: &[PathBuf]) -> io::Result<()> {
-        for done in 0..self.staged.len() {
-            let (partial, path) = &self.staged[done];
-            if let Err(error) = fs::rename(partial, path) {
-                let failed = path.clone();
-                let replaced: Vec<PathBuf> = self.staged.drain(..done).map(|(_, path)| path).collect();
-                self.discard();
-                return Err(self.mixed_site(&failed, &replaced, error));
+        for done in 0..self.changes.len() {
+            let path = self.out.join(&self.changes[done].1);
+            if let Err(error) = fs::rename(partial(&path), &path) {
+                let replaced: Vec<PathBuf> = self.changes[..done]
+                    .iter()
+                    .map(|(_, relative)| self.out.join(relative))
+                    .collect();
+                self.discard_from(done);
+                return Err(self.mixed_site(&path, &replaced, error));
             }
         }
-        self.staged.clear();
         let mut leftovers = std::mem::take(&mut self.previous).by_folder();
         for folder in stale_folders {
             self.remove_stale(folder, &mut leftovers)?;
@@ -623,10 +627,11 @@ impl<'a> Output<'a> {
         )
     }
 
-    /// Forgets every staged file: the previous site stays as it was.
-    fn discard(&mut self) {
-        for (partial, _) in self.staged.drain(..) {
-            let _ = fs::remove_file(partial);
+    /// Forgets the files written under a temporary name from change
+    /// `first` on (all of them: the previous site stays as it was).
+    fn discard_from(&self, first: usize) {
+        for (_, relative) in &self.changes[first..] {
+            let _ = fs::remove_file(partial(&self.out.join(relative)));
         }
     }
 
