@@ -20,12 +20,19 @@ use brnn_model::format::{
 };
 use brnn_model::site::ArchivePeriod;
 
-use super::pages::Publisher;
+use super::pages::{Json, Publisher};
+use super::summary_keys::SummaryKeys;
 use super::Output;
 use crate::library::EditionContent;
 
 /// Writes the edition's archive documents, and with pages the page of each.
-pub(super) fn write(content: &EditionContent, publisher: &Publisher, output: &mut Output) -> io::Result<()> {
+/// A day's document is only made when its key (`SummaryKeys`) changed.
+pub(super) fn write(
+    content: &EditionContent,
+    summaries: &SummaryKeys,
+    publisher: &Publisher,
+    output: &mut Output,
+) -> io::Result<()> {
     let edition = &content.edition.id;
     let archive = Archive::of(&content.articles);
     publisher.document(output, &paths::archive_index(edition), &archive.index(), |site| {
@@ -41,12 +48,16 @@ pub(super) fn write(content: &EditionContent, publisher: &Publisher, output: &mu
         )?;
     }
     for (&date, articles) in &archive.days {
-        let day = DayArchive {
-            format: FORMAT_VERSION,
-            date,
-            articles: articles.iter().map(|article| article.summary()).collect(),
-        };
-        publisher.document(output, &paths::archive_day(edition, date), &day, |site| {
+        let key = summaries.document("day archive", &[date.to_string().as_bytes()], articles);
+        let json = Json::later(|| {
+            let day = DayArchive {
+                format: FORMAT_VERSION,
+                date,
+                articles: articles.iter().map(|article| article.summary()).collect(),
+            };
+            serde_json::to_string(&day).map_err(io::Error::other)
+        });
+        publisher.keyed_document(output, &paths::archive_day(edition, date), key, &json, |site| {
             site.archive(edition, ArchivePeriod::Day(date))
         })?;
     }

@@ -14,6 +14,7 @@ use brnn_model::slug::SectionPath;
 
 use super::manifest::{JsonKey, Key};
 use super::pages::{Json, Publisher};
+use super::summary_keys::SummaryKeys;
 use super::{AuthorListing, Listing, Output};
 use crate::library::EditionContent;
 use crate::this_build::this_build;
@@ -27,6 +28,7 @@ pub(super) fn write(
     content: &EditionContent,
     listings: &[Listing],
     authors: &[AuthorListing],
+    summaries: &SummaryKeys,
     now: Published,
     publisher: &Publisher,
     output: &mut Output,
@@ -38,7 +40,6 @@ pub(super) fn write(
         site.listing(&edition.id, None)
     })?;
 
-    let lists = ListKeys::of(&content.articles)?;
     for listing in listings {
         let section = listing.section.as_ref();
         let list = List {
@@ -51,7 +52,7 @@ pub(super) fn write(
                 None => site.listing(&edition.id, section),
             },
         };
-        list.write(edition.page_size, &lists, publisher, output)?;
+        list.write(edition.page_size, summaries, publisher, output)?;
     }
     for listing in authors {
         let slug = &listing.author.slug;
@@ -65,7 +66,7 @@ pub(super) fn write(
                 None => site.author(&edition.id, slug),
             },
         };
-        list.write(edition.page_size, &lists, publisher, output)?;
+        list.write(edition.page_size, summaries, publisher, output)?;
     }
 
     let neighbours = neighbours_in_section(&content.articles);
@@ -131,11 +132,11 @@ impl List<'_> {
     /// Writes the document of every page of the list, numbered from the
     /// oldest (`brnn_model::paging`); with pages, the HTML page of each,
     /// which carries the edition and its own document. A page's document
-    /// is only made when its key (`ListKeys`) changed.
+    /// is only made when its key (`SummaryKeys`) changed.
     fn write(
         &self,
         page_size: u32,
-        keys: &ListKeys,
+        summaries: &SummaryKeys,
         publisher: &Publisher,
         output: &mut Output,
     ) -> io::Result<()> {
@@ -147,7 +148,10 @@ impl List<'_> {
             let articles = &self.articles[items];
             let newer = (page + 1 < newest).then_some(page + 1);
             let total = (page == newest).then_some(self.articles.len() as u32);
-            let key = keys.page(page, newer, total, &author, articles);
+            let [number, newer_number, total_count] = [Some(page), newer, total]
+                .map(|number| number.map_or(vec![], |number| number.to_le_bytes().to_vec()));
+            let fields: [&[u8]; 4] = [&number, &newer_number, &total_count, author.as_bytes()];
+            let key = summaries.document("list page", &fields, articles);
             let json = Json::later(|| {
                 let document = ListPage {
                     format: FORMAT_VERSION,
@@ -168,55 +172,6 @@ impl List<'_> {
             }
         }
         Ok(())
-    }
-}
-
-/// The keys of list pages, made without their JSON: from the key of each
-/// article's summary (of its JSON as written, once however many lists show it),
-/// the page's place in its list, its author and this tool's own build (a
-/// new one may write list pages differently). Equal keys, equal bytes.
-struct ListKeys<'a> {
-    identity: Key,
-    summaries: HashMap<&'a str, Key>,
-}
-
-impl<'a> ListKeys<'a> {
-    fn of(articles: &'a [Article]) -> io::Result<Self> {
-        let identity = Key::of(&[b"list page", &this_build(), &FORMAT_VERSION.to_le_bytes()]);
-        let summaries = articles
-            .iter()
-            .map(|article| {
-                let mut key = JsonKey::new(identity);
-                key.add(&article.summary())?;
-                Ok((article.id.as_str(), key.finish()))
-            })
-            .collect::<io::Result<_>>()?;
-        Ok(ListKeys { identity, summaries })
-    }
-
-    /// The key of a list page: number `page`, `newer` and `total` as
-    /// `ListPage` has them, `author` the JSON of its author, `articles` its articles.
-    fn page(
-        &self,
-        page: u32,
-        newer: Option<u32>,
-        total: Option<u32>,
-        author: &str,
-        articles: &[&Article],
-    ) -> Key {
-        let [identity, page, newer, total] = [
-            self.identity.bytes().to_vec(),
-            page.to_le_bytes().to_vec(),
-            newer.map_or(vec![], |newer| newer.to_le_bytes().to_vec()),
-            total.map_or(vec![], |total| total.to_le_bytes().to_vec()),
-        ];
-        let summaries: Vec<[u8; 16]> = articles
-            .iter()
-            .map(|article| self.summaries[article.id.as_str()].bytes())
-            .collect();
-        let mut parts: Vec<&[u8]> = vec![&identity, &page, &newer, &total, author.as_bytes()];
-        parts.extend(summaries.iter().map(|summary| summary.as_slice()));
-        Key::of(&parts)
     }
 }
 

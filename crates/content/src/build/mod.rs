@@ -43,6 +43,7 @@ mod offline;
 mod pages;
 mod search;
 mod sitemap;
+mod summary_keys;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ffi::{OsStr, OsString};
@@ -63,6 +64,7 @@ use serde::Serialize;
 pub use folders::FolderTimes;
 pub use manifest::{write_whole, BUILD_FOLDER, CHANGES_FILE};
 use manifest::{Change, Key, Manifest, MANIFEST_FILE};
+use summary_keys::SummaryKeys;
 
 use crate::images::{Prepared, MEDIA_FOLDER};
 use crate::library::{EditionContent, Library};
@@ -328,8 +330,9 @@ fn write_edition(
         edition: edition_document,
         pages,
     };
-    endpoint::write(content, listings, authors, now, &publisher, output)?;
-    archive::write(content, &publisher, output)?;
+    let summaries = SummaryKeys::of(&content.articles)?;
+    endpoint::write(content, listings, authors, &summaries, now, &publisher, output)?;
+    archive::write(content, &summaries, &publisher, output)?;
     for listing in listings {
         feeds::write(listing, site_url, output)?;
     }
