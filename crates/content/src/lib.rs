@@ -20,6 +20,7 @@
 //! | `article_links` | links to articles in bodies, checked across editions |
 //! | `this_build` | this tool's own build, for what a new build may make differently |
 //! | `file_time` | files' modification times as the build's records keep them |
+//! | `whole_file` | the tool's own records, each written whole or not at all |
 
 mod article_links;
 pub mod article_source;
@@ -38,6 +39,7 @@ pub mod source_cache;
 mod this_build;
 mod translations;
 pub mod up_to_date;
+mod whole_file;
 
 /// Progress of long commands; [`ProgressBar::hidden`] draws nothing.
 pub use indicatif::ProgressBar;

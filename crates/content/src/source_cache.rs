@@ -42,7 +42,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use sha2::{Digest, Sha256};
 
 use crate::article_source::ParsedSource;
-use crate::build::write_whole;
+use crate::whole_file::write_whole;
 use crate::file_time::modified_ns;
 use crate::problem::Problem;
 use crate::this_build::this_build;

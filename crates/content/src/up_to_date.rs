@@ -34,7 +34,8 @@ use brnn_model::front::FrontChoice;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use crate::build::{write_whole, FolderTimes, BUILD_FOLDER};
+use crate::build::{FolderTimes, BUILD_FOLDER};
+use crate::whole_file::write_whole;
 use crate::file_time::modified_ns;
 use crate::problem::Problem;
 use crate::this_build::this_build;

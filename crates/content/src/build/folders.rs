@@ -13,7 +13,8 @@ use std::io;
 use std::path::Path;
 use std::time::Duration;
 
-use super::manifest::{write_whole, BUILD_FOLDER};
+use super::manifest::BUILD_FOLDER;
+use crate::whole_file::write_whole;
 use crate::file_time::modified_ns;
 
 /// The record's file below the build's folder.

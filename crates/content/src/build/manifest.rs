@@ -198,20 +198,10 @@ pub fn changes_text(changes: &[(Change, String)]) -> String {
     text
 }
 
-/// Writes `text` to `path` whole or not at all: beside it first, then renamed.
-pub fn write_whole(path: &Path, text: impl AsRef<[u8]>) -> io::Result<()> {
-    if let Some(parent) = path.parent() {
-        fs::create_dir_all(parent)?;
-    }
-    let mut partial = path.as_os_str().to_owned();
-    partial.push(".partial");
-    fs::write(&partial, text)?;
-    fs::rename(&partial, path)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::whole_file::write_whole;
 
     #[test]
     fn a_manifest_reads_back_what_it_wrote_and_a_damaged_one_is_not_trusted() {

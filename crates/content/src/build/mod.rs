@@ -62,7 +62,7 @@ use indicatif::ProgressBar;
 use serde::Serialize;
 
 pub use folders::FolderTimes;
-pub use manifest::{write_whole, BUILD_FOLDER, CHANGES_FILE};
+pub use manifest::{BUILD_FOLDER, CHANGES_FILE};
 use manifest::{Change, Key, Manifest, MANIFEST_FILE};
 use summary_keys::SummaryKeys;
 
@@ -70,6 +70,7 @@ use crate::images::{Prepared, MEDIA_FOLDER};
 use crate::library::{EditionContent, Library};
 use crate::network::SiteUrl;
 use crate::problem::Problem;
+use crate::whole_file::write_whole;
 
 /// Where the endpoint goes below the site's root: the reader's default `api/v2/`.
 pub const ENDPOINT_FOLDER: &str = "api/v2";
@@ -597,8 +598,8 @@ impl<'a> Output<'a> {
             self.remove_stale(folder, &mut leftovers)?;
         }
         let build_folder = self.out.join(BUILD_FOLDER);
-        manifest::write_whole(&build_folder.join(MANIFEST_FILE), self.next.text())?;
-        manifest::write_whole(
+        write_whole(&build_folder.join(MANIFEST_FILE), self.next.text())?;
+        write_whole(
             &build_folder.join(CHANGES_FILE),
             manifest::changes_text(&self.changes),
         )?;
