@@ -12,9 +12,9 @@ use crate::build::{self, BuildReport, Pages};
 use crate::library::{self, Library};
 use crate::network::{self, NetworkConfig, SiteUrl};
 use crate::problem::Problem;
-use crate::whole_file::write_whole;
 use crate::source_cache::{self, SourceCache};
 use crate::up_to_date::{Inputs, Record};
+use crate::whole_file::write_whole;
 use crate::{article_source, generate, images, import};
 
 /// Every problem found, each a line for the editor, and what the command did not do because of them.
@@ -183,8 +183,7 @@ pub fn build(
         .and_then(|inputs| Record::read(out).filter(|record| record.holds_for(inputs, now, out)));
     if let Some(record) = unchanged {
         let changes = out.join(build::BUILD_FOLDER).join(build::CHANGES_FILE);
-        write_whole(&changes, "")
-            .map_err(|error| io_failure(&changes, format!("cannot write: {error}")))?;
+        write_whole(&changes, "").map_err(|error| io_failure(&changes, format!("cannot write: {error}")))?;
         return Ok(BuildReport {
             articles: record.articles,
             unchanged: record.files,

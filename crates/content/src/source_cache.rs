@@ -42,10 +42,10 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use sha2::{Digest, Sha256};
 
 use crate::article_source::ParsedSource;
-use crate::whole_file::write_whole;
 use crate::file_time::modified_ns;
 use crate::problem::Problem;
 use crate::this_build::this_build;
+use crate::whole_file::write_whole;
 use stored::StoredSource;
 
 /// The cache's folder below the build's folder.

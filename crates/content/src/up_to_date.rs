@@ -35,10 +35,10 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use crate::build::{FolderTimes, BUILD_FOLDER};
-use crate::whole_file::write_whole;
 use crate::file_time::modified_ns;
 use crate::problem::Problem;
 use crate::this_build::this_build;
+use crate::whole_file::write_whole;
 
 /// The record's file below the build's folder.
 pub const FILE: &str = "up-to-date.bin";

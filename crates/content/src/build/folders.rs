@@ -14,8 +14,8 @@ use std::path::Path;
 use std::time::Duration;
 
 use super::manifest::BUILD_FOLDER;
-use crate::whole_file::write_whole;
 use crate::file_time::modified_ns;
+use crate::whole_file::write_whole;
 
 /// The record's file below the build's folder.
 const FILE: &str = "folders.bin";

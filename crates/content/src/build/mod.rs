@@ -62,8 +62,8 @@ use indicatif::ProgressBar;
 use serde::Serialize;
 
 pub use folders::FolderTimes;
-pub use manifest::{BUILD_FOLDER, CHANGES_FILE};
 use manifest::{Change, Key, Manifest, MANIFEST_FILE};
+pub use manifest::{BUILD_FOLDER, CHANGES_FILE};
 use summary_keys::SummaryKeys;
 
 use crate::images::{Prepared, MEDIA_FOLDER};
