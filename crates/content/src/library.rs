@@ -8,20 +8,21 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use brnn_model::body::{Block, Image};
-use brnn_model::format::{Article, Edition, HousePage, HousePageLink, Translation};
+use brnn_model::format::{Article, Author, Edition, HousePage, HousePageLink, Translation};
 use brnn_model::front::FrontChoice;
 use brnn_model::locale::Locale;
 use brnn_model::slug::Slug;
 use brnn_model::sorting::newest_first;
 use indicatif::ProgressBar;
+use sha2::{Digest, Sha256};
 
 use crate::article_links::ArticleLinks;
-use crate::article_source::{self, ParsedSource};
+use crate::article_source;
 use crate::house_page::{self, ParsedHousePage, Role, PAGES_FOLDER};
 use crate::images::{Photo, Photos};
 use crate::network::{self, SiteUrl, NETWORK_FILE};
 use crate::problem::Problem;
-use crate::source_cache::SourceCache;
+use crate::source_cache::{Parsed, SourceCache};
 use crate::translations::Claims;
 
 /// Every edition's articles, checked against the network description.
@@ -41,6 +42,10 @@ pub struct Library {
 pub struct EditionContent {
     pub edition: Edition,
     pub articles: Vec<Article>,
+    /// What each of `articles` is made from, hashed ([`made_from`]), in
+    /// their order: the build keys the files that show an article by it,
+    /// without making its JSON.
+    pub made_from: Vec<[u8; 32]>,
     /// The versions in other editions of the articles that have some, by article id.
     pub translations: HashMap<Slug, Vec<Translation>>,
     /// The editors' choices for the front page, as the articles' headers make them.
@@ -84,7 +89,7 @@ pub fn load(
         let mut edition = config.edition;
         let authors = config.authors;
         let locale = Locale::for_lang(&edition.lang);
-        let mut articles = Vec::new();
+        let mut articles: Vec<(Article, [u8; 32])> = Vec::new();
         let mut front_choices = Vec::new();
         let mut first_seen: HashMap<String, PathBuf> = HashMap::new();
         let folder = content.join(edition.id.as_str());
@@ -96,8 +101,8 @@ pub fn load(
         article_links.add_edition(&edition.id, &files);
         for file in files {
             progress.inc(1);
-            let mut parsed = match read_source(&file, &edition.lang, locale, cache.as_deref_mut()) {
-                Ok(parsed) => parsed,
+            let (mut parsed, text) = match read_source(&file, &edition.lang, locale, cache.as_deref_mut()) {
+                Ok(read) => read,
                 Err(found) => {
                     problems.extend(found);
                     continue;
@@ -111,10 +116,13 @@ pub fn load(
                 &file,
                 &mut photos,
             );
-            if let Err(found) = shown {
-                problems.extend(found);
-                continue;
-            }
+            let shown = match shown {
+                Ok(shown) => shown,
+                Err(found) => {
+                    problems.extend(found);
+                    continue;
+                }
+            };
             match network::authors_named(&authors, &edition.id, &parsed.source.authors) {
                 Ok(named) => parsed.source.article.authors = named,
                 Err(message) => {
@@ -150,9 +158,18 @@ pub fn load(
             claims.add(&file, &parsed);
             article_links.add(&file, &parsed.article_links);
             front_choices.extend(parsed.source.front);
-            articles.push(parsed.source.article);
+            let below = file.strip_prefix(content).unwrap_or(&file);
+            let made_from = made_from(
+                below,
+                &edition.lang,
+                &text,
+                &shown,
+                &parsed.source.article.authors,
+            );
+            articles.push((parsed.source.article, made_from));
         }
-        articles.sort_by(newest_first);
+        articles.sort_by(|(a, _), (b, _)| newest_first(a, b));
+        let (articles, made_from): (Vec<Article>, Vec<[u8; 32]>) = articles.into_iter().unzip();
         let house_pages = if pages_folder.is_dir() {
             let files = source_files(&pages_folder, None, &mut problems);
             progress.inc_length(files.len() as u64);
@@ -171,7 +188,7 @@ pub fn load(
             })
             .collect();
         editions.push((edition, articles));
-        front_and_house.push((front_choices, house_pages));
+        front_and_house.push((made_from, front_choices, house_pages));
     }
     problems.extend(claims.check(&editions));
     problems.extend(article_links.check());
@@ -188,12 +205,15 @@ pub fn load(
             .zip(translations)
             .zip(front_and_house)
             .map(
-                |(((edition, articles), translations), (front_choices, house_pages))| EditionContent {
-                    edition,
-                    articles,
-                    translations,
-                    front_choices,
-                    house_pages,
+                |(((edition, articles), translations), (made_from, front_choices, house_pages))| {
+                    EditionContent {
+                        edition,
+                        articles,
+                        made_from,
+                        translations,
+                        front_choices,
+                        house_pages,
+                    }
                 },
             )
             .collect(),
@@ -201,17 +221,18 @@ pub fn load(
 }
 
 /// Reads and parses the article source `file` of an edition in `lang`,
-/// or takes its parse from `cache`.
+/// or takes its parse from `cache`; with the SHA-256 of its text.
 fn read_source(
     file: &Path,
     lang: &str,
     locale: &Locale,
     cache: Option<&mut SourceCache>,
-) -> Result<ParsedSource, Vec<Problem>> {
+) -> Result<Parsed, Vec<Problem>> {
     let parse = |text: &str| article_source::parse(file, text, locale);
     let read = match cache {
         Some(cache) => cache.read(file, lang, parse),
-        None => fs::read_to_string(file).map(|text| parse(&text)),
+        None => fs::read_to_string(file)
+            .map(|text| parse(&text).map(|parsed| (parsed, Sha256::digest(text.as_bytes()).into()))),
     };
     read.unwrap_or_else(|error| Err(vec![Problem::in_file(file, format!("cannot read it: {error}"))]))
 }
@@ -276,19 +297,21 @@ fn house_pages(
 
 /// Reads the `written` photos a source shows (each with its line), and puts
 /// each in its place, the `lead` image and the figures of `body`, with its
-/// size, credit and renditions.
+/// size, credit and renditions; returns them, in the order written.
 fn show_photos(
     written: &[(String, usize)],
     lead: Option<&mut Image>,
     body: &mut [Block],
     file: &Path,
     photos: &mut Photos,
-) -> Result<(), Vec<Problem>> {
+) -> Result<Vec<Photo>, Vec<Problem>> {
     let mut read = HashMap::new();
+    let mut shown = Vec::new();
     let mut problems = Vec::new();
     for (written, line) in written {
         match photos.resolve(written) {
             Ok(photo) => {
+                shown.push(photo.clone());
                 read.insert(written.clone(), photo);
             }
             Err(message) => problems.push(Problem::at(file, *line, message)),
@@ -297,15 +320,43 @@ fn show_photos(
     if !problems.is_empty() {
         return Err(problems);
     }
-    let shown = |image: &mut Image| {
+    let show = |image: &mut Image| {
         let photo = &read[&image.src];
         *image = photo.image(std::mem::take(&mut image.alt), std::mem::take(&mut image.caption));
     };
     if let Some(image) = lead {
-        shown(image);
+        show(image);
     }
-    for_each_figure(body, &shown);
-    Ok(())
+    for_each_figure(body, &show);
+    Ok(shown)
+}
+
+/// What an article is made from, hashed: its source (its path `below` the
+/// content folder, the edition's language `lang`, the SHA-256 of its
+/// `text`), the photos it shows as the content folder has them, and the
+/// authors it names as the network describes them. The article is a
+/// function of these and of this tool's own build, which the build's keys
+/// hold besides.
+fn made_from(below: &Path, lang: &str, text: &[u8; 32], photos: &[Photo], authors: &[Author]) -> [u8; 32] {
+    let mut hasher = Sha256::new();
+    for part in [
+        below.to_string_lossy().as_bytes(),
+        lang.as_bytes(),
+        text.as_slice(),
+    ] {
+        hasher.update((part.len() as u64).to_le_bytes());
+        hasher.update(part);
+    }
+    // Each as shown, less the alt text and caption the source gives it;
+    // JSON, each followed by a newline, which compact JSON never holds.
+    for photo in photos {
+        let image = photo.image(String::new(), Vec::new());
+        serde_json::to_writer(&mut hasher, &image).expect("an image is JSON");
+        hasher.update(b"\n");
+    }
+    hasher.update(b"\n");
+    serde_json::to_writer(&mut hasher, authors).expect("authors are JSON");
+    hasher.finalize().into()
 }
 
 /// Calls `visit` with the image of every figure of `blocks`, in lists and quotes too.

@@ -55,6 +55,9 @@ const FORMAT: &str = "brnn-content-sources 2";
 /// How many files the cache is split into, each named by its number in hex.
 pub const SHARDS: usize = 256;
 
+/// A source's parse, and the SHA-256 of the text it was parsed from.
+pub type Parsed = (ParsedSource, [u8; 32]);
+
 /// A source file's size and modification time, in nanoseconds since the
 /// epoch (0 when the system does not tell it: never trusted then).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -227,15 +230,15 @@ impl SourceCache {
     }
 
     /// The article source `file`, parsed by `parse` from its text unless
-    /// the cache has its parse; `context` is what the parse depends on
-    /// besides the text and the file's path. An error is the file's
-    /// that could not be read.
+    /// the cache has its parse, with the SHA-256 of that text; `context`
+    /// is what the parse depends on besides the text and the file's path.
+    /// An error is the file's that could not be read.
     pub fn read(
         &mut self,
         file: &Path,
         context: &str,
         parse: impl FnOnce(&str) -> Result<ParsedSource, Vec<Problem>>,
-    ) -> io::Result<Result<ParsedSource, Vec<Problem>>> {
+    ) -> io::Result<Result<Parsed, Vec<Problem>>> {
         let key = file
             .strip_prefix(&self.content)
             .ok()
@@ -244,7 +247,8 @@ impl SourceCache {
         let Some(key) = key else {
             // Outside the folder, or a name that is not UTF-8: not kept.
             self.parsed += 1;
-            return Ok(parse(&fs::read_to_string(file)?));
+            let text = fs::read_to_string(file)?;
+            return Ok(parse(&text).map(|parsed| (parsed, Sha256::digest(text.as_bytes()).into())));
         };
         let stamp = match self.looked_up.remove(&key) {
             Some(stamp) => stamp,
@@ -263,7 +267,7 @@ impl SourceCache {
             if let Some(parsed) = shard.decode(&entry.payload) {
                 self.reused += 1;
                 shard.next.push((key, kept(entry, stamp)));
-                return Ok(Ok(parsed));
+                return Ok(Ok((parsed, entry.hash)));
             }
         }
         let text = fs::read_to_string(file)?;
@@ -278,7 +282,7 @@ impl SourceCache {
                 let settled = stamp.modified / 1_000_000_000 < opened;
                 shard.changed |= entry.stamp != stamp || settled;
                 shard.next.push((key, kept(entry, stamp)));
-                return Ok(Ok(parsed));
+                return Ok(Ok((parsed, hash)));
             }
         }
         shard.changed = true;
@@ -296,7 +300,7 @@ impl SourceCache {
                 },
             ));
         }
-        Ok(parsed)
+        Ok(parsed.map(|parsed| (parsed, hash)))
     }
 
     /// Sources parsed by this build.

@@ -20,16 +20,16 @@ use brnn_model::format::{
 };
 use brnn_model::site::ArchivePeriod;
 
+use super::article_keys::ArticleKeys;
 use super::pages::{Json, Publisher};
-use super::summary_keys::SummaryKeys;
 use super::Output;
 use crate::library::EditionContent;
 
 /// Writes the edition's archive documents, and with pages the page of each.
-/// A day's document is only made when its key (`SummaryKeys`) changed.
+/// A day's document is only made when its key (`ArticleKeys`) changed.
 pub(super) fn write(
     content: &EditionContent,
-    summaries: &SummaryKeys,
+    keys: &ArticleKeys,
     publisher: &Publisher,
     output: &mut Output,
 ) -> io::Result<()> {
@@ -48,7 +48,7 @@ pub(super) fn write(
         )?;
     }
     for (&date, articles) in &archive.days {
-        let key = summaries.document("day archive", &[date.to_string().as_bytes()], articles);
+        let key = keys.document("day archive", &[date.to_string().as_bytes()], articles);
         let json = Json::later(|| {
             let day = DayArchive {
                 format: FORMAT_VERSION,

@@ -12,12 +12,9 @@ use brnn_model::paging::Paging;
 use brnn_model::site::Site;
 use brnn_model::slug::SectionPath;
 
-use super::manifest::{JsonKey, Key};
+use super::article_keys::ArticleKeys;
 use super::pages::{Json, Publisher};
-use super::summary_keys::SummaryKeys;
-use super::{AuthorListing, Listing, Output};
-use crate::library::EditionContent;
-use crate::this_build::this_build;
+use super::{EditionLists, Output};
 
 /// Writes the top of the front page (as the editors chose it at `now`),
 /// every page of every listing and of every author's list, one page per
@@ -25,14 +22,17 @@ use crate::this_build::this_build;
 /// each as well, and the edition's search page and not-found page. The
 /// front page's newest list page is `front.json`'s `latest`.
 pub(super) fn write(
-    content: &EditionContent,
-    listings: &[Listing],
-    authors: &[AuthorListing],
-    summaries: &SummaryKeys,
+    lists: &EditionLists,
     now: Published,
     publisher: &Publisher,
     output: &mut Output,
 ) -> io::Result<()> {
+    let EditionLists {
+        content,
+        keys,
+        listings,
+        authors,
+    } = lists;
     let edition = &content.edition;
     let front =
         front::select(edition, &content.articles, &content.front_choices, now).map_err(io::Error::other)?;
@@ -52,7 +52,7 @@ pub(super) fn write(
                 None => site.listing(&edition.id, section),
             },
         };
-        list.write(edition.page_size, summaries, publisher, output)?;
+        list.write(edition.page_size, keys, publisher, output)?;
     }
     for listing in authors {
         let slug = &listing.author.slug;
@@ -66,22 +66,17 @@ pub(super) fn write(
                 None => site.author(&edition.id, slug),
             },
         };
-        list.write(edition.page_size, summaries, publisher, output)?;
+        list.write(edition.page_size, keys, publisher, output)?;
     }
 
     let neighbours = neighbours_in_section(&content.articles);
-    // A new build of this tool may write them differently.
-    let identity = Key::of(&[b"article page", &this_build(), &FORMAT_VERSION.to_le_bytes()]);
     for article in &content.articles {
         let (newer, older) = neighbours.get(article.id.as_str()).cloned().unwrap_or_default();
         let translations = content.translations_of(&article.id);
         // Made from the page's parts: the page itself (a copy of the
         // article) is only made when it must be written.
-        let mut key = JsonKey::new(identity);
-        key.add(article)?;
-        key.add(&newer)?;
-        key.add(&older)?;
-        key.add(&translations)?;
+        let links = serde_json::to_vec(&(&newer, &older, translations)).map_err(io::Error::other)?;
+        let key = keys.document("article page", &[links.as_slice()], &[article]);
         let json = Json::later(|| {
             let page = ArticlePage {
                 format: FORMAT_VERSION,
@@ -93,7 +88,7 @@ pub(super) fn write(
             serde_json::to_string(&page).map_err(io::Error::other)
         });
         let path = paths::article(&edition.id, &article.id);
-        publisher.keyed_document(output, &path, key.finish(), &json, |site| {
+        publisher.keyed_document(output, &path, key, &json, |site| {
             site.article(&edition.id, &article.id)
         })?;
         output.article_written()?;
@@ -132,11 +127,11 @@ impl List<'_> {
     /// Writes the document of every page of the list, numbered from the
     /// oldest (`brnn_model::paging`); with pages, the HTML page of each,
     /// which carries the edition and its own document. A page's document
-    /// is only made when its key (`SummaryKeys`) changed.
+    /// is only made when its key (`ArticleKeys`) changed.
     fn write(
         &self,
         page_size: u32,
-        summaries: &SummaryKeys,
+        keys: &ArticleKeys,
         publisher: &Publisher,
         output: &mut Output,
     ) -> io::Result<()> {
@@ -151,7 +146,7 @@ impl List<'_> {
             let [number, newer_number, total_count] = [Some(page), newer, total]
                 .map(|number| number.map_or(vec![], |number| number.to_le_bytes().to_vec()));
             let fields: [&[u8]; 4] = [&number, &newer_number, &total_count, author.as_bytes()];
-            let key = summaries.document("list page", &fields, articles);
+            let key = keys.document("list page", &fields, articles);
             let json = Json::later(|| {
                 let document = ListPage {
                     format: FORMAT_VERSION,

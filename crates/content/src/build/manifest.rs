@@ -4,10 +4,11 @@
 //! upload step that copies and purges only those files.
 //!
 //! A file's [`Key`] is a hash of everything it is made from: a document's
-//! JSON, or the JSON of its parts and this tool's own build ([`JsonKey`]:
-//! an article's page, a list page), or for an HTML page the renderer (the
-//! shell, the site's address, this tool's own build), its address and the
-//! documents it carries. Equal keys mean equal bytes, so an unchanged key
+//! JSON, or what the articles it shows are made from and this tool's own
+//! build (`article_keys.rs`: an article's page, a list page, a day of the
+//! archive), or for an HTML page the renderer (the shell, the site's
+//! address, this tool's own build), its address and the documents it
+//! carries. Equal keys mean equal bytes, so an unchanged key
 //! is never rendered again.
 //! Without a manifest (a first build, or an output folder another tool
 //! wrote) every file is rendered and compared with what is there, as before.
@@ -15,7 +16,6 @@
 use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::fs;
-use std::io;
 use std::path::Path;
 
 use rustc_hash::FxHashMap;
@@ -54,57 +54,9 @@ impl Key {
     }
 }
 
-/// A key made from values' JSON as it is written, never held whole: each
-/// value's JSON and a newline, which compact JSON never holds, so that no
-/// two lists of values run together. For a document made of those values,
-/// without making it (nor the copies of them it would own).
-pub struct JsonKey {
-    hasher: Sha256,
-    /// JSON written but not yet hashed: hashed in blocks, not in the many
-    /// small pieces the serializer writes.
-    pending: Vec<u8>,
-}
-
-impl JsonKey {
-    /// A key of the values to be added, for files made by `identity`.
-    pub fn new(identity: Key) -> Self {
-        let mut hasher = Sha256::new();
-        hasher.update(identity.bytes());
-        JsonKey {
-            hasher,
-            pending: Vec::with_capacity(Self::BLOCK),
-        }
-    }
-
-    const BLOCK: usize = 8192;
-
-    pub fn add(&mut self, value: &impl serde::Serialize) -> io::Result<()> {
-        serde_json::to_writer(&mut *self, value).map_err(io::Error::other)?;
-        self.pending.push(b'\n');
-        Ok(())
-    }
-
-    pub fn finish(mut self) -> Key {
-        self.hasher.update(&self.pending);
-        let digest = self.hasher.finalize();
-        let mut first = [0; 16];
-        first.copy_from_slice(&digest[..16]);
-        Key(u128::from_le_bytes(first))
-    }
-}
-
-impl io::Write for JsonKey {
-    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
-        self.pending.extend_from_slice(bytes);
-        if self.pending.len() >= Self::BLOCK {
-            self.hasher.update(&self.pending);
-            self.pending.clear();
-        }
-        Ok(bytes.len())
-    }
-
-    fn flush(&mut self) -> io::Result<()> {
-        Ok(())
+impl std::fmt::LowerHex for Key {
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::LowerHex::fmt(&self.0, formatter)
     }
 }
 
@@ -225,27 +177,6 @@ mod tests {
     fn parts_never_run_together() {
         assert_ne!(Key::of(&[b"ab", b"c"]), Key::of(&[b"a", b"bc"]));
         assert_eq!(Key::of(&[b"ab", b"c"]), Key::of(&[b"ab", b"c"]));
-        let json_key = |values: &[serde_json::Value]| {
-            let mut key = JsonKey::new(Key::of(&[b"test"]));
-            for value in values {
-                key.add(value).unwrap();
-            }
-            key.finish()
-        };
-        let (one, twelve, two) = (serde_json::json!(1), serde_json::json!(12), serde_json::json!(2));
-        assert_ne!(
-            json_key(&[one.clone(), two.clone()]),
-            json_key(std::slice::from_ref(&twelve))
-        );
-        assert_eq!(json_key(&[one.clone(), two.clone()]), json_key(&[one, two]));
-        // Longer than a block: hashed in parts, the key of the whole.
-        let long = serde_json::json!("x".repeat(3 * JsonKey::BLOCK));
-        let mut whole = Sha256::new();
-        whole.update(Key::of(&[b"test"]).bytes());
-        whole.update(serde_json::to_vec(&long).unwrap());
-        whole.update(b"\n");
-        let first: [u8; 16] = whole.finalize()[..16].try_into().unwrap();
-        assert_eq!(json_key(&[long]), Key(u128::from_le_bytes(first)));
     }
 
     #[test]

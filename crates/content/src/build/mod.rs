@@ -16,7 +16,7 @@
 //! Output is a function of the sources and of the build's clock (`now`,
 //! which only decides whether an editor's front page choice has expired),
 //! never of hash order. A file is only rendered when what it is made from
-//! changed (a list page's key is made from its articles' summaries, without
+//! changed (a list page's key is made from what its articles are made from, without
 //! its JSON), and only rewritten when its bytes change (`manifest.rs`); every
 //! build lists the files it added, changed and removed. No file is ever
 //! half-written: new bytes go to a temporary file beside their file
@@ -34,6 +34,7 @@
 //! - while removing leftovers: this build's site, with some leftovers.
 
 mod archive;
+mod article_keys;
 mod endpoint;
 mod feeds;
 mod folders;
@@ -43,7 +44,6 @@ mod offline;
 mod pages;
 mod search;
 mod sitemap;
-mod summary_keys;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ffi::{OsStr, OsString};
@@ -61,10 +61,10 @@ use brnn_model::slug::{SectionPath, Slug};
 use indicatif::ProgressBar;
 use serde::Serialize;
 
+use article_keys::ArticleKeys;
 pub use folders::FolderTimes;
 use manifest::{Change, Key, Manifest, MANIFEST_FILE};
 pub use manifest::{BUILD_FOLDER, CHANGES_FILE};
-use summary_keys::SummaryKeys;
 
 use crate::images::{Prepared, MEDIA_FOLDER};
 use crate::library::{EditionContent, Library};
@@ -154,6 +154,8 @@ impl<'a> Listing<'a> {
 /// An edition with every list it shows.
 pub struct EditionLists<'a> {
     pub content: &'a EditionContent,
+    /// The keys of the files that show its articles.
+    keys: ArticleKeys<'a>,
     pub listings: Vec<Listing<'a>>,
     pub authors: Vec<AuthorListing<'a>>,
 }
@@ -242,13 +244,14 @@ fn write_site(
         .iter()
         .map(|content| EditionLists {
             content,
+            keys: ArticleKeys::of(content),
             listings: Listing::all_of(content),
             authors: AuthorListing::all_of(content),
         })
         .collect();
     let mut search_bundles = Vec::new();
     for lists in &editions {
-        search_bundles.extend(search::plan(lists.content, output)?);
+        search_bundles.extend(search::plan(lists.content, &lists.keys, output)?);
     }
     thread::scope(|scope| {
         let (sender, built) = mpsc::sync_channel(1);
@@ -286,13 +289,9 @@ fn write_documents(
     stale_folders: &mut Vec<PathBuf>,
 ) -> io::Result<()> {
     let out = output.out;
-    for EditionLists {
-        content,
-        listings,
-        authors,
-    } in editions
-    {
-        write_edition(content, listings, authors, &library.site_url, pages, now, output)?;
+    for lists in editions {
+        write_edition(lists, &library.site_url, pages, now, output)?;
+        let content = lists.content;
         let edition = content.edition.id.as_str();
         stale_folders.push(out.join(ENDPOINT_FOLDER).join(edition));
         stale_folders.push(out.join(FEEDS_FOLDER).join(edition));
@@ -311,14 +310,13 @@ fn write_documents(
 
 /// Writes one edition's documents, their pages, its date archive and its feeds.
 fn write_edition(
-    content: &EditionContent,
-    listings: &[Listing],
-    authors: &[AuthorListing],
+    lists: &EditionLists,
     site_url: &SiteUrl,
     pages: Option<&Pages>,
     now: Published,
     output: &mut Output,
 ) -> io::Result<()> {
+    let content = lists.content;
     let edition_path = paths::edition(&content.edition.id);
     let (edition_json, edition_key) = output.write_json(&edition_path, &content.edition)?;
     let edition_json = Json::made(edition_json);
@@ -331,10 +329,9 @@ fn write_edition(
         edition: edition_document,
         pages,
     };
-    let summaries = SummaryKeys::of(&content.articles)?;
-    endpoint::write(content, listings, authors, &summaries, now, &publisher, output)?;
-    archive::write(content, &summaries, &publisher, output)?;
-    for listing in listings {
+    endpoint::write(lists, now, &publisher, output)?;
+    archive::write(content, &lists.keys, &publisher, output)?;
+    for listing in &lists.listings {
         feeds::write(listing, site_url, output)?;
     }
     if let Some(pages) = pages {

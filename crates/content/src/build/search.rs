@@ -26,7 +26,6 @@
 
 use std::collections::BTreeMap;
 use std::fmt::Display;
-use std::hash::{Hash, Hasher};
 use std::io;
 use std::time::{Duration, Instant};
 
@@ -39,6 +38,8 @@ use brnn_model::slug::Slug;
 use pagefind::api::PagefindIndex;
 use pagefind::options::PagefindServiceConfig;
 
+use super::article_keys::ArticleKeys;
+use super::manifest::Key;
 use super::Output;
 use crate::library::EditionContent;
 
@@ -105,7 +106,11 @@ impl Span {
 /// ([`BundleIndex::build`]) while the build writes the rest of the site.
 /// An edition without articles has none (Pagefind's script refuses an
 /// index without pages).
-pub fn plan<'a>(content: &'a EditionContent, output: &mut Output) -> io::Result<Vec<BundleIndex<'a>>> {
+pub fn plan<'a>(
+    content: &'a EditionContent,
+    keys: &ArticleKeys,
+    output: &mut Output,
+) -> io::Result<Vec<BundleIndex<'a>>> {
     let Some(newest) = content
         .articles
         .iter()
@@ -128,7 +133,7 @@ pub fn plan<'a>(content: &'a EditionContent, output: &mut Output) -> io::Result<
     let mut to_build = Vec::new();
     for (span, articles) in by_span.into_values() {
         let bundle_folder = format!("{folder}/{}", span.name());
-        let fingerprint = format!("{:016x}\n", fingerprint(content, &articles));
+        let fingerprint = format!("{:032x}\n", fingerprint(content, keys, &articles));
         let kept = output.existing(&format!("{bundle_folder}/{FINGERPRINT_FILE}"))
             == Some(fingerprint.clone().into_bytes())
             && output.keep_folder(&bundle_folder)?;
@@ -239,26 +244,23 @@ fn records(content: &EditionContent, articles: &[&Article]) -> Vec<Record> {
         .collect()
 }
 
-/// A hash of everything the records of `articles` are made from (their
-/// address, text and meta: `records`), the language and this tool's
-/// version (which pins Pagefind's), without making them. Std's hasher is
-/// fixed within one build of the tool; a new build may index once more, no harm.
-fn fingerprint(content: &EditionContent, articles: &[&Article]) -> u64 {
+/// A key of everything the records of `articles` are made from (their
+/// address, text and meta: `records`): the articles (`ArticleKeys`, which
+/// holds this tool's build, and so Pagefind's), their sections' names and
+/// the edition's language, without making them.
+fn fingerprint(content: &EditionContent, keys: &ArticleKeys, articles: &[&Article]) -> Key {
     let edition = &content.edition;
-    let mut hasher = std::hash::DefaultHasher::new();
-    (env!("CARGO_PKG_VERSION"), edition.id.as_str(), &edition.lang).hash(&mut hasher);
+    let mut sections = String::new();
     for article in articles {
-        let section = edition.section_name(&article.section).unwrap_or_default();
-        let published = (article.published.unix_seconds(), article.published.offset());
-        (article.id.as_str(), &article.headline, section, published).hash(&mut hasher);
-        article.paragraphs.hash(&mut hasher);
-        for author in &article.authors {
-            author.name.hash(&mut hasher);
-        }
-        // The number of names, so that no two lists run together.
-        article.authors.len().hash(&mut hasher);
+        sections.push_str(edition.section_name(&article.section).unwrap_or_default());
+        sections.push('\n');
     }
-    hasher.finish()
+    let fields: [&[u8]; 3] = [
+        edition.id.as_str().as_bytes(),
+        edition.lang.as_bytes(),
+        sections.as_bytes(),
+    ];
+    keys.document("search bundle", &fields, articles)
 }
 
 /// The files of the bundle of `records` that the reader needs, by path within the bundle.

@@ -56,6 +56,7 @@ pub(super) fn write(editions: &[EditionLists], site_url: &SiteUrl, output: &mut 
         content,
         listings,
         authors,
+        ..
     } in editions
     {
         let edition = &content.edition;
