@@ -275,3 +275,81 @@ fn a_site_built_in_a_kept_folder_is_linked_from_each_new_staging_folder() {
     assert!(stderr(&output).contains(": up to date, "), "{}", stderr(&output));
     assert_eq!(common::tree(second.path()), common::tree(direct.path()));
 }
+
+/// Trunk's hooks (scripts/trunk-site, as `trunk serve` runs them): early,
+/// beside Trunk's own build, the kept site is built with the shell of the
+/// last build, so a saved edit is served before Trunk has built the app;
+/// late, the staging folder links the same site as a build of the edited
+/// content into it would hold.
+#[test]
+fn trunk_serve_builds_the_kept_site_beside_its_own_build_then_links_it() {
+    let content = content_copy();
+    let shell = common::page_shell();
+    let kept = TempDir::new().unwrap();
+    let hook = |stage: &str, staging: &Path| {
+        let output = Command::new("sh")
+            .args(["scripts/trunk-site", stage])
+            .current_dir(repo())
+            .env("TRUNK_PROFILE", "debug")
+            .env("TRUNK_STAGING_DIR", staging)
+            .env("BRNN_TRUNK_SITE", kept.path())
+            .env("BRNN_CONTENT", content.path())
+            .env("BRNN_NOW", "2025-11-29T12:00:00+08:00")
+            .output()
+            .expect("sh runs");
+        assert!(output.status.success(), "{stage}: {}", stderr(&output));
+        String::from_utf8_lossy(&output.stdout).into_owned() + &stderr(&output)
+    };
+    let staging = || {
+        let folder = TempDir::new().unwrap();
+        fs::copy(shell.path(), folder.path().join("index.html")).unwrap();
+        folder
+    };
+    let article =
+        |site: &Path| fs::read_to_string(site.join("api/v2/de/articles/beispiel-brueckenbau.json")).unwrap();
+
+    let first = staging();
+    assert_eq!(
+        hook("early", first.path()),
+        "",
+        "no site built yet: nothing early"
+    );
+    assert!(fs::read_dir(kept.path()).unwrap().next().is_none());
+    hook("late", first.path());
+    assert!(article(first.path()).contains("Brückenbau über den Fluss erreicht die Mitte"));
+
+    let source = content.path().join("de/beispiel-brueckenbau.txt");
+    let text = fs::read_to_string(&source).unwrap();
+    fs::write(&source, text.replace("erreicht die Mitte", "ist fertig")).unwrap();
+    let second = staging();
+    let said = hook("early", second.path());
+    assert!(said.starts_with("brnn-content: "), "its summary line: {said}");
+    assert!(article(kept.path()).contains("Brückenbau über den Fluss ist fertig"));
+    assert!(
+        article(first.path()).contains("ist fertig"),
+        "served at once through the last staging folder's links"
+    );
+    assert_eq!(
+        common::tree(second.path()).len(),
+        1,
+        "Trunk's staging folder untouched"
+    );
+
+    hook("late", second.path());
+    let direct = staging();
+    let output = run(&[
+        "build",
+        "--content",
+        path(content.path()),
+        "--out",
+        path(direct.path()),
+        "--shell",
+        path(&direct.path().join("index.html")),
+        "--cache",
+        path(&common::image_cache()),
+        "--now",
+        "2025-11-29T12:00:00+08:00",
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(common::tree(second.path()), common::tree(direct.path()));
+}
