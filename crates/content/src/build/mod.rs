@@ -533,28 +533,30 @@ impl<'a> Output<'a> {
     /// Keeps every file below the folder `relative` as it is, as if this
     /// build had written it; false (and nothing kept) if there is no such folder.
     fn keep_folder(&mut self, relative: &str) -> io::Result<bool> {
+        // Each file's path below the output folder, made as the walk goes:
+        // a search bundle holds a file per article it indexes.
         let mut files = Vec::new();
-        let mut folders = vec![self.out.join(relative)];
+        let mut folders = vec![relative.to_owned()];
         while let Some(folder) = folders.pop() {
-            let Ok(entries) = fs::read_dir(&folder) else {
+            let Ok(entries) = fs::read_dir(self.out.join(&folder)) else {
                 return Ok(false);
             };
             for entry in entries {
                 let entry = entry?;
+                let below = format!("{folder}/{}", entry.file_name().to_string_lossy());
                 if entry.file_type()?.is_dir() {
-                    folders.push(entry.path());
+                    folders.push(below);
                 } else {
-                    files.push(entry.path());
+                    files.push(below);
                 }
             }
         }
         self.report.unchanged += files.len();
-        for file in files {
-            let relative = self.relative(&file);
+        for relative in files {
             // A file the last build did not list is hashed as it is.
             let key = match self.previous.take(&relative) {
                 Some((_, key)) => key,
-                None => Key::of(&[&fs::read(&file)?]),
+                None => Key::of(&[&fs::read(self.out.join(&relative))?]),
             };
             self.next.insert(relative, key);
         }
