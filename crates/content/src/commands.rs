@@ -241,10 +241,45 @@ pub fn build(
     Ok(report)
 }
 
+/// A site's lock (`<site>/.brnn/lock`), held until dropped: one build at a
+/// time writes a site, and its change list is its own until the lock is let
+/// go (`trunk serve`'s hook and `build --watch` build the same site).
+pub struct SiteLock {
+    _file: fs::File,
+}
+
+/// Takes the lock of the site at `site`, waiting for another build to let
+/// go of it; `waiting` is called before it waits.
+pub fn lock_site(site: &Path, waiting: impl FnOnce()) -> Result<SiteLock, Failure> {
+    let folder = site.join(build::BUILD_FOLDER);
+    fs::create_dir_all(&folder).map_err(|error| io_failure(&folder, format!("cannot make it: {error}")))?;
+    let path = folder.join(LOCK_FILE);
+    let file = fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)
+        .map_err(|error| io_failure(&path, format!("cannot open the site's lock: {error}")))?;
+    let cannot_lock = |error: std::io::Error| io_failure(&path, format!("cannot lock the site: {error}"));
+    match file.try_lock() {
+        Ok(()) => {}
+        Err(fs::TryLockError::WouldBlock) => {
+            waiting();
+            file.lock().map_err(cannot_lock)?;
+        }
+        Err(fs::TryLockError::Error(error)) => return Err(cannot_lock(error)),
+    }
+    Ok(SiteLock { _file: file })
+}
+
+/// The lock's file below the build's own folder.
+const LOCK_FILE: &str = "lock";
+
 /// Links every entry of the site built in `folder` (its build's own folder
-/// aside) from `out`, replacing a file of the same name there: Trunk's
-/// shell, which the site's home page replaces. Trunk's server follows the
-/// links, and replacing its staging folder removes only them.
+/// aside) from `out` that is not linked there yet, replacing a file of the
+/// same name there: Trunk's shell, which the site's home page replaces.
+/// Trunk's server follows the links, and replacing its staging folder
+/// removes only them.
 pub fn link_site(folder: &Path, out: &Path) -> Result<(), Failure> {
     let folder = fs::canonicalize(folder).map_err(|error| io_failure(folder, error))?;
     let entries =
@@ -256,6 +291,9 @@ pub fn link_site(folder: &Path, out: &Path) -> Result<(), Failure> {
             continue;
         }
         let link = out.join(&name);
+        if fs::read_link(&link).is_ok_and(|target| target == entry.path()) {
+            continue;
+        }
         let cannot_link =
             |error: std::io::Error| io_failure(&link, format!("cannot link the site's entry here: {error}"));
         match fs::symlink_metadata(&link) {

@@ -4,7 +4,7 @@
 //!
 //! | module | what |
 //! | --- | --- |
-//! | [`commands`] | the four commands: import, check, build, generate |
+//! | [`commands`] | the four commands: import, check, build, generate; the lock that keeps two builds out of one site |
 //! | [`library`] | all sources of the content folder, read and checked as a whole |
 //! | [`source_cache`] | the sources the last build parsed, so that a build parses only those that changed |
 //! | [`network`] | `network.toml`: site address, editions, section trees |
@@ -14,6 +14,7 @@
 //! | [`images`] | photos: read, checked, credited, and their renditions made and cached |
 //! | [`import`] | articles from elsewhere into sources: a plain-text page of the network, feeds, WordPress; HTML sanitized into blocks |
 //! | [`build`] | the endpoint, feeds and sitemaps written from a library |
+//! | [`watch`] | `build --watch`: the content folder's changes, which build the site again |
 //! | [`generate`] | synthetic sample articles |
 //! | [`problem`] | a problem located by file and line |
 //! | `translations` | translations named in sources, checked across editions and resolved |
@@ -39,6 +40,7 @@ pub mod source_cache;
 mod this_build;
 mod translations;
 pub mod up_to_date;
+pub mod watch;
 mod whole_file;
 
 /// Progress of long commands; [`ProgressBar::hidden`] draws nothing.

@@ -5,8 +5,11 @@
 mod common;
 
 use std::fs;
+use std::io::Write;
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::{Command, Output, Stdio};
+use std::thread;
+use std::time::{Duration, Instant};
 
 use common::{content_copy, repo, seed_page};
 use tempfile::TempDir;
@@ -276,67 +279,61 @@ fn a_site_built_in_a_kept_folder_is_linked_from_each_new_staging_folder() {
     assert_eq!(common::tree(second.path()), common::tree(direct.path()));
 }
 
-/// Trunk's hooks (scripts/trunk-site, as `trunk serve` runs them): early,
-/// beside Trunk's own build, the kept site is built with the shell of the
-/// last build, so a saved edit is served before Trunk has built the app;
-/// late, the staging folder links the same site as a build of the edited
-/// content into it would hold.
+/// Trunk's hook (scripts/trunk-site, as `trunk serve` runs it) builds the
+/// kept site, links it from the staging folder and leaves the content tool
+/// watching content/: a saved edit is built into the kept site at once and
+/// served through the links; a save with a problem is reported, and the
+/// fix saved after it built; the site is then what a build of the edited
+/// content makes. The watching build ends when Trunk does.
 #[test]
-fn trunk_serve_builds_the_kept_site_beside_its_own_build_then_links_it() {
+fn trunk_serve_leaves_a_build_watching_content_that_builds_every_save_until_trunk_ends() {
     let content = content_copy();
     let shell = common::page_shell();
     let kept = TempDir::new().unwrap();
-    let hook = |stage: &str, staging: &Path| {
-        let output = Command::new("sh")
-            .args(["scripts/trunk-site", stage])
-            .current_dir(repo())
-            .env("TRUNK_PROFILE", "debug")
-            .env("TRUNK_STAGING_DIR", staging)
-            .env("BRNN_TRUNK_SITE", kept.path())
-            .env("BRNN_CONTENT", content.path())
-            .env("BRNN_NOW", "2025-11-29T12:00:00+08:00")
-            .output()
-            .expect("sh runs");
-        assert!(output.status.success(), "{stage}: {}", stderr(&output));
-        String::from_utf8_lossy(&output.stdout).into_owned() + &stderr(&output)
-    };
-    let staging = || {
-        let folder = TempDir::new().unwrap();
-        fs::copy(shell.path(), folder.path().join("index.html")).unwrap();
-        folder
-    };
-    let article =
-        |site: &Path| fs::read_to_string(site.join("api/v2/de/articles/beispiel-brueckenbau.json")).unwrap();
+    let staging = TempDir::new().unwrap();
+    fs::copy(shell.path(), staging.path().join("index.html")).unwrap();
+    let log_folder = TempDir::new().unwrap();
+    let log = log_folder.path().join("trunk.log");
+    let log_file = fs::File::create(&log).unwrap();
+    let said = || fs::read_to_string(&log).unwrap();
+    // Trunk's stand-in: runs the hook as Trunk does, says how it ended,
+    // then runs until a line comes on its input.
+    let mut trunk = Command::new("sh")
+        .args(["-c", "sh scripts/trunk-site; echo \"hook $?\"; read line"])
+        .current_dir(repo())
+        .env("TRUNK_PROFILE", "debug")
+        .env("TRUNK_STAGING_DIR", staging.path())
+        .env("BRNN_TRUNK_SITE", kept.path())
+        .env("BRNN_CONTENT", content.path())
+        .env("BRNN_NOW", "2025-11-29T12:00:00+08:00")
+        .stdin(Stdio::piped())
+        .stdout(log_file.try_clone().unwrap())
+        .stderr(log_file)
+        .spawn()
+        .expect("sh runs");
+    let article = || fs::read_to_string(staging.path().join("api/v2/de/articles/beispiel-brueckenbau.json")).unwrap();
 
-    let first = staging();
-    assert_eq!(
-        hook("early", first.path()),
-        "",
-        "no site built yet: nothing early"
-    );
-    assert!(fs::read_dir(kept.path()).unwrap().next().is_none());
-    hook("late", first.path());
-    assert!(article(first.path()).contains("Brückenbau über den Fluss erreicht die Mitte"));
+    within(Duration::from_secs(600), "the hook", || said().contains("hook "));
+    assert!(said().contains("hook 0"), "{}", said());
+    assert!(article().contains("Brückenbau über den Fluss erreicht die Mitte"));
+    let watcher = fs::read_to_string(kept.path().join(".brnn/watcher.pid")).unwrap();
+    let watcher = watcher.trim();
 
     let source = content.path().join("de/beispiel-brueckenbau.txt");
     let text = fs::read_to_string(&source).unwrap();
-    fs::write(&source, text.replace("erreicht die Mitte", "ist fertig")).unwrap();
-    let second = staging();
-    let said = hook("early", second.path());
-    assert!(said.starts_with("brnn-content: "), "its summary line: {said}");
-    assert!(article(kept.path()).contains("Brückenbau über den Fluss ist fertig"));
-    assert!(
-        article(first.path()).contains("ist fertig"),
-        "served at once through the last staging folder's links"
-    );
-    assert_eq!(
-        common::tree(second.path()).len(),
-        1,
-        "Trunk's staging folder untouched"
-    );
+    let save = |text: &str| {
+        // As editors save: a new file renamed over the old one.
+        fs::write(source.with_extension("saving"), text).unwrap();
+        fs::rename(source.with_extension("saving"), &source).unwrap();
+    };
+    save(&text.replace("section = \"bri-nachrichten/aktuelles\"", "section = \"nirgendwo\""));
+    within(Duration::from_secs(60), "the problem", || said().contains("unknown section `nirgendwo`"));
+    assert!(said().contains("problem(s); nothing built"), "{}", said());
+    save(&text.replace("erreicht die Mitte", "ist fertig"));
+    within(Duration::from_secs(60), "the edit", || article().contains("Brückenbau über den Fluss ist fertig"));
 
-    hook("late", second.path());
-    let direct = staging();
+    let direct = TempDir::new().unwrap();
+    fs::copy(shell.path(), direct.path().join("index.html")).unwrap();
     let output = run(&[
         "build",
         "--content",
@@ -351,5 +348,22 @@ fn trunk_serve_builds_the_kept_site_beside_its_own_build_then_links_it() {
         "2025-11-29T12:00:00+08:00",
     ]);
     assert!(output.status.success(), "{}", stderr(&output));
-    assert_eq!(common::tree(second.path()), common::tree(direct.path()));
+    assert_eq!(common::tree(staging.path()), common::tree(direct.path()));
+
+    trunk.stdin.take().unwrap().write_all(b"done\n").unwrap();
+    trunk.wait().unwrap();
+    let running = || {
+        let asked = Command::new("kill").args(["-0", watcher]).stderr(Stdio::null()).status();
+        asked.unwrap().success()
+    };
+    within(Duration::from_secs(10), "the watching build's end", || !running());
+}
+
+/// Waits until `done`, asking every 100 ms; fails after `limit`, naming `what`.
+fn within(limit: Duration, what: &str, done: impl Fn() -> bool) {
+    let started = Instant::now();
+    while !done() {
+        assert!(started.elapsed() < limit, "{what}: not after {limit:?}");
+        thread::sleep(Duration::from_millis(100));
+    }
 }
