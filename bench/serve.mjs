@@ -6,17 +6,19 @@
 // there), serves it with `trunk serve` as scripts/serve does (the content
 // folder through BRNN_CONTENT, the kept site in <folder>/trunk-site-<count>/
 // through BRNN_TRUNK_SITE, so that the repository's own target/trunk-site/
-// is left alone; Trunk watches Trunk.toml's list, the generated archive in
-// place of content/, never the kept site, as Trunk follows the links to it
-// when it looks at what changed), opens the newest sample's article page (the newest day's) in headless Chromium and
+// is left alone; Trunk watches Trunk.toml's list, which leaves content/ to
+// the content tool's watching build that Trunk's hook starts), opens the
+// newest sample's article page (the newest day's) in headless Chromium and
 // then, --edits times, saves a new headline into its source and times how
-// long the page takes to show it (Trunk rebuilds, its hook builds the site;
-// its HTML is asked for every 100 ms meanwhile, and once it has the new
+// long the page takes to show it (the watching build builds the site; its
+// HTML is asked for every 100 ms meanwhile, and once it has the new
 // headline the page is reloaded, as a reader would by hand: Trunk's
-// autoreload is an inline script, which the site's policy refuses). Prints each time, the median, and what the
-// content tool's summary line said of each build. Trunk's own output, at
-// debug level (what it took for a change), goes to <folder>/trunk-serve.log. The first build of an
-// archive into an empty kept folder takes minutes (every page is rendered).
+// autoreload is an inline script, which the site's policy refuses). Prints
+// each time, the median, and what the content tool's summary line said of
+// each build. Trunk's output, the watching build's included, at debug level
+// (what it took for a change), goes to <folder>/trunk-serve.log. The first
+// build of an archive into an empty kept folder takes minutes (every page
+// is rendered), as does the first after the content tool changed.
 import { spawn, execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync, cpSync } from 'node:fs';
 import { join } from 'node:path';
@@ -64,13 +66,19 @@ const trunk = spawn('trunk', ['serve', '--port', String(port), ...watch], {
   env: { ...process.env, TRUNK_OFFLINE: 'true', RUST_LOG: 'trunk=debug', BRNN_CONTENT: content, BRNN_TRUNK_SITE: site },
   detached: true,
 });
-const collect = (chunk) => {
-  output += chunk;
-  writeFileSync(join(work, 'trunk-serve.log'), chunk, { flag: 'a' });
-  for (const line of chunk.toString().split('\n')) if (line.startsWith('brnn-content:')) summaries.push(line);
+/** Takes one stream's output; its lines may come split across chunks: only whole ones are looked at. */
+const collector = () => {
+  let unfinished = '';
+  return (chunk) => {
+    output += chunk;
+    writeFileSync(join(work, 'trunk-serve.log'), chunk, { flag: 'a' });
+    const lines = (unfinished + chunk.toString()).split('\n');
+    unfinished = lines.pop();
+    for (const line of lines) if (line.startsWith('brnn-content:')) summaries.push(line);
+  };
 };
-trunk.stdout.on('data', collect);
-trunk.stderr.on('data', collect);
+trunk.stdout.on('data', collector());
+trunk.stderr.on('data', collector());
 
 /** Resolves once Trunk has finished `builds` builds. */
 async function builds(total, timeoutMs) {
