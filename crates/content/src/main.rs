@@ -326,7 +326,12 @@ fn main() -> ExitCode {
 }
 
 /// Each problem, then what was not done because of them.
-fn print_failure(Failure { problems, consequence }: &Failure) {
+fn print_failure(
+    Failure {
+        problems,
+        consequence,
+    }: &Failure,
+) {
     for problem in problems {
         eprintln!("{problem}");
     }
@@ -406,7 +411,10 @@ fn build_on_every_change(options: &BuildOptions, while_running: Option<u32>) -> 
     keep_freed_memory();
     // Watched from before the first build: a save during it builds again.
     let changes = ContentWatch::of(&options.content).map_err(|error| Failure {
-        problems: vec![Problem::in_file(&options.content, format!("cannot watch it: {error}"))],
+        problems: vec![Problem::in_file(
+            &options.content,
+            format!("cannot watch it: {error}"),
+        )],
         consequence: "nothing built",
     })?;
     // The first build goes through every source instead of finding the

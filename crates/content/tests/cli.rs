@@ -207,6 +207,47 @@ fn a_warning_is_printed_on_its_own_line_and_counted_but_fails_nothing() {
     assert!(lines[1].ends_with("no problems, 1 warning"), "{printed}");
 }
 
+/// One build at a time writes a site: a build started while another holds
+/// the site's lock says that it waits, and builds once the lock is let go.
+#[test]
+fn a_build_waits_for_the_build_that_holds_its_site() {
+    let content = content_copy();
+    let out = TempDir::new().unwrap();
+    let held = brnn_content::commands::lock_site(out.path(), || panic!("nobody else holds it")).unwrap();
+    let mut build = Command::new(TOOL)
+        .args([
+            "build",
+            "--content",
+            path(content.path()),
+            "--out",
+            path(out.path()),
+        ])
+        .args([
+            "--cache",
+            path(&common::image_cache()),
+            "--now",
+            "2025-11-29T12:00:00+08:00",
+        ])
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the tool runs");
+    thread::sleep(Duration::from_secs(2));
+    assert!(build.try_wait().unwrap().is_none(), "it waits");
+    assert!(!out.path().join("api").exists(), "and has written nothing");
+    drop(held);
+    let output = build.wait_with_output().unwrap();
+    let said = stderr(&output);
+    assert!(output.status.success(), "{said}");
+    assert!(
+        said.starts_with(&format!(
+            "brnn-content: waiting for another build of {}\n",
+            out.path().display()
+        )),
+        "{said}"
+    );
+    assert!(out.path().join("api/v2/de/edition.json").exists());
+}
+
 /// `trunk serve`'s build (`--build-in`): the site is kept in a folder of its
 /// own and its entries are linked from the staging folder, which Trunk
 /// makes anew every time; the next build, into a new staging folder, finds
@@ -311,7 +352,14 @@ fn trunk_serve_leaves_a_build_watching_content_that_builds_every_save_until_trun
         .stderr(log_file)
         .spawn()
         .expect("sh runs");
-    let article = || fs::read_to_string(staging.path().join("api/v2/de/articles/beispiel-brueckenbau.json")).unwrap();
+    let article = || {
+        fs::read_to_string(
+            staging
+                .path()
+                .join("api/v2/de/articles/beispiel-brueckenbau.json"),
+        )
+        .unwrap()
+    };
 
     within(Duration::from_secs(600), "the hook", || said().contains("hook "));
     assert!(said().contains("hook 0"), "{}", said());
@@ -326,11 +374,18 @@ fn trunk_serve_leaves_a_build_watching_content_that_builds_every_save_until_trun
         fs::write(source.with_extension("saving"), text).unwrap();
         fs::rename(source.with_extension("saving"), &source).unwrap();
     };
-    save(&text.replace("section = \"bri-nachrichten/aktuelles\"", "section = \"nirgendwo\""));
-    within(Duration::from_secs(60), "the problem", || said().contains("unknown section `nirgendwo`"));
+    save(&text.replace(
+        "section = \"bri-nachrichten/aktuelles\"",
+        "section = \"nirgendwo\"",
+    ));
+    within(Duration::from_secs(60), "the problem", || {
+        said().contains("unknown section `nirgendwo`")
+    });
     assert!(said().contains("problem(s); nothing built"), "{}", said());
     save(&text.replace("erreicht die Mitte", "ist fertig"));
-    within(Duration::from_secs(60), "the edit", || article().contains("Brückenbau über den Fluss ist fertig"));
+    within(Duration::from_secs(60), "the edit", || {
+        article().contains("Brückenbau über den Fluss ist fertig")
+    });
 
     let direct = TempDir::new().unwrap();
     fs::copy(shell.path(), direct.path().join("index.html")).unwrap();
@@ -353,7 +408,10 @@ fn trunk_serve_leaves_a_build_watching_content_that_builds_every_save_until_trun
     trunk.stdin.take().unwrap().write_all(b"done\n").unwrap();
     trunk.wait().unwrap();
     let running = || {
-        let asked = Command::new("kill").args(["-0", watcher]).stderr(Stdio::null()).status();
+        let asked = Command::new("kill")
+            .args(["-0", watcher])
+            .stderr(Stdio::null())
+            .status();
         asked.unwrap().success()
     };
     within(Duration::from_secs(10), "the watching build's end", || !running());
