@@ -4,7 +4,7 @@
 //! This binary parses arguments and prints; the work is in the library.
 
 use std::io::IsTerminal;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
@@ -21,7 +21,7 @@ use brnn_content::ProgressBar;
 use brnn_model::date::{Published, UtcOffset};
 use brnn_model::slug::{SectionPath, Slug};
 use clap::error::ErrorKind;
-use clap::{CommandFactory, Parser, Subcommand};
+use clap::{Args, CommandFactory, Parser, Subcommand};
 use indicatif::{ProgressFinish, ProgressStyle};
 
 // A build makes and drops millions of small values on two threads (the
@@ -82,40 +82,8 @@ enum Command {
     /// Files whose bytes would not change are left alone; files the content
     /// no longer produces are removed.
     Build {
-        /// The site's root folder (Trunk's staging folder, or dist/).
-        #[arg(long)]
-        out: PathBuf,
-        /// Where the site is served, for the absolute addresses of feeds and
-        /// sitemaps; overrides `[site] url` in network.toml.
-        #[arg(long, env = "BRNN_SITE_URL", value_parser = SiteUrl::parse)]
-        site_url: Option<SiteUrl>,
-        /// Trunk's index.html: with it, every address also gets its HTML
-        /// page (each article, every page of every list, `/`, 404.html).
-        #[arg(long)]
-        shell: Option<PathBuf>,
-        /// Where the photos' renditions are kept between builds, so that a
-        /// rebuild makes only those of new or changed photos. Outside the
-        /// site; safe to delete.
-        #[arg(long, default_value = "target/image-cache")]
-        cache: PathBuf,
-        /// The build's clock, RFC 3339 (2025-11-05T06:00:00+08:00): an
-        /// editor's front page choice whose `front_until` has passed is
-        /// ignored. By default the system clock: an expiry takes effect at
-        /// the first build after it.
-        #[arg(long, env = "BRNN_NOW", value_parser = Published::parse)]
-        now: Option<Published>,
-        /// Also write the list of the files this build added (`+ path`),
-        /// changed (`~ path`) and removed (`- path`) here, for an upload
-        /// step that copies and purges only those; it is always in
-        /// `<out>/.brnn/changes.txt` too.
-        #[arg(long)]
-        changes: Option<PathBuf>,
-        /// Build the site in this folder instead, kept from build to build,
-        /// and link its entries from `--out`: for `trunk serve`, whose
-        /// staging folder is new at every build, so that a saved edit
-        /// renders only what it changed instead of the whole site.
-        #[arg(long)]
-        build_in: Option<PathBuf>,
+        #[command(flatten)]
+        options: BuildOptions,
         /// After the build, keep watching the content folder and build
         /// again after every change, until stopped: what `trunk serve`'s
         /// hook starts (scripts/trunk-site), so that a saved edit is built
@@ -279,31 +247,13 @@ fn main() -> ExitCode {
             );
         }),
         Command::Build {
-            out,
-            site_url,
-            shell,
-            cache,
-            now,
-            changes,
-            build_in,
+            options,
             watch,
             watch_while,
-        } => {
-            let options = BuildOptions {
-                content,
-                out,
-                site_url,
-                shell,
-                cache,
-                now,
-                changes,
-                build_in,
-            };
-            match watch {
-                true => build_on_every_change(&options, watch_while),
-                false => build_once(&options),
-            }
-        }
+        } => match watch {
+            true => build_on_every_change(&content, &options, watch_while),
+            false => build_once(&content, &options),
+        },
         Command::Generate {
             count,
             seed,
@@ -338,20 +288,47 @@ fn print_failure(
     eprintln!("brnn-content: {} problem(s); {consequence}", problems.len());
 }
 
-/// What `build` was asked to build, and how.
+/// What `build` is asked to build, and how.
+#[derive(Args)]
 struct BuildOptions {
-    content: PathBuf,
+    /// The site's root folder (Trunk's staging folder, or dist/).
+    #[arg(long)]
     out: PathBuf,
+    /// Where the site is served, for the absolute addresses of feeds and
+    /// sitemaps; overrides `[site] url` in network.toml.
+    #[arg(long, env = "BRNN_SITE_URL", value_parser = SiteUrl::parse)]
     site_url: Option<SiteUrl>,
+    /// Trunk's index.html: with it, every address also gets its HTML
+    /// page (each article, every page of every list, `/`, 404.html).
+    #[arg(long)]
     shell: Option<PathBuf>,
+    /// Where the photos' renditions are kept between builds, so that a
+    /// rebuild makes only those of new or changed photos. Outside the
+    /// site; safe to delete.
+    #[arg(long, default_value = "target/image-cache")]
     cache: PathBuf,
+    /// The build's clock, RFC 3339 (2025-11-05T06:00:00+08:00): an
+    /// editor's front page choice whose `front_until` has passed is
+    /// ignored. By default the system clock: an expiry takes effect at
+    /// the first build after it.
+    #[arg(long, env = "BRNN_NOW", value_parser = Published::parse)]
     now: Option<Published>,
+    /// Also write the list of the files this build added (`+ path`),
+    /// changed (`~ path`) and removed (`- path`) here, for an upload
+    /// step that copies and purges only those; it is always in
+    /// `<out>/.brnn/changes.txt` too.
+    #[arg(long)]
     changes: Option<PathBuf>,
+    /// Build the site in this folder instead, kept from build to build,
+    /// and link its entries from `--out`: for `trunk serve`, whose
+    /// staging folder is new at every build, so that a saved edit
+    /// renders only what it changed instead of the whole site.
+    #[arg(long)]
     build_in: Option<PathBuf>,
 }
 
 /// Builds the site once, holding its lock, and prints what the build did.
-fn build_once(options: &BuildOptions) -> Result<(), Failure> {
+fn build_once(content: &Path, options: &BuildOptions) -> Result<(), Failure> {
     let started = Instant::now();
     let now = options.now.unwrap_or_else(system_clock);
     let site = options.build_in.as_deref().unwrap_or(&options.out);
@@ -359,7 +336,7 @@ fn build_once(options: &BuildOptions) -> Result<(), Failure> {
         eprintln!("brnn-content: waiting for another build of {}", site.display());
     })?;
     let report = commands::build(
-        &options.content,
+        content,
         site,
         &options.cache,
         options.site_url.clone(),
@@ -407,14 +384,15 @@ fn build_once(options: &BuildOptions) -> Result<(), Failure> {
 /// process `while_running` ends (without it, until stopped). A build that
 /// fails prints its problems, and the next change builds again: the editor
 /// fixes the source and saves.
-fn build_on_every_change(options: &BuildOptions, while_running: Option<u32>) -> Result<(), Failure> {
+fn build_on_every_change(
+    content: &Path,
+    options: &BuildOptions,
+    while_running: Option<u32>,
+) -> Result<(), Failure> {
     keep_freed_memory();
     // Watched from before the first build: a save during it builds again.
-    let changes = ContentWatch::of(&options.content).map_err(|error| Failure {
-        problems: vec![Problem::in_file(
-            &options.content,
-            format!("cannot watch it: {error}"),
-        )],
+    let changes = ContentWatch::of(content).map_err(|error| Failure {
+        problems: vec![Problem::in_file(content, format!("cannot watch it: {error}"))],
         consequence: "nothing built",
     })?;
     // The first build goes through every source instead of finding the
@@ -425,7 +403,7 @@ fn build_on_every_change(options: &BuildOptions, while_running: Option<u32>) -> 
     let site = options.build_in.as_deref().unwrap_or(&options.out);
     Record::remove(site).ok();
     loop {
-        if let Err(failure) = build_once(options) {
+        if let Err(failure) = build_once(content, options) {
             print_failure(&failure);
         }
         if !changes.changed(while_running) {
