@@ -22,7 +22,7 @@ use crate::house_page::{self, ParsedHousePage, Role, PAGES_FOLDER};
 use crate::images::{Photo, Photos};
 use crate::network::{self, SiteUrl, NETWORK_FILE};
 use crate::problem::Problem;
-use crate::source_cache::{Parsed, SourceCache};
+use crate::source_cache::{self, Parsed, SourceCache};
 use crate::translations::Claims;
 
 /// Every edition's articles, checked against the network description.
@@ -231,8 +231,7 @@ fn read_source(
     let parse = |text: &str| article_source::parse(file, text, locale);
     let read = match cache {
         Some(cache) => cache.read(file, lang, parse),
-        None => fs::read_to_string(file)
-            .map(|text| parse(&text).map(|parsed| (parsed, Sha256::digest(text.as_bytes()).into()))),
+        None => source_cache::read_and_parse(file, parse),
     };
     read.unwrap_or_else(|error| Err(vec![Problem::in_file(file, format!("cannot read it: {error}"))]))
 }

@@ -327,11 +327,18 @@ struct BuildOptions {
     build_in: Option<PathBuf>,
 }
 
+impl BuildOptions {
+    /// The folder the site is built in: `--build-in`'s, else `--out`.
+    fn site(&self) -> &Path {
+        self.build_in.as_deref().unwrap_or(&self.out)
+    }
+}
+
 /// Builds the site once, holding its lock, and prints what the build did.
 fn build_once(content: &Path, options: &BuildOptions) -> Result<(), Failure> {
     let started = Instant::now();
     let now = options.now.unwrap_or_else(system_clock);
-    let site = options.build_in.as_deref().unwrap_or(&options.out);
+    let site = options.site();
     let _lock = commands::lock_site(site, || {
         eprintln!("brnn-content: waiting for another build of {}", site.display());
     })?;
@@ -400,7 +407,7 @@ fn build_on_every_change(
     // build needs is the process's before the first edit (at 100,000
     // articles, the first edit built in 2.5 s instead of 3.8). A record
     // that cannot be removed only keeps that from happening.
-    let site = options.build_in.as_deref().unwrap_or(&options.out);
+    let site = options.site();
     Record::remove(site).ok();
     loop {
         if let Err(failure) = build_once(content, options) {

@@ -247,8 +247,7 @@ impl SourceCache {
         let Some(key) = key else {
             // Outside the folder, or a name that is not UTF-8: not kept.
             self.parsed += 1;
-            let text = fs::read_to_string(file)?;
-            return Ok(parse(&text).map(|parsed| (parsed, Sha256::digest(text.as_bytes()).into())));
+            return read_and_parse(file, parse);
         };
         let stamp = match self.looked_up.remove(&key) {
             Some(stamp) => stamp,
@@ -333,6 +332,17 @@ impl SourceCache {
         }
         Ok(())
     }
+}
+
+/// The source `file` read and parsed by `parse`, with the SHA-256 of its
+/// text: a source as it is without the cache. An error is the file's that
+/// could not be read.
+pub fn read_and_parse(
+    file: &Path,
+    parse: impl FnOnce(&str) -> Result<ParsedSource, Vec<Problem>>,
+) -> io::Result<Result<Parsed, Vec<Problem>>> {
+    let text = fs::read_to_string(file)?;
+    Ok(parse(&text).map(|parsed| (parsed, Sha256::digest(text.as_bytes()).into())))
 }
 
 /// The name of the cache's file number `shard`.
