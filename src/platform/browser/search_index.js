@@ -2,7 +2,8 @@
 // the content build writes to the edition's index folder (`Site::search_index`),
 // one bundle per span of days (the newest day, the rest of its month, the
 // rest of its year, each year before: `2025-day/`, `2025-month/`, `2025/`,
-// `2024/`), and a file naming them newest first; loaded only when the reader
+// `2024/`; a large month or year in parts named by their first day,
+// `2024-07-01/`), and a file naming them newest first; loaded only when the reader
 // searches. (A file of its own: the wasm cannot import a module, and an
 // inline script would break the Content-Security-Policy.)
 //

@@ -10,7 +10,11 @@
 //! and every earlier year one. Publishing into the newest day, what a
 //! newsroom does all day, indexes that day's few articles again, not the
 //! year's thousands (some 4 s for a year of 8,400 articles); the month's
-//! bundle is indexed again once a day, the year's once a month. The reader
+//! bundle is indexed again once a day, the year's once a month. A month or
+//! year of more than [`MOST_RECORDS`] articles is split into parts along the
+//! calendar (half-years, quarters, months, …), so that the memory a bundle
+//! takes to build is bounded whatever the archive's size (`2024-07-01`: a
+//! part named by its first day). The reader
 //! searches a year's bundles as one (`search_index.js`: Pagefind's
 //! `mergeIndex`, one script and wasm), and sets aside the hits of a bundle
 //! that holds no form of a searched word, which Pagefind answers with the
@@ -57,7 +61,38 @@ enum Span {
     Month(YearMonth),
     /// A year; the newest year before the newest day's month.
     Year(i32),
+    /// A part of a month or year too large for one bundle: from this day
+    /// up to the next part's first day.
+    Days(CivilDate),
 }
+
+/// The most records a bundle of more than one day holds. Pagefind keeps
+/// some 50 KB per record in memory while it builds a bundle (480 MB for a
+/// year of 10,000 generated articles), so at a million articles a year
+/// took 5 GB; a part of 6,000 takes some 300 MB.
+const MOST_RECORDS: usize = 6_000;
+
+/// The ways to cut a month or year into parts, coarsest first: each gives
+/// the first day of the part a date is in (half-years, quarters, months,
+/// halves of a month, days).
+const CUTS: [fn(CivilDate) -> CivilDate; 5] = [
+    |date| CivilDate {
+        month: if date.month < 7 { 1 } else { 7 },
+        day: 1,
+        ..date
+    },
+    |date| CivilDate {
+        month: (date.month - 1) / 3 * 3 + 1,
+        day: 1,
+        ..date
+    },
+    |date| CivilDate { day: 1, ..date },
+    |date| CivilDate {
+        day: if date.day < 16 { 1 } else { 16 },
+        ..date
+    },
+    |date| date,
+];
 
 impl Span {
     /// The span of an article of `date`, with `newest` the edition's newest day.
@@ -85,7 +120,39 @@ impl Span {
                 month: 1,
                 day: 1,
             },
+            Span::Days(day) => day,
         }
+    }
+
+    /// The span's `articles` (newest first) in bundles: as they are, or,
+    /// when there are more than `most`, in parts along the calendar, cut
+    /// the coarsest way ([`CUTS`]) that leaves no part with more (a single
+    /// day may hold more). Parts follow the calendar, not the count, so
+    /// that a new month adds a part and leaves the others as they are.
+    fn in_parts<'a>(self, articles: Vec<&'a Article>, most: usize) -> Vec<(Self, Vec<&'a Article>)> {
+        if articles.len() <= most || matches!(self, Span::Day(_)) {
+            return vec![(self, articles)];
+        }
+        let dates: Vec<CivilDate> = articles
+            .iter()
+            .map(|article| article.published.local_date())
+            .collect();
+        let fits = |cut: &fn(CivilDate) -> CivilDate| {
+            let mut sizes: BTreeMap<CivilDate, usize> = BTreeMap::new();
+            for date in &dates {
+                *sizes.entry(cut(*date)).or_default() += 1;
+            }
+            sizes.values().all(|&size| size <= most)
+        };
+        let cut = CUTS.iter().find(|cut| fits(cut)).unwrap_or(&CUTS[CUTS.len() - 1]);
+        let mut parts: BTreeMap<CivilDate, Vec<&Article>> = BTreeMap::new();
+        for (article, date) in articles.into_iter().zip(dates) {
+            parts.entry(cut(date)).or_default().push(article);
+        }
+        parts
+            .into_iter()
+            .map(|(first_day, articles)| (Span::Days(first_day), articles))
+            .collect()
     }
 
     fn name(self) -> String {
@@ -93,6 +160,7 @@ impl Span {
             Span::Day(day) => format!("{:04}-day", day.year),
             Span::Month(month) => format!("{:04}-month", month.year),
             Span::Year(year) => format!("{year:04}"),
+            Span::Days(day) => day.to_string(),
         }
     }
 }
@@ -119,15 +187,20 @@ pub fn plan<'a>(
     else {
         return Ok(Vec::new());
     };
-    let mut by_span: BTreeMap<CivilDate, (Span, Vec<&Article>)> = BTreeMap::new();
+    let mut spans: BTreeMap<CivilDate, (Span, Vec<&Article>)> = BTreeMap::new();
     for article in &content.articles {
         let span = Span::of(article.published.local_date(), newest);
-        by_span
+        spans
             .entry(span.first_day())
             .or_insert_with(|| (span, Vec::new()))
             .1
             .push(article);
     }
+    let by_span: BTreeMap<CivilDate, (Span, Vec<&Article>)> = spans
+        .into_values()
+        .flat_map(|(span, articles)| span.in_parts(articles, MOST_RECORDS))
+        .map(|(span, articles)| (span.first_day(), (span, articles)))
+        .collect();
     let folder = Site::search_index_folder(&content.edition.id);
     let newest_first: Vec<String> = by_span.values().rev().map(|(span, _)| span.name()).collect();
     let mut to_build = Vec::new();
@@ -392,6 +465,63 @@ mod tests {
         assert_eq!(Span::of(date("2025-12-01"), newest).name(), "2025-day");
         let new_year = date("2026-01-01");
         assert_eq!(Span::of(date("2025-12-31"), new_year).name(), "2025");
+    }
+
+    fn article_of(published: &str) -> Article {
+        serde_json::from_value(serde_json::json!({
+            "id": "a1", "section": "aktuelles", "headline": "Kopf",
+            "published": published, "paragraphs": ["Ein Absatz."]
+        }))
+        .unwrap()
+    }
+
+    #[test]
+    fn a_large_year_is_cut_along_the_calendar_as_coarsely_as_the_most_allows() {
+        // Newest first, as the library has them; two on 2024-03-02 (in
+        // Beijing: one is still 1 March in UTC).
+        let articles = [
+            "2024-08-01T10:00:00+08:00",
+            "2024-03-20T10:00:00+08:00",
+            "2024-03-02T12:00:00+08:00",
+            "2024-03-02T07:00:00+08:00",
+            "2024-01-01T10:00:00+08:00",
+        ]
+        .map(article_of);
+        let newest_first: Vec<&Article> = articles.iter().collect();
+        let year = Span::Year(2024);
+        let names = |most: usize| {
+            year.in_parts(newest_first.clone(), most)
+                .into_iter()
+                .map(|(span, articles)| format!("{} {}", span.name(), articles.len()))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(names(5), ["2024 5"]);
+        assert_eq!(names(4), ["2024-01-01 4", "2024-07-01 1"], "half-years");
+        assert_eq!(
+            names(3),
+            ["2024-01-01 1", "2024-03-01 3", "2024-08-01 1"],
+            "months"
+        );
+        assert_eq!(
+            names(2),
+            ["2024-01-01 1", "2024-03-01 2", "2024-03-16 1", "2024-08-01 1"],
+            "halves of a month"
+        );
+        assert_eq!(names(1).len(), 4, "days: a day is never split");
+        let parts = year.in_parts(newest_first.clone(), 3);
+        assert!(
+            parts[1]
+                .1
+                .windows(2)
+                .all(|pair| pair[0].published >= pair[1].published),
+            "newest first within a part"
+        );
+        let day = Span::Day("2024-03-02".parse().unwrap());
+        assert_eq!(
+            day.in_parts(newest_first, 1).len(),
+            1,
+            "the newest day is one bundle"
+        );
     }
 
     #[test]
