@@ -30,16 +30,17 @@
 //! (`stored.rs`, MessagePack), each with its length. A file is written whole
 //! or not at all, last, and only when something in it changed.
 //!
-//! The files' bytes are not held while the build reads its sources: each
-//! file is read once for its records' places, and a kept parse is read from
-//! its place when it is asked for (at a million articles, 1.8 GB less
-//! memory for a few seconds of system calls).
+//! No parse waits in memory: each file is read once for its records'
+//! places, and a kept parse is read from its place when it is asked for;
+//! a new parse waits in a file beside them ([`NEW_PARSES`]) until the
+//! files are written. At a million articles that is 1.8 GB of memory less,
+//! for a few seconds of system calls.
 
 mod stored;
 
 use std::collections::HashMap;
 use std::fs::{self, File, Metadata};
-use std::io::{self, Read, Seek, SeekFrom};
+use std::io::{self, Read, Seek, SeekFrom, Write};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
@@ -59,6 +60,8 @@ pub const FOLDER: &str = "sources";
 const FORMAT: &str = "brnn-content-sources 2";
 /// How many files the cache is split into, each named by its number in hex.
 pub const SHARDS: usize = 256;
+/// Where a build's new parses wait, in the cache's folder, until its files are written.
+const NEW_PARSES: &str = "new-parses.tmp";
 
 /// A source's parse, and the SHA-256 of the text it was parsed from.
 pub type Parsed = (ParsedSource, [u8; 32]);
@@ -81,6 +84,7 @@ impl Stamp {
 }
 
 /// One source as the cache records it.
+#[derive(Clone)]
 struct Entry {
     context: String,
     stamp: Stamp,
@@ -88,11 +92,68 @@ struct Entry {
     payload: Payload,
 }
 
+#[derive(Clone)]
 enum Payload {
     /// The encoded parse, at this range of the file the cache was read from.
     Kept(Range<u64>),
-    /// The encoded parse of a source parsed by this build.
-    New(Vec<u8>),
+    /// The encoded parse of a source parsed by this build, at this range of [`NewParses`].
+    New(Range<u64>),
+}
+
+/// The parses of this build, encoded one after another in a file of
+/// their own ([`NEW_PARSES`]), made when the first is put.
+struct NewParses {
+    path: PathBuf,
+    file: Option<io::BufWriter<File>>,
+    length: u64,
+}
+
+impl NewParses {
+    /// Appends `bytes`; their range, or `None` when the file cannot be
+    /// made or written (that parse is then not kept: the cache is only a shortcut).
+    fn put(&mut self, bytes: &[u8]) -> Option<Range<u64>> {
+        if self.file.is_none() {
+            fs::create_dir_all(self.path.parent()?).ok()?;
+            let file = File::options()
+                .read(true)
+                .write(true)
+                .create(true)
+                .truncate(true)
+                .open(&self.path)
+                .ok()?;
+            self.file = Some(io::BufWriter::new(file));
+        }
+        self.file.as_mut()?.write_all(bytes).ok()?;
+        let start = self.length;
+        self.length += bytes.len() as u64;
+        Some(start..self.length)
+    }
+
+    /// The file, everything put written into it.
+    fn written(&mut self) -> io::Result<Option<&File>> {
+        match &mut self.file {
+            Some(file) => {
+                file.flush()?;
+                Ok(Some(file.get_ref()))
+            }
+            None => Ok(None),
+        }
+    }
+
+    fn remove(self) {
+        if self.file.is_some() {
+            let _ = fs::remove_file(&self.path);
+        }
+    }
+}
+
+/// The bytes of `file` at `range`.
+fn read_range(file: &File, range: &Range<u64>) -> io::Result<Vec<u8>> {
+    let mut file = file;
+    let mut bytes = vec![0; usize::try_from(range.end - range.start).map_err(io::Error::other)?];
+    file.seek(SeekFrom::Start(range.start))?;
+    file.read_exact(&mut bytes)?;
+    Ok(bytes)
 }
 
 /// The cache a build reads sources through.
@@ -104,6 +165,7 @@ pub struct SourceCache {
     /// When the cache was opened, in whole seconds since the epoch.
     opened: u64,
     shards: Vec<Shard>,
+    new_parses: NewParses,
     /// Sizes and times a look through the content folder took just before
     /// (`up_to_date::Inputs`), by path as entries are keyed: not asked of
     /// the file system again. A source changed since has a newer time than
@@ -173,24 +235,19 @@ impl Shard {
 
     /// The bytes of the file as read at `range`.
     fn read_kept(&self, range: &Range<u64>) -> io::Result<Vec<u8>> {
-        let mut file = self.file.as_ref().ok_or(io::ErrorKind::NotFound)?;
-        let mut bytes = vec![0; usize::try_from(range.end - range.start).map_err(io::Error::other)?];
-        file.seek(SeekFrom::Start(range.start))?;
-        file.read_exact(&mut bytes)?;
-        Ok(bytes)
+        read_range(self.file.as_ref().ok_or(io::ErrorKind::NotFound)?, range)
     }
 
-    /// The parse `payload` holds; `None` if it cannot be read back (the file changed, or is damaged).
-    fn decode(&self, payload: &Payload) -> Option<ParsedSource> {
-        let stored: StoredSource = match payload {
-            Payload::Kept(range) => rmp_serde::from_slice(&self.read_kept(range).ok()?).ok()?,
-            Payload::New(payload) => rmp_serde::from_slice(payload).ok()?,
-        };
+    /// The parse of a kept entry, at `range`; `None` if it cannot be read
+    /// back (the file changed, or is damaged).
+    fn decode(&self, range: &Range<u64>) -> Option<ParsedSource> {
+        let stored: StoredSource = rmp_serde::from_slice(&self.read_kept(range).ok()?).ok()?;
         stored.into_parsed().ok()
     }
 
-    /// The file as this build leaves it, beginning with `header` and `opened`.
-    fn encode(&self, header: &str, opened: u64) -> io::Result<Vec<u8>> {
+    /// The file as this build leaves it, beginning with `header` and
+    /// `opened`; the new parses are read from `new_parses`.
+    fn encode(&self, header: &str, opened: u64, new_parses: Option<&File>) -> io::Result<Vec<u8>> {
         let mut next: Vec<&(String, Entry)> = self.next.iter().collect();
         next.sort_unstable_by(|(a, _), (b, _)| a.cmp(b));
         // The kept parses, read in one go: the file as read, whole.
@@ -198,6 +255,7 @@ impl Shard {
             Some(file) => self.read_kept(&(0..file.metadata()?.len()))?,
             None => Vec::new(),
         };
+        let changed = || io::Error::other("the cache's file changed while the build read it");
         let mut bytes = Vec::with_capacity(kept.len().max(1024));
         bytes.extend_from_slice(header.as_bytes());
         bytes.extend_from_slice(&opened.to_le_bytes());
@@ -207,15 +265,20 @@ impl Shard {
             bytes.extend_from_slice(&entry.stamp.size.to_le_bytes());
             bytes.extend_from_slice(&entry.stamp.modified.to_le_bytes());
             bytes.extend_from_slice(&entry.hash);
-            let payload = match &entry.payload {
-                Payload::Kept(range) => usize::try_from(range.start)
-                    .ok()
-                    .zip(usize::try_from(range.end).ok())
-                    .and_then(|(start, end)| kept.get(start..end))
-                    .ok_or_else(|| io::Error::other("the cache's file changed while the build read it"))?,
-                Payload::New(payload) => payload.as_slice(),
-            };
-            put_bytes(&mut bytes, payload);
+            match &entry.payload {
+                Payload::Kept(range) => {
+                    let payload = usize::try_from(range.start)
+                        .ok()
+                        .zip(usize::try_from(range.end).ok())
+                        .and_then(|(start, end)| kept.get(start..end))
+                        .ok_or_else(changed)?;
+                    put_bytes(&mut bytes, payload);
+                }
+                Payload::New(range) => {
+                    let payload = read_range(new_parses.ok_or_else(changed)?, range)?;
+                    put_bytes(&mut bytes, &payload);
+                }
+            }
         }
         Ok(bytes)
     }
@@ -239,6 +302,11 @@ impl SourceCache {
                 .duration_since(UNIX_EPOCH)
                 .map_or(0, |since| since.as_secs()),
             shards,
+            new_parses: NewParses {
+                path: folder.join(NEW_PARSES),
+                file: None,
+                length: 0,
+            },
             looked_up: HashMap::new(),
             parsed: 0,
             reused: 0,
@@ -286,11 +354,15 @@ impl SourceCache {
             .previous
             .remove(&key)
             .filter(|entry| entry.context == context);
+        let kept_range = |entry: &Entry| match &entry.payload {
+            Payload::Kept(range) => Some(range.clone()),
+            Payload::New(_) => None,
+        };
         if let Some(entry) = known
             .as_ref()
             .filter(|entry| entry.stamp == stamp && shard.trusted(stamp))
         {
-            if let Some(parsed) = shard.decode(&entry.payload) {
+            if let Some(parsed) = kept_range(entry).and_then(|range| shard.decode(&range)) {
                 self.reused += 1;
                 shard.next.push((key, kept(entry, stamp)));
                 return Ok(Ok((parsed, entry.hash)));
@@ -299,7 +371,7 @@ impl SourceCache {
         let text = fs::read_to_string(file)?;
         let hash: [u8; 32] = Sha256::digest(text.as_bytes()).into();
         if let Some(entry) = known.as_ref().filter(|entry| entry.hash == hash) {
-            if let Some(parsed) = shard.decode(&entry.payload) {
+            if let Some(parsed) = kept_range(entry).and_then(|range| shard.decode(&range)) {
                 self.reused += 1;
                 self.compared += 1;
                 // A new time is recorded; a time too recent to trust is
@@ -316,15 +388,17 @@ impl SourceCache {
         let parsed = parse(&text);
         if let Ok(parsed) = &parsed {
             let payload = rmp_serde::to_vec(&StoredSource::from_parsed(parsed)).map_err(io::Error::other)?;
-            shard.next.push((
-                key,
-                Entry {
-                    context: context.to_owned(),
-                    stamp,
-                    hash,
-                    payload: Payload::New(payload),
-                },
-            ));
+            if let Some(range) = self.new_parses.put(&payload) {
+                shard.next.push((
+                    key,
+                    Entry {
+                        context: context.to_owned(),
+                        stamp,
+                        hash,
+                        payload: Payload::New(range),
+                    },
+                ));
+            }
         }
         Ok(parsed.map(|parsed| (parsed, hash)))
     }
@@ -350,11 +424,18 @@ impl SourceCache {
     /// a source is gone. One at a time, each shard's memory given back
     /// once written: at a million articles, the files weigh some 1.8 GB.
     pub fn write_changed(mut self, folder: &Path) -> io::Result<()> {
+        let written = self.write_shards(folder);
+        self.new_parses.remove();
+        written
+    }
+
+    fn write_shards(&mut self, folder: &Path) -> io::Result<()> {
+        let new_parses = self.new_parses.written()?;
         for (number, shard) in std::mem::take(&mut self.shards).into_iter().enumerate() {
             if shard.changed() {
                 let file = folder.join(file_name(number));
                 shard
-                    .encode(&self.header, self.opened)
+                    .encode(&self.header, self.opened, new_parses)
                     .and_then(|bytes| write_whole(&file, bytes))
                     .map_err(|error| io::Error::new(error.kind(), format!("{}: {error}", file.display())))?;
             }
@@ -387,13 +468,8 @@ fn shard_of(key: &str) -> usize {
 /// `entry`, kept at its new `stamp`.
 fn kept(entry: &Entry, stamp: Stamp) -> Entry {
     Entry {
-        context: entry.context.clone(),
         stamp,
-        hash: entry.hash,
-        payload: match &entry.payload {
-            Payload::Kept(range) => Payload::Kept(range.clone()),
-            Payload::New(payload) => Payload::New(payload.clone()),
-        },
+        ..entry.clone()
     }
 }
 
@@ -594,7 +670,7 @@ mod tests {
         };
         let shard = &again.shards[shard_of("beispiel.txt")];
         assert_eq!(
-            timeless(&shard.encode(&again.header, again.opened).unwrap()),
+            timeless(&shard.encode(&again.header, again.opened, None).unwrap()),
             timeless(&bytes)
         );
 
