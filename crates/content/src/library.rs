@@ -2,9 +2,15 @@
 //! a whole, translations across editions included: each edition's articles
 //! (`content/<edition>/**/*.txt`) and its pages of the house
 //! (`content/<edition>/pages/*.txt`, `house_page`).
+//!
+//! An article is kept as lists show it, without its body, which at a
+//! million articles would take some 1 GB: a file that shows it whole (its
+//! page, a feed, the search index) has it read and parsed again from its
+//! source ([`Library::whole`]), which must still be the text the library read.
 
 use std::collections::HashMap;
 use std::fs;
+use std::io;
 use std::path::{Path, PathBuf};
 
 use brnn_model::body::{Block, Image};
@@ -14,6 +20,7 @@ use brnn_model::locale::Locale;
 use brnn_model::slug::Slug;
 use brnn_model::sorting::newest_first;
 use indicatif::ProgressBar;
+use rustc_hash::FxHashMap;
 use sha2::{Digest, Sha256};
 
 use crate::article_links::ArticleLinks;
@@ -41,7 +48,11 @@ pub struct Library {
 #[derive(Debug)]
 pub struct EditionContent {
     pub edition: Edition,
+    /// Each as lists show it, without its body ([`shelve`]): a file that
+    /// shows an article whole reads it again ([`Library::whole`]).
     pub articles: Vec<Article>,
+    /// Where each article is read whole from again, by id.
+    shelved: FxHashMap<Slug, Shelved>,
     /// What each of `articles` is made from, hashed ([`made_from`]), in
     /// their order: the build keys the files that show an article by it,
     /// without making its JSON.
@@ -61,9 +72,66 @@ impl EditionContent {
     }
 }
 
+/// An article's source, as the library read it.
+#[derive(Debug)]
+struct Shelved {
+    file: PathBuf,
+    /// The SHA-256 of its text.
+    text: [u8; 32],
+}
+
+/// Lets go of an article's body, all but the first paragraph, which its
+/// lead is cut from: at a million articles, the bodies take some 1 GB.
+fn shelve(article: &mut Article) {
+    article.paragraphs.truncate(1);
+    article.paragraphs.shrink_to_fit();
+    article.body = Vec::new();
+}
+
 impl Library {
     pub fn article_count(&self) -> usize {
         self.editions.iter().map(|content| content.articles.len()).sum()
+    }
+
+    /// `article` of `content` whole, with its body as its source gives it:
+    /// read and parsed again, its photos shown as the library read them.
+    /// An error when the source is gone or changed since the library read
+    /// it, or the article is not one of `content`'s.
+    pub fn whole(&self, content: &EditionContent, article: &Article) -> io::Result<Article> {
+        let shelved = content.shelved.get(&article.id).ok_or_else(|| {
+            io::Error::other(format!(
+                "article `{}` is not one of edition `{}`",
+                article.id, content.edition.id
+            ))
+        })?;
+        let file = &shelved.file;
+        let changed = || {
+            io::Error::other(format!(
+                "{}: changed while the build read it; build again",
+                file.display()
+            ))
+        };
+        let locale = Locale::for_lang(&content.edition.lang);
+        let (parsed, text) =
+            source_cache::read_and_parse(file, |text| article_source::parse(file, text, locale))
+                .map_err(|error| io::Error::new(error.kind(), format!("{}: {error}", file.display())))?
+                .map_err(|_| changed())?;
+        if text != shelved.text {
+            return Err(changed());
+        }
+        let mut read = parsed.source.article;
+        let resolve = |written: &str| {
+            self.photos
+                .binary_search_by(|photo| photo.written.as_str().cmp(written))
+                .map(|found| self.photos[found].clone())
+                .map_err(|_| format!("the photo `{written}` is new"))
+        };
+        show_photos(&parsed.photos, None, &mut read.body, file, resolve).map_err(|_| changed())?;
+        Ok(Article {
+            paragraphs: read.paragraphs,
+            body: read.body,
+            ..article.clone()
+        })
     }
 }
 
@@ -91,7 +159,7 @@ pub fn load(
         let locale = Locale::for_lang(&edition.lang);
         let mut articles: Vec<(Article, [u8; 32])> = Vec::new();
         let mut front_choices = Vec::new();
-        let mut first_seen: HashMap<String, PathBuf> = HashMap::new();
+        let mut shelved: FxHashMap<Slug, Shelved> = FxHashMap::default();
         let folder = content.join(edition.id.as_str());
         let pages_folder = folder.join(PAGES_FOLDER);
         let files = source_files(&folder, Some(&pages_folder), &mut problems);
@@ -114,7 +182,7 @@ pub fn load(
                 article.image.as_mut(),
                 &mut article.body,
                 &file,
-                &mut photos,
+                |written| photos.resolve(written),
             );
             let shown = match shown {
                 Ok(shown) => shown,
@@ -142,19 +210,18 @@ pub fn load(
                 ));
                 continue;
             }
-            if let Some(earlier) = first_seen.get(article.id.as_str()) {
+            if let Some(earlier) = shelved.get(&article.id) {
                 problems.push(Problem::at(
                     &file,
                     1,
                     format!(
                         "duplicate article id `{}`: {} has it too",
                         article.id,
-                        earlier.display()
+                        earlier.file.display()
                     ),
                 ));
                 continue;
             }
-            first_seen.insert(article.id.to_string(), file.clone());
             claims.add(&file, &parsed);
             article_links.add(&file, &parsed.article_links);
             front_choices.extend(parsed.source.front);
@@ -166,7 +233,10 @@ pub fn load(
                 &shown,
                 &parsed.source.article.authors,
             );
-            articles.push((parsed.source.article, made_from));
+            let mut article = parsed.source.article;
+            shelve(&mut article);
+            shelved.insert(article.id.clone(), Shelved { file, text });
+            articles.push((article, made_from));
         }
         articles.sort_by(|(a, _), (b, _)| newest_first(a, b));
         let (articles, made_from): (Vec<Article>, Vec<[u8; 32]>) = articles.into_iter().unzip();
@@ -188,7 +258,7 @@ pub fn load(
             })
             .collect();
         editions.push((edition, articles));
-        front_and_house.push((made_from, front_choices, house_pages));
+        front_and_house.push((made_from, shelved, front_choices, house_pages));
     }
     problems.extend(claims.check(&editions));
     problems.extend(article_links.check());
@@ -205,10 +275,11 @@ pub fn load(
             .zip(translations)
             .zip(front_and_house)
             .map(
-                |(((edition, articles), translations), (made_from, front_choices, house_pages))| {
+                |(((edition, articles), translations), (made_from, shelved, front_choices, house_pages))| {
                     EditionContent {
                         edition,
                         articles,
+                        shelved,
                         made_from,
                         translations,
                         front_choices,
@@ -265,7 +336,9 @@ fn house_pages(
                 continue;
             }
         };
-        if let Err(found) = show_photos(&shown, None, &mut page.body, file, photos) {
+        if let Err(found) = show_photos(&shown, None, &mut page.body, file, |written| {
+            photos.resolve(written)
+        }) {
             problems.extend(found);
             continue;
         }
@@ -302,13 +375,13 @@ fn show_photos(
     lead: Option<&mut Image>,
     body: &mut [Block],
     file: &Path,
-    photos: &mut Photos,
+    mut resolve: impl FnMut(&str) -> Result<Photo, String>,
 ) -> Result<Vec<Photo>, Vec<Problem>> {
     let mut read = HashMap::new();
     let mut shown = Vec::new();
     let mut problems = Vec::new();
     for (written, line) in written {
-        match photos.resolve(written) {
+        match resolve(written) {
             Ok(photo) => {
                 shown.push(photo.clone());
                 read.insert(written.clone(), photo);

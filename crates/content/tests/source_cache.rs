@@ -9,8 +9,9 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
 use brnn_content::build::{BuildReport, BUILD_FOLDER};
-use brnn_content::source_cache;
+use brnn_content::{commands, source_cache};
 use common::{an_hour_ago, build, content_copy, forget_last_build, set_modified, tree};
+use indicatif::ProgressBar;
 use tempfile::TempDir;
 
 /// (parsed, reused, of them read to compare)
@@ -243,4 +244,41 @@ fn a_source_with_problems_is_reported_again_by_every_build() {
     for _ in 0..2 {
         assert_eq!(build(content.path(), out.path()).unwrap_err().problems, problems);
     }
+}
+
+#[test]
+fn the_library_keeps_what_lists_show_and_reads_an_article_whole_from_the_text_it_read() {
+    let content = content_copy();
+    let library = commands::check(content.path(), &ProgressBar::hidden()).unwrap();
+    let german = &library.editions[0];
+    let file = chronicle(content.path());
+    let text = fs::read_to_string(&file).unwrap();
+    let headline = text
+        .lines()
+        .find_map(|line| line.strip_prefix("headline = \""))
+        .unwrap()
+        .trim_end_matches('"');
+    let kept = german
+        .articles
+        .iter()
+        .find(|article| article.headline == headline)
+        .unwrap();
+    assert_eq!(
+        kept.paragraphs.len(),
+        1,
+        "the first paragraph alone, for the lead"
+    );
+    assert!(kept.body.is_empty());
+    let whole = library.whole(german, kept).unwrap();
+    assert!(whole.paragraphs.len() > 1, "{:?}", whole.paragraphs);
+    assert_eq!(whole.paragraphs[0], kept.paragraphs[0]);
+    assert_eq!(whole.lead(), kept.lead());
+
+    // Changed after the library read it: refused, never a page of two texts.
+    fs::write(&file, text.replacen("\n+++\n", "\n+++\n\nNeu.\n", 1)).unwrap();
+    let message = library.whole(german, kept).unwrap_err().to_string();
+    assert!(
+        message.ends_with("changed while the build read it; build again"),
+        "{message}"
+    );
 }

@@ -32,6 +32,7 @@ pub(super) fn write(
         keys,
         listings,
         authors,
+        ..
     } = lists;
     let edition = &content.edition;
     let front =
@@ -80,7 +81,7 @@ pub(super) fn write(
         let json = Json::later(|| {
             let page = ArticlePage {
                 format: FORMAT_VERSION,
-                article: article.clone(),
+                article: lists.whole(article)?,
                 newer: newer.clone(),
                 older: older.clone(),
                 translations: translations.to_vec(),

@@ -23,7 +23,7 @@ use chrono::{DateTime, FixedOffset};
 use rss::extension::dublincore::DublinCoreExtension;
 use serde::Serialize;
 
-use super::{Listing, Output, ENDPOINT_FOLDER};
+use super::{EditionLists, Listing, Output, ENDPOINT_FOLDER};
 use crate::network::SiteUrl;
 
 /// How many of the newest articles a feed holds.
@@ -61,8 +61,13 @@ struct Item<'a> {
     html: String,
 }
 
-pub(super) fn write(listing: &Listing, site_url: &SiteUrl, output: &mut Output) -> io::Result<()> {
-    let facts = FeedFacts::of(listing, site_url);
+pub(super) fn write(
+    lists: &EditionLists,
+    listing: &Listing,
+    site_url: &SiteUrl,
+    output: &mut Output,
+) -> io::Result<()> {
+    let facts = FeedFacts::of(lists, listing, site_url)?;
     // The feed's path at a root site is its file's path below the output folder.
     let root = Site::new("/");
     for kind in FeedKind::ALL {
@@ -78,7 +83,7 @@ pub(super) fn write(listing: &Listing, site_url: &SiteUrl, output: &mut Output) 
 }
 
 impl<'a> FeedFacts<'a> {
-    fn of(listing: &'a Listing, site_url: &SiteUrl) -> Self {
+    fn of(lists: &EditionLists, listing: &'a Listing, site_url: &SiteUrl) -> io::Result<Self> {
         let edition = listing.edition;
         let site = site_url.site();
         let locale = Locale::for_lang(&edition.lang);
@@ -86,18 +91,20 @@ impl<'a> FeedFacts<'a> {
             .articles
             .iter()
             .take(FEED_ITEMS)
-            .map(|article| Item {
-                article,
-                url: site_url.absolute(&site.article(&edition.id, &article.id)),
-                section_name: edition.section_name(&article.section).unwrap_or_default(),
-                published: chrono_time(article.published),
-                updated: chrono_time(article.updated.unwrap_or(article.published)),
-                lead: article.lead(),
-                image: article.image.as_ref().map(|image| image_url(image, site_url)),
-                html: article_html(article, &site_url.absolute(site.base())),
+            .map(|article| {
+                Ok(Item {
+                    article,
+                    url: site_url.absolute(&site.article(&edition.id, &article.id)),
+                    section_name: edition.section_name(&article.section).unwrap_or_default(),
+                    published: chrono_time(article.published),
+                    updated: chrono_time(article.updated.unwrap_or(article.published)),
+                    lead: article.lead(),
+                    image: article.image.as_ref().map(|image| image_url(image, site_url)),
+                    html: article_html(&lists.whole(article)?, &site_url.absolute(site.base())),
+                })
             })
-            .collect();
-        Self {
+            .collect::<io::Result<_>>()?;
+        Ok(Self {
             description: locale.feed_description(listing.name),
             lang: &edition.lang,
             publisher: &edition.network.name,
@@ -109,7 +116,7 @@ impl<'a> FeedFacts<'a> {
                 .map_or_else(|| DateTime::UNIX_EPOCH.fixed_offset(), |item| item.published),
             title: listing.title.clone(),
             items,
-        }
+        })
     }
 
     fn feed_url(&self, kind: FeedKind) -> &str {

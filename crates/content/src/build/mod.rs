@@ -123,6 +123,13 @@ pub struct Listing<'a> {
     pub articles: Vec<&'a Article>,
 }
 
+impl EditionLists<'_> {
+    /// One of its articles whole, as an article's page and a feed show it.
+    fn whole(&self, article: &Article) -> io::Result<Article> {
+        self.library.whole(self.content, article)
+    }
+}
+
 impl<'a> Listing<'a> {
     /// The front page and every section's page of one edition.
     fn all_of(content: &'a EditionContent) -> Vec<Self> {
@@ -153,6 +160,8 @@ impl<'a> Listing<'a> {
 
 /// An edition with every list it shows.
 pub struct EditionLists<'a> {
+    /// What it is part of, which reads its articles whole ([`Library::whole`]).
+    library: &'a Library,
     pub content: &'a EditionContent,
     /// The keys of the files that show its articles.
     keys: ArticleKeys<'a>,
@@ -243,6 +252,7 @@ fn write_site(
         .editions
         .iter()
         .map(|content| EditionLists {
+            library,
             content,
             keys: ArticleKeys::of(content),
             listings: Listing::all_of(content),
@@ -251,7 +261,7 @@ fn write_site(
         .collect();
     let mut search_bundles = Vec::new();
     for lists in &editions {
-        search_bundles.extend(search::plan(lists.content, &lists.keys, output)?);
+        search_bundles.extend(search::plan(lists, output)?);
     }
     thread::scope(|scope| {
         let (sender, built) = mpsc::sync_channel(1);
@@ -332,7 +342,7 @@ fn write_edition(
     endpoint::write(lists, now, &publisher, output)?;
     archive::write(content, &lists.keys, &publisher, output)?;
     for listing in &lists.listings {
-        feeds::write(listing, site_url, output)?;
+        feeds::write(lists, listing, site_url, output)?;
     }
     if let Some(pages) = pages {
         offline::write(&content.edition, edition_document, pages, output)?;

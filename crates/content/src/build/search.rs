@@ -44,7 +44,7 @@ use pagefind::options::PagefindServiceConfig;
 
 use super::article_keys::ArticleKeys;
 use super::manifest::Key;
-use super::Output;
+use super::{EditionLists, Output};
 use crate::library::EditionContent;
 
 /// The days one bundle holds the articles of, by their newsroom's calendar
@@ -129,7 +129,7 @@ impl Span {
     /// the coarsest way ([`CUTS`]) that leaves no part with more (a single
     /// day may hold more). Parts follow the calendar, not the count, so
     /// that a new month adds a part and leaves the others as they are.
-    fn in_parts<'a>(self, articles: Vec<&'a Article>, most: usize) -> Vec<(Self, Vec<&'a Article>)> {
+    fn in_parts(self, articles: Vec<&Article>, most: usize) -> Vec<(Self, Vec<&Article>)> {
         if articles.len() <= most || matches!(self, Span::Day(_)) {
             return vec![(self, articles)];
         }
@@ -174,11 +174,8 @@ impl Span {
 /// ([`BundleIndex::build`]) while the build writes the rest of the site.
 /// An edition without articles has none (Pagefind's script refuses an
 /// index without pages).
-pub fn plan<'a>(
-    content: &'a EditionContent,
-    keys: &ArticleKeys,
-    output: &mut Output,
-) -> io::Result<Vec<BundleIndex<'a>>> {
+pub fn plan<'a>(lists: &'a EditionLists<'a>, output: &mut Output) -> io::Result<Vec<BundleIndex<'a>>> {
+    let content = lists.content;
     let Some(newest) = content
         .articles
         .iter()
@@ -206,13 +203,13 @@ pub fn plan<'a>(
     let mut to_build = Vec::new();
     for (span, articles) in by_span.into_values() {
         let bundle_folder = format!("{folder}/{}", span.name());
-        let fingerprint = format!("{:032x}\n", fingerprint(content, keys, &articles));
+        let fingerprint = format!("{:032x}\n", fingerprint(content, &lists.keys, &articles));
         let kept = output.existing(&format!("{bundle_folder}/{FINGERPRINT_FILE}"))
             == Some(fingerprint.clone().into_bytes())
             && output.keep_folder(&bundle_folder)?;
         if !kept {
             to_build.push(BundleIndex {
-                content,
+                lists,
                 folder: bundle_folder,
                 fingerprint,
                 articles,
@@ -226,7 +223,7 @@ pub fn plan<'a>(
 
 /// A bundle that must be built anew.
 pub struct BundleIndex<'a> {
-    content: &'a EditionContent,
+    lists: &'a EditionLists<'a>,
     /// Below the site's root: `pagefind/<edition>/<span>`.
     folder: String,
     /// Of the records (`FINGERPRINT_FILE`'s text).
@@ -249,7 +246,8 @@ impl BundleIndex<'_> {
     pub fn build(self) -> Result<BuiltBundle, String> {
         let started = Instant::now();
         let mut files = Vec::new();
-        for (name, bytes) in bundle(self.content, records(self.content, &self.articles))? {
+        let records = records(self.lists, &self.articles).map_err(|error| error.to_string())?;
+        for (name, bytes) in bundle(self.lists.content, records)? {
             files.push((format!("{}/{name}", self.folder), bytes));
         }
         files.push((
@@ -286,7 +284,8 @@ struct Record {
 
 /// The records of `articles` (newest first), oldest first: a new article
 /// is appended and the older records keep their numbers.
-fn records(content: &EditionContent, articles: &[&Article]) -> Vec<Record> {
+fn records(lists: &EditionLists, articles: &[&Article]) -> io::Result<Vec<Record>> {
+    let content = lists.content;
     // Site-relative addresses: the reader puts its own base before them.
     let site = Site::new("/");
     let language = content.edition.lang.to_ascii_lowercase();
@@ -300,9 +299,9 @@ fn records(content: &EditionContent, articles: &[&Article]) -> Vec<Record> {
                 .section_name(&article.section)
                 .unwrap_or_default()
                 .to_owned();
-            Record {
+            Ok(Record {
                 url: site.article(&content.edition.id, &article.id),
-                text: record_text(article, &language),
+                text: record_text(&lists.whole(article)?, &language),
                 meta: BTreeMap::from([
                     (META_TITLE.to_owned(), article.headline.clone()),
                     (META_SECTION.to_owned(), section),
@@ -312,7 +311,7 @@ fn records(content: &EditionContent, articles: &[&Article]) -> Vec<Record> {
                         locale.long_date(article.published.local_date()),
                     ),
                 ]),
-            }
+            })
         })
         .collect()
 }
