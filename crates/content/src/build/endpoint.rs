@@ -72,7 +72,8 @@ pub(super) fn write(
 
     let neighbours = neighbours_in_section(&content.articles);
     for article in &content.articles {
-        let (newer, older) = neighbours.get(article.id.as_str()).cloned().unwrap_or_default();
+        let (newer, older) = neighbours.get(article.id.as_str()).copied().unwrap_or_default();
+        let (newer, older) = (newer.map(link_to), older.map(link_to));
         let translations = content.translations_of(&article.id);
         // Made from the page's parts: the page itself (a copy of the
         // article) is only made when it must be written.
@@ -171,25 +172,31 @@ impl List<'_> {
     }
 }
 
-type Neighbours = (Option<ArticleLink>, Option<ArticleLink>);
+type Neighbours<'a> = (Option<&'a Article>, Option<&'a Article>);
 
-/// For each article id, the next newer and next older article of its own section.
-fn neighbours_in_section(newest_first: &[Article]) -> HashMap<&str, Neighbours> {
+/// For each article id, the next newer and next older article of its own
+/// section (the articles themselves: links to a million articles' neighbours
+/// made at once took some 300 MB).
+fn neighbours_in_section(newest_first: &[Article]) -> HashMap<&str, Neighbours<'_>> {
     let mut by_section: HashMap<&SectionPath, Vec<&Article>> = HashMap::new();
     for article in newest_first {
         by_section.entry(&article.section).or_default().push(article);
     }
-    let link = |article: &Article| ArticleLink {
-        id: article.id.clone(),
-        headline: article.headline.clone(),
-    };
     let mut neighbours = HashMap::new();
     for list in by_section.values() {
         for (index, article) in list.iter().enumerate() {
-            let newer = index.checked_sub(1).map(|i| link(list[i]));
-            let older = list.get(index + 1).map(|a| link(a));
+            let newer = index.checked_sub(1).map(|i| list[i]);
+            let older = list.get(index + 1).copied();
             neighbours.insert(article.id.as_str(), (newer, older));
         }
     }
     neighbours
+}
+
+/// An article page's link to `article`.
+fn link_to(article: &Article) -> ArticleLink {
+    ArticleLink {
+        id: article.id.clone(),
+        headline: article.headline.clone(),
+    }
 }
