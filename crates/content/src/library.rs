@@ -165,6 +165,8 @@ pub fn load(
         let files = source_files(&folder, Some(&pages_folder), &mut problems);
         progress.set_message("reading");
         progress.inc_length(files.len() as u64);
+        // Grown at once, not by doubling: at a million articles, each copy takes 400 MB.
+        articles.reserve_exact(files.len());
         claims.add_edition(&files);
         article_links.add_edition(&edition.id, &files);
         for file in files {
@@ -238,8 +240,12 @@ pub fn load(
             shelved.insert(article.id.clone(), Shelved { file, text });
             articles.push((article, made_from));
         }
-        articles.sort_by(|(a, _), (b, _)| newest_first(a, b));
-        let (articles, made_from): (Vec<Article>, Vec<[u8; 32]>) = articles.into_iter().unzip();
+        // Ids are unique in an edition, so the order is total: no stable
+        // sort needed, nor its buffer of half the articles.
+        articles.sort_unstable_by(|(a, _), (b, _)| newest_first(a, b));
+        let made_from: Vec<[u8; 32]> = articles.iter().map(|(_, made_from)| *made_from).collect();
+        // In the same memory, not beside it (`Vec`'s collect in place).
+        let articles: Vec<Article> = articles.into_iter().map(|(article, _)| article).collect();
         let house_pages = if pages_folder.is_dir() {
             let files = source_files(&pages_folder, None, &mut problems);
             progress.inc_length(files.len() as u64);
