@@ -63,7 +63,7 @@ use serde::Serialize;
 
 use article_keys::ArticleKeys;
 pub use folders::FolderTimes;
-use manifest::{Change, Key, Manifest, MANIFEST_FILE};
+use manifest::{Change, Key, Manifest, SitePath, MANIFEST_FILE};
 pub use manifest::{BUILD_FOLDER, CHANGES_FILE};
 
 use crate::images::{Prepared, MEDIA_FOLDER};
@@ -402,7 +402,7 @@ struct Output<'a> {
     /// What this build added, changed and removed, by path below `out`.
     /// Until [`Self::commit`], the files added and changed are written
     /// under a temporary name beside their own ([`partial`]).
-    changes: Vec<(Change, String)>,
+    changes: Vec<(Change, SitePath)>,
     /// The search bundles built beside the build, to write as they come (`write_site`).
     built_bundles: Option<mpsc::Receiver<Result<search::BuiltBundle, String>>>,
 }
@@ -480,7 +480,7 @@ impl<'a> Output<'a> {
         // million articles, millions of strings not made twice.
         let relative = match self.previous.take(relative) {
             Some((path, _)) => path,
-            None => relative.to_owned(),
+            None => SitePath::from(relative),
         };
         if there {
             self.report.unchanged += 1;
@@ -564,11 +564,14 @@ impl<'a> Output<'a> {
         self.report.unchanged += files.len();
         for relative in files {
             // A file the last build did not list is hashed as it is.
-            let key = match self.previous.take(&relative) {
-                Some((_, key)) => key,
-                None => Key::of(&[&fs::read(self.out.join(&relative))?]),
+            let (path, key) = match self.previous.take(&relative) {
+                Some(known) => known,
+                None => (
+                    SitePath::from(relative.as_str()),
+                    Key::of(&[&fs::read(self.out.join(&relative))?]),
+                ),
             };
-            self.next.insert(relative, key);
+            self.next.insert(path, key);
         }
         Ok(true)
     }
@@ -592,11 +595,11 @@ impl<'a> Output<'a> {
     /// makes the next build render more than it needs.
     fn commit(&mut self, stale_folders: &[PathBuf]) -> io::Result<()> {
         for done in 0..self.changes.len() {
-            let path = self.out.join(&self.changes[done].1);
+            let path = self.out.join(&*self.changes[done].1);
             if let Err(error) = fs::rename(partial(&path), &path) {
                 let replaced: Vec<PathBuf> = self.changes[..done]
                     .iter()
-                    .map(|(_, relative)| self.out.join(relative))
+                    .map(|(_, relative)| self.out.join(&**relative))
                     .collect();
                 self.discard_from(done);
                 return Err(self.mixed_site(&path, &replaced, error));
@@ -644,7 +647,7 @@ impl<'a> Output<'a> {
     /// `first` on (all of them: the previous site stays as it was).
     fn discard_from(&self, first: usize) {
         for (_, relative) in &self.changes[first..] {
-            let _ = fs::remove_file(partial(&self.out.join(relative)));
+            let _ = fs::remove_file(partial(&self.out.join(&**relative)));
         }
     }
 
@@ -684,7 +687,7 @@ impl<'a> Output<'a> {
             if !self.next.contains(&relative) {
                 fs::remove_file(self.out.join(&relative))?;
                 self.report.removed += 1;
-                self.changes.push((Change::Removed, relative));
+                self.changes.push((Change::Removed, relative.into()));
             }
         }
         for subfolder in subfolders {
