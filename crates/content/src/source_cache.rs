@@ -106,12 +106,25 @@ struct NewParses {
     path: PathBuf,
     file: Option<io::BufWriter<File>>,
     length: u64,
+    /// A put failed: the file may hold part of its bytes, so no later
+    /// parse is put after them (its range would be off).
+    failed: bool,
 }
 
 impl NewParses {
     /// Appends `bytes`; their range, or `None` when the file cannot be
-    /// made or written (that parse is then not kept: the cache is only a shortcut).
+    /// made or written (that parse and every later one are then not kept:
+    /// the cache is only a shortcut).
     fn put(&mut self, bytes: &[u8]) -> Option<Range<u64>> {
+        if self.failed {
+            return None;
+        }
+        let range = self.append(bytes);
+        self.failed = range.is_none();
+        range
+    }
+
+    fn append(&mut self, bytes: &[u8]) -> Option<Range<u64>> {
         if self.file.is_none() {
             fs::create_dir_all(self.path.parent()?).ok()?;
             let file = File::options()
@@ -306,6 +319,7 @@ impl SourceCache {
                 path: folder.join(NEW_PARSES),
                 file: None,
                 length: 0,
+                failed: false,
             },
             looked_up: HashMap::new(),
             parsed: 0,
@@ -610,6 +624,37 @@ mod tests {
             }
         }
         assert!(count > 1200, "only {count} sources");
+    }
+
+    #[test]
+    fn new_parses_read_back_at_their_ranges_and_none_is_put_after_one_that_failed() {
+        let folder = tempfile::TempDir::new().unwrap();
+        let new_parses = |path: PathBuf| NewParses {
+            path,
+            file: None,
+            length: 0,
+            failed: false,
+        };
+        let mut parses = new_parses(folder.path().join(FOLDER).join(NEW_PARSES));
+        let (one, two) = (parses.put(b"one").unwrap(), parses.put(b"two!").unwrap());
+        assert_eq!((one.clone(), two.clone()), (0..3, 3..7));
+        let file = parses.written().unwrap().unwrap();
+        assert_eq!(read_range(file, &two).unwrap(), b"two!");
+        assert_eq!(read_range(file, &one).unwrap(), b"one");
+        parses.remove();
+        assert!(!folder.path().join(FOLDER).join(NEW_PARSES).exists());
+
+        // A folder that cannot be made: where a file is.
+        let in_the_way = folder.path().join("in-the-way");
+        fs::write(&in_the_way, "").unwrap();
+        let mut parses = new_parses(in_the_way.join(NEW_PARSES));
+        assert_eq!(parses.put(b"one"), None);
+        fs::remove_file(&in_the_way).unwrap();
+        assert_eq!(
+            parses.put(b"two"),
+            None,
+            "not after a failed one, whose bytes may be half there"
+        );
     }
 
     #[test]
