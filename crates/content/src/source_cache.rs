@@ -251,9 +251,13 @@ impl Shard {
         read_range(self.file.as_ref().ok_or(io::ErrorKind::NotFound)?, range)
     }
 
-    /// The parse of a kept entry, at `range`; `None` if it cannot be read
-    /// back (the file changed, or is damaged).
-    fn decode(&self, range: &Range<u64>) -> Option<ParsedSource> {
+    /// The parse of an entry of the file as read; `None` if it cannot be
+    /// read back (the file changed, or is damaged). A new parse is never
+    /// looked up: only the file's entries are.
+    fn decode(&self, payload: &Payload) -> Option<ParsedSource> {
+        let Payload::Kept(range) = payload else {
+            return None;
+        };
         let stored: StoredSource = rmp_serde::from_slice(&self.read_kept(range).ok()?).ok()?;
         stored.into_parsed().ok()
     }
@@ -368,15 +372,11 @@ impl SourceCache {
             .previous
             .remove(&key)
             .filter(|entry| entry.context == context);
-        let kept_range = |entry: &Entry| match &entry.payload {
-            Payload::Kept(range) => Some(range.clone()),
-            Payload::New(_) => None,
-        };
         if let Some(entry) = known
             .as_ref()
             .filter(|entry| entry.stamp == stamp && shard.trusted(stamp))
         {
-            if let Some(parsed) = kept_range(entry).and_then(|range| shard.decode(&range)) {
+            if let Some(parsed) = shard.decode(&entry.payload) {
                 self.reused += 1;
                 shard.next.push((key, kept(entry, stamp)));
                 return Ok(Ok((parsed, entry.hash)));
@@ -385,7 +385,7 @@ impl SourceCache {
         let text = fs::read_to_string(file)?;
         let hash: [u8; 32] = Sha256::digest(text.as_bytes()).into();
         if let Some(entry) = known.as_ref().filter(|entry| entry.hash == hash) {
-            if let Some(parsed) = kept_range(entry).and_then(|range| shard.decode(&range)) {
+            if let Some(parsed) = shard.decode(&entry.payload) {
                 self.reused += 1;
                 self.compared += 1;
                 // A new time is recorded; a time too recent to trust is
