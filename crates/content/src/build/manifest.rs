@@ -14,14 +14,16 @@
 //! wrote) every file is rendered and compared with what is there, as before.
 
 use std::collections::HashMap;
-use std::fmt::Write as _;
 use std::fs::File;
-use std::io::{BufRead, BufReader};
+use std::hash::BuildHasher;
+use std::io::{self, BufRead, BufReader, Write};
 use std::path::Path;
-use std::sync::Arc;
 
-use rustc_hash::FxHashMap;
+use hashbrown::HashTable;
+use rustc_hash::FxBuildHasher;
 use sha2::{Digest, Sha256};
+
+use crate::whole_file::write_whole_with;
 
 /// The build's own folder below the output folder: never served (the
 /// deploy configurations refuse it) and never uploaded (it is no change).
@@ -62,84 +64,140 @@ impl std::fmt::LowerHex for Key {
     }
 }
 
-/// A file's path below the output folder, shared by the manifest and the
-/// change list: a full build at a million articles lists 3.5 million files
-/// in both, which as two strings each took another 250 MB.
-pub type SitePath = Arc<str>;
+/// Every path below the output folder that a build names, one after
+/// another in one string, shared by the manifests and the change list: a
+/// full build at a million articles names 3.5 million files, which as a
+/// string each took some 30 B more apiece, and as many again in the
+/// change list.
+#[derive(Debug, Default)]
+pub struct SitePaths(String);
 
-/// The keys of the files a build left, by path below the output folder.
-#[derive(Debug, Default, PartialEq, Eq)]
-pub struct Manifest(FxHashMap<SitePath, Key>);
+/// A path of [`SitePaths`]: where it starts in their string, and its
+/// length in the lowest [`LENGTH_BITS`] bits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SitePath(u64);
+
+const LENGTH_BITS: u32 = 16;
+
+impl SitePaths {
+    /// Keeps `path`; an error if it is longer than any file system's paths.
+    pub fn add(&mut self, path: &str) -> io::Result<SitePath> {
+        let length = u64::try_from(path.len())
+            .ok()
+            .filter(|length| *length < 1 << LENGTH_BITS)
+            .ok_or_else(|| io::Error::other(format!("a path of {} bytes is too long", path.len())))?;
+        let start = self.0.len() as u64;
+        self.0.push_str(path);
+        Ok(SitePath(start << LENGTH_BITS | length))
+    }
+
+    pub fn get(&self, path: SitePath) -> &str {
+        let start = (path.0 >> LENGTH_BITS) as usize;
+        let length = (path.0 & ((1 << LENGTH_BITS) - 1)) as usize;
+        &self.0[start..start + length]
+    }
+}
+
+fn hash(path: &str) -> u64 {
+    FxBuildHasher.hash_one(path)
+}
+
+/// The keys of the files a build left, by path below the output folder
+/// (in [`SitePaths`], which every call names).
+#[derive(Debug, Default)]
+pub struct Manifest(HashTable<(SitePath, Key)>);
 
 impl Manifest {
     /// The manifest the last build below `out` left; empty when there is
     /// none or it cannot be read (every file is then compared instead).
     /// Read a line at a time: at a million articles the file has 270 MB.
-    pub fn read(out: &Path) -> Self {
+    pub fn read(out: &Path, paths: &mut SitePaths) -> Self {
         let Ok(file) = File::open(out.join(BUILD_FOLDER).join(MANIFEST_FILE)) else {
             return Self::default();
         };
         let mut reader = BufReader::with_capacity(1 << 20, file);
         let mut line = String::new();
-        let mut entries = FxHashMap::default();
+        let mut manifest = Self::default();
         loop {
             line.clear();
             match reader.read_line(&mut line) {
-                Ok(0) => return Self(entries),
+                Ok(0) => return manifest,
                 Ok(_) => {}
                 Err(_) => return Self::default(),
             }
             let entry = line.strip_suffix('\n').and_then(|line| line.split_once('\t'));
+            // A line that does not read makes the whole manifest untrusted.
             let Some((key, path)) = entry else {
-                // A line that does not read makes the whole manifest untrusted.
                 return Self::default();
             };
-            let Ok(key) = u128::from_str_radix(key, 16) else {
+            let (Ok(key), Ok(path)) = (u128::from_str_radix(key, 16), paths.add(path)) else {
                 return Self::default();
             };
-            entries.insert(SitePath::from(path), Key(key));
+            let line_path = paths.get(path);
+            match manifest.0.entry(
+                hash(line_path),
+                |(kept, _)| paths.get(*kept) == line_path,
+                |(kept, _)| hash(paths.get(*kept)),
+            ) {
+                hashbrown::hash_table::Entry::Vacant(vacant) => {
+                    vacant.insert((path, Key(key)));
+                }
+                // So is a path listed twice.
+                hashbrown::hash_table::Entry::Occupied(_) => return Self::default(),
+            }
         }
     }
 
-    pub fn get(&self, path: &str) -> Option<Key> {
-        self.0.get(path).copied()
+    pub fn get(&self, paths: &SitePaths, path: &str) -> Option<Key> {
+        self.0
+            .find(hash(path), |(kept, _)| paths.get(*kept) == path)
+            .map(|(_, key)| *key)
     }
 
     /// Takes the entry of `path` out: its path and key.
-    pub fn take(&mut self, path: &str) -> Option<(SitePath, Key)> {
-        self.0.remove_entry(path)
+    pub fn take(&mut self, paths: &SitePaths, path: &str) -> Option<(SitePath, Key)> {
+        let found = self
+            .0
+            .find_entry(hash(path), |(kept, _)| paths.get(*kept) == path);
+        found.ok().map(|entry| entry.remove().0)
     }
 
-    pub fn insert(&mut self, path: SitePath, key: Key) {
-        self.0.insert(path, key);
+    /// Adds `path`'s key; `path` must not be in the manifest yet.
+    pub fn insert(&mut self, paths: &SitePaths, path: SitePath, key: Key) {
+        self.0
+            .insert_unique(hash(paths.get(path)), (path, key), |(kept, _)| {
+                hash(paths.get(*kept))
+            });
     }
 
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
 
-    pub fn contains(&self, path: &str) -> bool {
-        self.0.contains_key(path)
+    pub fn contains(&self, paths: &SitePaths, path: &str) -> bool {
+        self.get(paths, path).is_some()
     }
 
     /// The paths, by the folder they are in (`""`: the output folder).
-    pub fn by_folder(self) -> HashMap<String, Vec<String>> {
+    pub fn by_folder(self, paths: &SitePaths) -> HashMap<String, Vec<String>> {
         let mut by_folder: HashMap<String, Vec<String>> = HashMap::new();
-        for path in self.0.into_keys() {
+        for (path, _) in self.0 {
+            let path = paths.get(path);
             let folder = path.rsplit_once('/').map_or("", |(folder, _)| folder).to_owned();
-            by_folder.entry(folder).or_default().push(path.to_string());
+            by_folder.entry(folder).or_default().push(path.to_owned());
         }
         by_folder
     }
 
-    /// The manifest's text, in no particular order: at a million articles
-    /// it has some 3.5 million lines, which would take seconds to sort.
-    pub fn text(&self) -> String {
-        let mut text = String::with_capacity(self.0.len() * 80);
-        for (path, Key(key)) in &self.0 {
-            let _ = writeln!(text, "{key:032x}\t{path}");
-        }
-        text
+    /// Writes the manifest to `file`, in no particular order: at a million
+    /// articles it has some 3.5 million lines, which would take seconds to
+    /// sort.
+    pub fn write(&self, paths: &SitePaths, file: &Path) -> io::Result<()> {
+        write_whole_with(file, |file| {
+            self.0
+                .iter()
+                .try_for_each(|(path, Key(key))| writeln!(file, "{key:032x}\t{}", paths.get(*path)))
+        })
     }
 }
 
@@ -161,15 +219,18 @@ impl Change {
     }
 }
 
-/// The text of a change list: one line per file, sorted by path.
-pub fn changes_text(changes: &[(Change, SitePath)]) -> String {
-    let mut sorted: Vec<&(Change, SitePath)> = changes.iter().collect();
-    sorted.sort_by(|(a_change, a), (b_change, b)| (a, a_change).cmp(&(b, b_change)));
-    let mut text = String::new();
-    for (change, path) in sorted {
-        let _ = writeln!(text, "{} {path}", change.sign());
-    }
-    text
+/// Writes the change list to `file`: one line per file, sorted by path.
+pub fn write_changes(paths: &SitePaths, changes: &[(Change, SitePath)], file: &Path) -> io::Result<()> {
+    let mut sorted: Vec<(&str, Change)> = changes
+        .iter()
+        .map(|(change, path)| (paths.get(*path), *change))
+        .collect();
+    sorted.sort_unstable();
+    write_whole_with(file, |file| {
+        sorted
+            .iter()
+            .try_for_each(|(path, change)| writeln!(file, "{} {path}", change.sign()))
+    })
 }
 
 #[cfg(test)]
@@ -177,22 +238,77 @@ mod tests {
     use super::*;
     use crate::whole_file::write_whole;
 
+    /// The manifest's entries, sorted by path.
+    fn entries(manifest: &Manifest, paths: &SitePaths) -> Vec<(String, Key)> {
+        let mut entries: Vec<_> = manifest
+            .0
+            .iter()
+            .map(|(path, key)| (paths.get(*path).to_owned(), *key))
+            .collect();
+        entries.sort();
+        entries
+    }
+
     #[test]
     fn a_manifest_reads_back_what_it_wrote_and_a_damaged_one_is_not_trusted() {
         let out = tempfile::TempDir::new().unwrap();
+        let file = out.path().join(BUILD_FOLDER).join(MANIFEST_FILE);
+        let mut paths = SitePaths::default();
         let mut manifest = Manifest::default();
-        manifest.insert("de/index.html".into(), Key::of(&[b"page"]));
-        manifest.insert("api/v2/de/front.json".into(), Key::of(&[b"{}"]));
-        write_whole(
-            &out.path().join(BUILD_FOLDER).join(MANIFEST_FILE),
-            manifest.text(),
-        )
-        .unwrap();
-        assert_eq!(Manifest::read(out.path()), manifest);
+        for (path, made_from) in [
+            ("de/index.html", b"page".as_slice()),
+            ("api/v2/de/front.json", b"{}".as_slice()),
+        ] {
+            let path = paths.add(path).unwrap();
+            manifest.insert(&paths, path, Key::of(&[made_from]));
+        }
+        manifest.write(&paths, &file).unwrap();
+        let mut read_paths = SitePaths::default();
+        let read = Manifest::read(out.path(), &mut read_paths);
+        assert_eq!(entries(&read, &read_paths), entries(&manifest, &paths));
+        assert_eq!(read.get(&read_paths, "de/index.html"), Some(Key::of(&[b"page"])));
+        assert!(!read.contains(&read_paths, "de/other.html"));
 
-        let damaged = format!("{}not a line\n", manifest.text());
-        write_whole(&out.path().join(BUILD_FOLDER).join(MANIFEST_FILE), &damaged).unwrap();
-        assert_eq!(Manifest::read(out.path()), Manifest::default());
+        let text = std::fs::read_to_string(&file).unwrap();
+        let first_line = text.lines().next().unwrap();
+        for damaged in [format!("{text}not a line\n"), format!("{text}{first_line}\n")] {
+            write_whole(&file, &damaged).unwrap();
+            assert!(
+                Manifest::read(out.path(), &mut SitePaths::default()).is_empty(),
+                "{damaged}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_path_is_kept_whole_or_refused_when_no_file_system_has_one_that_long() {
+        let mut paths = SitePaths::default();
+        let first = paths.add("de/index.html").unwrap();
+        let second = paths.add("").unwrap();
+        let third = paths.add("api/v2/de/front.json").unwrap();
+        assert_eq!(
+            [paths.get(first), paths.get(second), paths.get(third)],
+            ["de/index.html", "", "api/v2/de/front.json"]
+        );
+        let error = paths.add(&"a/".repeat(40_000)).unwrap_err();
+        assert_eq!(error.to_string(), "a path of 80000 bytes is too long");
+    }
+
+    #[test]
+    fn taking_an_entry_leaves_the_others() {
+        let mut paths = SitePaths::default();
+        let mut manifest = Manifest::default();
+        for name in ["a.json", "b.json"] {
+            let path = paths.add(name).unwrap();
+            manifest.insert(&paths, path, Key::of(&[name.as_bytes()]));
+        }
+        let (taken, key) = manifest.take(&paths, "a.json").unwrap();
+        assert_eq!((paths.get(taken), key), ("a.json", Key::of(&[b"a.json"])));
+        assert_eq!(manifest.take(&paths, "a.json"), None);
+        assert_eq!(
+            entries(&manifest, &paths),
+            [("b.json".to_owned(), Key::of(&[b"b.json"]))]
+        );
     }
 
     #[test]
@@ -203,13 +319,20 @@ mod tests {
 
     #[test]
     fn a_change_list_is_sorted_by_path_with_a_sign_each() {
-        let text = changes_text(&[
-            (Change::Removed, "de/article/alt.html".into()),
-            (Change::Added, "de/article/neu.html".into()),
-            (Change::Changed, "api/v2/de/front.json".into()),
-        ]);
+        let out = tempfile::TempDir::new().unwrap();
+        let file = out.path().join(CHANGES_FILE);
+        let mut paths = SitePaths::default();
+        let changes: Vec<_> = [
+            (Change::Removed, "de/article/alt.html"),
+            (Change::Added, "de/article/neu.html"),
+            (Change::Changed, "api/v2/de/front.json"),
+        ]
+        .into_iter()
+        .map(|(change, path)| (change, paths.add(path).unwrap()))
+        .collect();
+        write_changes(&paths, &changes, &file).unwrap();
         assert_eq!(
-            text,
+            std::fs::read_to_string(&file).unwrap(),
             "~ api/v2/de/front.json\n- de/article/alt.html\n+ de/article/neu.html\n"
         );
     }

@@ -63,14 +63,13 @@ use serde::Serialize;
 
 use article_keys::ArticleKeys;
 pub use folders::FolderTimes;
-use manifest::{Change, Key, Manifest, SitePath, MANIFEST_FILE};
+use manifest::{Change, Key, Manifest, SitePath, SitePaths, MANIFEST_FILE};
 pub use manifest::{BUILD_FOLDER, CHANGES_FILE};
 
 use crate::images::{Prepared, MEDIA_FOLDER};
 use crate::library::{EditionContent, Library};
 use crate::network::SiteUrl;
 use crate::problem::Problem;
-use crate::whole_file::write_whole;
 
 /// Where the endpoint goes below the site's root: the reader's default `api/v2/`.
 pub const ENDPOINT_FOLDER: &str = "api/v2";
@@ -384,6 +383,8 @@ struct Output<'a> {
     out: &'a Path,
     progress: &'a ProgressBar,
     report: BuildReport,
+    /// Every path the manifests and the change list name.
+    paths: SitePaths,
     /// What the last build made each file from, less the files this build
     /// wrote or kept: once it has written everything, the last build's
     /// files it did not make, which are leftovers.
@@ -409,7 +410,8 @@ struct Output<'a> {
 
 impl<'a> Output<'a> {
     fn new(out: &'a Path, progress: &'a ProgressBar, articles: usize) -> Self {
-        let previous = Manifest::read(out);
+        let mut paths = SitePaths::default();
+        let previous = Manifest::read(out, &mut paths);
         // Without the manifest, a folder's files are not known, whatever its time.
         let recorded_folders = match previous.is_empty() {
             true => FolderTimes::default(),
@@ -422,6 +424,7 @@ impl<'a> Output<'a> {
                 articles,
                 ..BuildReport::default()
             },
+            paths,
             previous,
             next: Manifest::default(),
             unchanged_folders: recorded_folders.still_as_recorded(out).into_iter().collect(),
@@ -470,17 +473,17 @@ impl<'a> Output<'a> {
         key: Key,
         make: impl FnOnce() -> io::Result<Vec<u8>>,
     ) -> io::Result<()> {
-        if self.next.contains(relative) {
+        if self.next.contains(&self.paths, relative) {
             return Err(io::Error::other(format!("{relative} is made twice in one build")));
         }
         let path = self.out.join(relative);
-        let known = self.previous.get(relative);
+        let known = self.previous.get(&self.paths, relative);
         let there = known == Some(key) && self.is_there(relative);
-        // The path's string is the last build's when it had the file: at a
-        // million articles, millions of strings not made twice.
-        let relative = match self.previous.take(relative) {
+        // The path is the last build's when it had the file: at a million
+        // articles, millions of paths not kept twice.
+        let relative = match self.previous.take(&self.paths, relative) {
             Some((path, _)) => path,
-            None => SitePath::from(relative),
+            None => self.paths.add(relative)?,
         };
         if there {
             self.report.unchanged += 1;
@@ -497,11 +500,11 @@ impl<'a> Output<'a> {
                     None => Change::Added,
                 };
                 self.stage(&path, &bytes)?;
-                self.changes.push((change, relative.clone()));
+                self.changes.push((change, relative));
                 self.report.written += 1;
             }
         }
-        self.next.insert(relative, key);
+        self.next.insert(&self.paths, relative, key);
         Ok(())
     }
 
@@ -509,7 +512,7 @@ impl<'a> Output<'a> {
     fn is_there(&mut self, relative: &str) -> bool {
         let (folder, name) = relative.rsplit_once('/').unwrap_or(("", relative));
         if self.unchanged_folders.contains(folder) {
-            return self.previous.contains(relative);
+            return self.previous.contains(&self.paths, relative);
         }
         let out = self.out;
         self.listed
@@ -564,14 +567,14 @@ impl<'a> Output<'a> {
         self.report.unchanged += files.len();
         for relative in files {
             // A file the last build did not list is hashed as it is.
-            let (path, key) = match self.previous.take(&relative) {
+            let (path, key) = match self.previous.take(&self.paths, &relative) {
                 Some(known) => known,
                 None => (
-                    SitePath::from(relative.as_str()),
+                    self.paths.add(&relative)?,
                     Key::of(&[&fs::read(self.out.join(&relative))?]),
                 ),
             };
-            self.next.insert(path, key);
+            self.next.insert(&self.paths, path, key);
         }
         Ok(true)
     }
@@ -595,26 +598,23 @@ impl<'a> Output<'a> {
     /// makes the next build render more than it needs.
     fn commit(&mut self, stale_folders: &[PathBuf]) -> io::Result<()> {
         for done in 0..self.changes.len() {
-            let path = self.out.join(&*self.changes[done].1);
+            let path = self.out.join(self.paths.get(self.changes[done].1));
             if let Err(error) = fs::rename(partial(&path), &path) {
                 let replaced: Vec<PathBuf> = self.changes[..done]
                     .iter()
-                    .map(|(_, relative)| self.out.join(&**relative))
+                    .map(|(_, relative)| self.out.join(self.paths.get(*relative)))
                     .collect();
                 self.discard_from(done);
                 return Err(self.mixed_site(&path, &replaced, error));
             }
         }
-        let mut leftovers = std::mem::take(&mut self.previous).by_folder();
+        let mut leftovers = std::mem::take(&mut self.previous).by_folder(&self.paths);
         for folder in stale_folders {
             self.remove_stale(folder, &mut leftovers)?;
         }
         let build_folder = self.out.join(BUILD_FOLDER);
-        write_whole(&build_folder.join(MANIFEST_FILE), self.next.text())?;
-        write_whole(
-            &build_folder.join(CHANGES_FILE),
-            manifest::changes_text(&self.changes),
-        )?;
+        self.next.write(&self.paths, &build_folder.join(MANIFEST_FILE))?;
+        manifest::write_changes(&self.paths, &self.changes, &build_folder.join(CHANGES_FILE))?;
         FolderTimes::after_writing(self.out)?.write(self.out)
     }
 
@@ -647,7 +647,7 @@ impl<'a> Output<'a> {
     /// `first` on (all of them: the previous site stays as it was).
     fn discard_from(&self, first: usize) {
         for (_, relative) in &self.changes[first..] {
-            let _ = fs::remove_file(partial(&self.out.join(&**relative)));
+            let _ = fs::remove_file(partial(&self.out.join(self.paths.get(*relative))));
         }
     }
 
@@ -684,10 +684,11 @@ impl<'a> Output<'a> {
             (files, subfolders)
         };
         for relative in files {
-            if !self.next.contains(&relative) {
+            if !self.next.contains(&self.paths, &relative) {
                 fs::remove_file(self.out.join(&relative))?;
                 self.report.removed += 1;
-                self.changes.push((Change::Removed, relative.into()));
+                let removed = self.paths.add(&relative)?;
+                self.changes.push((Change::Removed, removed));
             }
         }
         for subfolder in subfolders {
