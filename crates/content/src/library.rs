@@ -10,6 +10,7 @@
 
 use std::collections::HashMap;
 use std::fs;
+use std::hash::BuildHasher;
 use std::io;
 use std::path::{Path, PathBuf};
 
@@ -19,8 +20,9 @@ use brnn_model::front::FrontChoice;
 use brnn_model::locale::Locale;
 use brnn_model::slug::Slug;
 use brnn_model::sorting::newest_first;
+use hashbrown::HashTable;
 use indicatif::ProgressBar;
-use rustc_hash::FxHashMap;
+use rustc_hash::FxBuildHasher;
 use sha2::{Digest, Sha256};
 
 use crate::article_links::ArticleLinks;
@@ -51,8 +53,10 @@ pub struct EditionContent {
     /// Each as lists show it, without its body ([`shelve`]): a file that
     /// shows an article whole reads it again ([`Library::whole`]).
     pub articles: Vec<Article>,
-    /// Where each article is read whole from again, by id.
-    shelved: FxHashMap<Slug, Shelved>,
+    /// Where each of `articles` is read whole from again, in their order:
+    /// found by a binary search, not through a map of ids (at a million
+    /// articles, some 100 MB).
+    shelved: Vec<Shelved>,
     /// What each of `articles` is made from, hashed ([`made_from`]), in
     /// their order: the build keys the files that show an article by it,
     /// without making its JSON.
@@ -80,12 +84,22 @@ struct Shelved {
     text: [u8; 32],
 }
 
-/// Lets go of an article's body, all but the first paragraph, which its
-/// lead is cut from: at a million articles, the bodies take some 1 GB.
+/// Lets go of what only an article's own page shows (its body, source and
+/// correction): at a million articles, the bodies take some 1 GB. What is
+/// kept of the first paragraph is what its lead is cut from
+/// ([`Article::lead`]): whether it is longer than the lead may be, and that much.
 fn shelve(article: &mut Article) {
     article.paragraphs.truncate(1);
     article.paragraphs.shrink_to_fit();
+    if let Some(first) = article.paragraphs.first_mut() {
+        if let Some((cut, _)) = first.char_indices().nth(Article::LEAD_MAX_CHARS + 1) {
+            first.truncate(cut);
+            first.shrink_to_fit();
+        }
+    }
     article.body = Vec::new();
+    article.source = String::new();
+    article.correction = None;
 }
 
 impl Library {
@@ -98,7 +112,12 @@ impl Library {
     /// An error when the source is gone or changed since the library read
     /// it, or the article is not one of `content`'s.
     pub fn whole(&self, content: &EditionContent, article: &Article) -> io::Result<Article> {
-        let shelved = content.shelved.get(&article.id).ok_or_else(|| {
+        let found = content
+            .articles
+            .binary_search_by(|probe| newest_first(probe, article))
+            .ok()
+            .filter(|found| content.articles[*found].id == article.id);
+        let shelved = found.map(|found| &content.shelved[found]).ok_or_else(|| {
             io::Error::other(format!(
                 "article `{}` is not one of edition `{}`",
                 article.id, content.edition.id
@@ -128,8 +147,10 @@ impl Library {
         };
         show_photos(&parsed.photos, None, &mut read.body, file, resolve).map_err(|_| changed())?;
         Ok(Article {
+            source: read.source,
             paragraphs: read.paragraphs,
             body: read.body,
+            correction: read.correction,
             ..article.clone()
         })
     }
@@ -157,9 +178,10 @@ pub fn load(
         let mut edition = config.edition;
         let authors = config.authors;
         let locale = Locale::for_lang(&edition.lang);
-        let mut articles: Vec<(Article, [u8; 32])> = Vec::new();
+        let mut articles: Vec<(Article, [u8; 32], Shelved)> = Vec::new();
+        // Each article's place in `articles`, by its id: no id twice.
+        let mut ids: HashTable<usize> = HashTable::new();
         let mut front_choices = Vec::new();
-        let mut shelved: FxHashMap<Slug, Shelved> = FxHashMap::default();
         let folder = content.join(edition.id.as_str());
         let pages_folder = folder.join(PAGES_FOLDER);
         let files = source_files(&folder, Some(&pages_folder), &mut problems);
@@ -212,14 +234,15 @@ pub fn load(
                 ));
                 continue;
             }
-            if let Some(earlier) = shelved.get(&article.id) {
+            let id_hash = FxBuildHasher.hash_one(&article.id);
+            if let Some(earlier) = ids.find(id_hash, |earlier| articles[*earlier].0.id == article.id) {
                 problems.push(Problem::at(
                     &file,
                     1,
                     format!(
                         "duplicate article id `{}`: {} has it too",
                         article.id,
-                        earlier.file.display()
+                        articles[*earlier].2.file.display()
                     ),
                 ));
                 continue;
@@ -237,15 +260,26 @@ pub fn load(
             );
             let mut article = parsed.source.article;
             shelve(&mut article);
-            shelved.insert(article.id.clone(), Shelved { file, text });
-            articles.push((article, made_from));
+            ids.insert_unique(id_hash, articles.len(), |placed| {
+                FxBuildHasher.hash_one(&articles[*placed].0.id)
+            });
+            articles.push((article, made_from, Shelved { file, text }));
         }
+        drop(ids);
         // Ids are unique in an edition, so the order is total: no stable
         // sort needed, nor its buffer of half the articles.
-        articles.sort_unstable_by(|(a, _), (b, _)| newest_first(a, b));
-        let made_from: Vec<[u8; 32]> = articles.iter().map(|(_, made_from)| *made_from).collect();
+        articles.sort_unstable_by(|(a, ..), (b, ..)| newest_first(a, b));
+        let mut made_from = Vec::with_capacity(articles.len());
+        let mut shelved = Vec::with_capacity(articles.len());
         // In the same memory, not beside it (`Vec`'s collect in place).
-        let articles: Vec<Article> = articles.into_iter().map(|(article, _)| article).collect();
+        let articles: Vec<Article> = articles
+            .into_iter()
+            .map(|(article, made, shelf)| {
+                made_from.push(made);
+                shelved.push(shelf);
+                article
+            })
+            .collect();
         let house_pages = if pages_folder.is_dir() {
             let files = source_files(&pages_folder, None, &mut problems);
             progress.inc_length(files.len() as u64);
@@ -485,6 +519,7 @@ fn source_files(folder: &Path, except: Option<&Path>, problems: &mut Vec<Problem
 #[cfg(test)]
 mod tests {
     use super::*;
+    use brnn_model::date::Published;
     use brnn_model::locale::GERMAN;
 
     // A test of `article_source`'s `render`, kept here because it walks the
@@ -509,5 +544,32 @@ mod tests {
         }
         assert_eq!(problems, []);
         assert!(count >= 32, "only {count} sources found");
+    }
+
+    #[test]
+    fn a_shelved_article_keeps_its_lead_to_the_letter_and_nothing_only_its_page_shows() {
+        let most = Article::LEAD_MAX_CHARS;
+        for first in [
+            String::new(),
+            "ä".repeat(most),
+            "ä".repeat(most + 1),
+            format!("{} 長い", "ä ".repeat(most / 2)),
+            format!("{} Schluss.", "Wort, ".repeat(most)),
+        ] {
+            let mut article = Article::plain(
+                "a1".parse().unwrap(),
+                "politik".parse().unwrap(),
+                "Titel".to_owned(),
+                Published::parse("2025-11-04T09:00:00+01:00").unwrap(),
+                "Agentur".to_owned(),
+                vec![first.clone(), "Zweiter Absatz.".to_owned()],
+            );
+            article.correction = Some("Berichtigt.".to_owned());
+            let lead = article.lead();
+            shelve(&mut article);
+            assert_eq!(article.lead(), lead, "{first}");
+            assert!(article.paragraphs.len() == 1 && article.paragraphs[0].chars().count() <= most + 1);
+            assert_eq!((article.source.as_str(), &article.correction), ("", &None));
+        }
     }
 }
