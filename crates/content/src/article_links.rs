@@ -2,11 +2,12 @@
 //! (`[text](article:en/sample-logistics)`), checked across editions: each
 //! must lead to an article that exists.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use brnn_model::body::ArticleRef;
 use brnn_model::slug::Slug;
+use rustc_hash::FxHashSet;
 
 use crate::problem::Problem;
 
@@ -15,7 +16,7 @@ use crate::problem::Problem;
 pub(crate) struct ArticleLinks {
     /// Per edition: the ids of all its source files, read or not, so that a
     /// link to a source with problems of its own is not also reported.
-    ids: HashMap<Slug, HashSet<String>>,
+    ids: HashMap<Slug, FxHashSet<String>>,
     /// Where each link is: its file and line.
     links: Vec<(PathBuf, usize, ArticleRef)>,
 }

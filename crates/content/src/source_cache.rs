@@ -38,13 +38,13 @@
 
 mod stored;
 
-use std::collections::HashMap;
 use std::fs::{self, File, Metadata};
 use std::io::{self, Read, Seek, SeekFrom, Write};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
+use rustc_hash::FxHashMap;
 use sha2::{Digest, Sha256};
 
 use crate::article_source::ParsedSource;
@@ -183,7 +183,7 @@ pub struct SourceCache {
     /// (`up_to_date::Inputs`), by path as entries are keyed: not asked of
     /// the file system again. A source changed since has a newer time than
     /// its entry then records, and is hashed by the next build.
-    looked_up: HashMap<String, Stamp>,
+    looked_up: FxHashMap<String, Stamp>,
     parsed: usize,
     reused: usize,
     /// Of the reused, those read to compare their text.
@@ -195,7 +195,7 @@ struct Shard {
     /// The file as read, which the kept entries' payloads lie in (`None`: none to read).
     file: Option<File>,
     /// The file's entries that no source has asked for yet, by path.
-    previous: HashMap<String, Entry>,
+    previous: FxHashMap<String, Entry>,
     /// When the build that wrote the file began, in whole seconds since
     /// the epoch: every time it recorded was read after that.
     written: u64,
@@ -228,7 +228,7 @@ impl Shard {
             },
             None => Shard {
                 file: None,
-                previous: HashMap::new(),
+                previous: FxHashMap::default(),
                 written: 0,
                 next: Vec::new(),
                 changed: false,
@@ -325,7 +325,7 @@ impl SourceCache {
                 length: 0,
                 failed: false,
             },
-            looked_up: HashMap::new(),
+            looked_up: FxHashMap::default(),
             parsed: 0,
             reused: 0,
             compared: 0,
@@ -499,14 +499,14 @@ fn put_bytes(into: &mut Vec<u8>, bytes: &[u8]) {
 
 /// When the build that wrote a cache file's `bytes` began and their
 /// entries by path, if they start with `header` and every record reads.
-fn entries(bytes: &[u8], header: &[u8]) -> Option<(u64, HashMap<String, Entry>)> {
+fn entries(bytes: &[u8], header: &[u8]) -> Option<(u64, FxHashMap<String, Entry>)> {
     bytes.strip_prefix(header)?;
     let mut records = Records {
         bytes,
         at: header.len(),
     };
     let written = records.number()?;
-    let mut entries = HashMap::new();
+    let mut entries = FxHashMap::default();
     while records.at < bytes.len() {
         let path = records.text()?;
         let entry = Entry {

@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 
 use brnn_model::format::{Article, Edition, Translation};
 use brnn_model::slug::Slug;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::article_source::ParsedSource;
 use crate::problem::Problem;
@@ -31,7 +32,7 @@ pub(crate) struct Claims {
     by_edition: Vec<BTreeMap<Slug, Claim>>,
     /// Per edition: the ids of all its source files, read or not, so that a
     /// source with problems of its own is not also reported as missing.
-    file_ids: Vec<HashSet<String>>,
+    file_ids: Vec<FxHashSet<String>>,
 }
 
 impl Claims {
@@ -80,7 +81,7 @@ impl Claims {
             .map(|(edition, _)| format!("`{}`", edition.id))
             .collect::<Vec<_>>()
             .join(", ");
-        let read: Vec<HashSet<&Slug>> = editions
+        let read: Vec<FxHashSet<&Slug>> = editions
             .iter()
             .map(|(_, articles)| articles.iter().map(|article| &article.id).collect())
             .collect();
@@ -162,7 +163,7 @@ impl Claims {
         &self,
         editions: &[(Edition, Vec<Article>)],
     ) -> Vec<HashMap<Slug, Vec<Translation>>> {
-        let articles: Vec<HashMap<&Slug, &Article>> = editions
+        let articles: Vec<FxHashMap<&Slug, &Article>> = editions
             .iter()
             .map(|(_, articles)| articles.iter().map(|article| (&article.id, article)).collect())
             .collect();

@@ -2,7 +2,6 @@
 //! date archive's are `archive.rs`'s), each with the HTML page that shows
 //! it when the build makes pages ([`Publisher`]).
 
-use std::collections::HashMap;
 use std::io;
 
 use brnn_model::date::Published;
@@ -11,6 +10,7 @@ use brnn_model::front;
 use brnn_model::paging::Paging;
 use brnn_model::site::Site;
 use brnn_model::slug::SectionPath;
+use rustc_hash::FxHashMap;
 
 use super::article_keys::ArticleKeys;
 use super::pages::{Json, Publisher};
@@ -177,12 +177,12 @@ type Neighbours<'a> = (Option<&'a Article>, Option<&'a Article>);
 /// For each article id, the next newer and next older article of its own
 /// section (the articles themselves: links to a million articles' neighbours
 /// made at once took some 300 MB).
-fn neighbours_in_section(newest_first: &[Article]) -> HashMap<&str, Neighbours<'_>> {
-    let mut by_section: HashMap<&SectionPath, Vec<&Article>> = HashMap::new();
+fn neighbours_in_section(newest_first: &[Article]) -> FxHashMap<&str, Neighbours<'_>> {
+    let mut by_section: FxHashMap<&SectionPath, Vec<&Article>> = FxHashMap::default();
     for article in newest_first {
         by_section.entry(&article.section).or_default().push(article);
     }
-    let mut neighbours = HashMap::new();
+    let mut neighbours = FxHashMap::default();
     for list in by_section.values() {
         for (index, article) in list.iter().enumerate() {
             let newer = index.checked_sub(1).map(|i| list[i]);

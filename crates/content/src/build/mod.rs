@@ -477,13 +477,11 @@ impl<'a> Output<'a> {
             return Err(io::Error::other(format!("{relative} is made twice in one build")));
         }
         let path = self.out.join(relative);
-        let known = self.previous.get(&self.paths, relative);
-        let there = known == Some(key) && self.is_there(relative);
         // The path is the last build's when it had the file: at a million
         // articles, millions of paths not kept twice.
-        let relative = match self.previous.take(&self.paths, relative) {
-            Some((path, _)) => path,
-            None => self.paths.add(relative)?,
+        let (there, relative) = match self.previous.take(&self.paths, relative) {
+            Some((kept, known)) => (known == key && self.is_there(relative), kept),
+            None => (false, self.paths.add(relative)?),
         };
         if there {
             self.report.unchanged += 1;
@@ -508,11 +506,12 @@ impl<'a> Output<'a> {
         Ok(())
     }
 
-    /// Whether the file at `relative`, which the last build left, is still there.
+    /// Whether the file at `relative`, which the last build's manifest
+    /// lists, is still there.
     fn is_there(&mut self, relative: &str) -> bool {
         let (folder, name) = relative.rsplit_once('/').unwrap_or(("", relative));
         if self.unchanged_folders.contains(folder) {
-            return self.previous.contains(&self.paths, relative);
+            return true;
         }
         let out = self.out;
         self.listed
