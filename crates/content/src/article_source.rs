@@ -119,6 +119,31 @@ pub struct ParsedSource {
     pub photos: Vec<(String, usize)>,
 }
 
+impl ParsedSource {
+    /// Lets go of what only the article's own page shows: the body (its
+    /// blocks and its text as written), the source, the correction, and of
+    /// the paragraphs all but what the lead is cut from ([`Article::lead`]
+    /// reads the first, and of it only whether it is longer than a lead
+    /// may be, and that much). At a million articles the bodies take some
+    /// 1 GB: the library keeps its articles so, and the sources' cache
+    /// keeps no more.
+    pub fn shelve(&mut self) {
+        let article = &mut self.source.article;
+        article.paragraphs.truncate(1);
+        article.paragraphs.shrink_to_fit();
+        if let Some(first) = article.paragraphs.first_mut() {
+            if let Some((cut, _)) = first.char_indices().nth(Article::LEAD_MAX_CHARS + 1) {
+                first.truncate(cut);
+                first.shrink_to_fit();
+            }
+        }
+        article.body = Vec::new();
+        article.source = String::new();
+        article.correction = None;
+        self.source.body = String::new();
+    }
+}
+
 /// Parses and checks one source; every problem found is reported, not just the first.
 pub fn parse(file: &Path, text: &str, locale: &Locale) -> Result<ParsedSource, Vec<Problem>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
@@ -579,6 +604,31 @@ mod tests {
 
     fn parse_as(name: &str, text: &str) -> Result<ParsedSource, Vec<Problem>> {
         parse(Path::new(name), text, &GERMAN)
+    }
+
+    #[test]
+    fn a_shelved_parse_keeps_its_lead_to_the_letter_and_nothing_only_its_page_shows() {
+        let most = Article::LEAD_MAX_CHARS;
+        for first in [
+            "ä".repeat(most),
+            "ä".repeat(most + 1),
+            format!("{} 長い", "ä ".repeat(most / 2)),
+            format!("{} Schluss.", "Wort, ".repeat(most)),
+        ] {
+            let text = format!(
+                "+++\nheadline = \"Titel\"\nsection = \"politik\"\npublished = 2025-11-04T09:00:00+01:00\n\
+                 source = \"Agentur\"\ncorrection = \"Berichtigt.\"\n+++\n\n{first}\n\n## Mehr\n\nZweiter Absatz.\n"
+            );
+            let mut parsed = parse_as("de/a1.txt", &text).ok().unwrap();
+            let lead = parsed.source.article.lead();
+            assert!(!parsed.source.article.body.is_empty() && parsed.source.article.correction.is_some());
+            parsed.shelve();
+            let article = &parsed.source.article;
+            assert_eq!(article.lead(), lead, "{first}");
+            assert!(article.paragraphs.len() == 1 && article.paragraphs[0].chars().count() <= most + 1);
+            assert!(article.body.is_empty() && parsed.source.body.is_empty());
+            assert_eq!((article.source.as_str(), &article.correction), ("", &None));
+        }
     }
 
     fn messages(text: &str) -> Vec<String> {

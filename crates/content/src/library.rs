@@ -50,7 +50,7 @@ pub struct Library {
 #[derive(Debug)]
 pub struct EditionContent {
     pub edition: Edition,
-    /// Each as lists show it, without its body ([`shelve`]): a file that
+    /// Each as lists show it, without its body ([`article_source::ParsedSource::shelve`]): a file that
     /// shows an article whole reads it again ([`Library::whole`]).
     pub articles: Vec<Article>,
     /// Where each of `articles` is read whole from again, in their order:
@@ -82,24 +82,6 @@ struct Shelved {
     file: PathBuf,
     /// The SHA-256 of its text.
     text: [u8; 32],
-}
-
-/// Lets go of what only an article's own page shows (its body, source and
-/// correction): at a million articles, the bodies take some 1 GB. What is
-/// kept of the first paragraph is what its lead is cut from
-/// ([`Article::lead`]): whether it is longer than the lead may be, and that much.
-fn shelve(article: &mut Article) {
-    article.paragraphs.truncate(1);
-    article.paragraphs.shrink_to_fit();
-    if let Some(first) = article.paragraphs.first_mut() {
-        if let Some((cut, _)) = first.char_indices().nth(Article::LEAD_MAX_CHARS + 1) {
-            first.truncate(cut);
-            first.shrink_to_fit();
-        }
-    }
-    article.body = Vec::new();
-    article.source = String::new();
-    article.correction = None;
 }
 
 impl Library {
@@ -200,6 +182,7 @@ pub fn load(
                     continue;
                 }
             };
+            parsed.shelve();
             let article = &mut parsed.source.article;
             let shown = show_photos(
                 &parsed.photos,
@@ -258,8 +241,7 @@ pub fn load(
                 &shown,
                 &parsed.source.article.authors,
             );
-            let mut article = parsed.source.article;
-            shelve(&mut article);
+            let article = parsed.source.article;
             ids.insert_unique(id_hash, articles.len(), |placed| {
                 FxBuildHasher.hash_one(&articles[*placed].0.id)
             });
@@ -520,7 +502,6 @@ fn source_files(folder: &Path, except: Option<&Path>, problems: &mut Vec<Problem
 #[cfg(test)]
 mod tests {
     use super::*;
-    use brnn_model::date::Published;
     use brnn_model::locale::GERMAN;
 
     // A test of `article_source`'s `render`, kept here because it walks the
@@ -545,32 +526,5 @@ mod tests {
         }
         assert_eq!(problems, []);
         assert!(count >= 32, "only {count} sources found");
-    }
-
-    #[test]
-    fn a_shelved_article_keeps_its_lead_to_the_letter_and_nothing_only_its_page_shows() {
-        let most = Article::LEAD_MAX_CHARS;
-        for first in [
-            String::new(),
-            "ä".repeat(most),
-            "ä".repeat(most + 1),
-            format!("{} 長い", "ä ".repeat(most / 2)),
-            format!("{} Schluss.", "Wort, ".repeat(most)),
-        ] {
-            let mut article = Article::plain(
-                "a1".parse().unwrap(),
-                "politik".parse().unwrap(),
-                "Titel".to_owned(),
-                Published::parse("2025-11-04T09:00:00+01:00").unwrap(),
-                "Agentur".to_owned(),
-                vec![first.clone(), "Zweiter Absatz.".to_owned()],
-            );
-            article.correction = Some("Berichtigt.".to_owned());
-            let lead = article.lead();
-            shelve(&mut article);
-            assert_eq!(article.lead(), lead, "{first}");
-            assert!(article.paragraphs.len() == 1 && article.paragraphs[0].chars().count() <= most + 1);
-            assert_eq!((article.source.as_str(), &article.correction), ("", &None));
-        }
     }
 }

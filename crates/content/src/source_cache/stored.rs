@@ -1,18 +1,20 @@
-//! A parsed source as the cache holds it: plain data of this crate's own,
+//! A parsed source as the cache holds it, shelved as the library keeps it
+//! ([`ParsedSource::shelve`]: no body): plain data of this crate's own,
 //! written and read by serde, so that the model's types keep the endpoint's
 //! serde (whose reading is lenient, `brnn_model::body::decode`, and would
 //! not give back an image before its photo is read) and the reader's wasm
 //! gets no code for the cache.
 //!
-//! Every field of [`ParsedSource`] is kept as it is, none derived again:
-//! [`StoredSource::from_parsed`] and [`StoredSource::into_parsed`] give back
-//! an equal value (`source_cache`'s tests check it on every shipped source
-//! and on generated ones). The conversions name every field and variant, so
-//! a field added to the model does not compile until it is kept here too.
+//! Every field a shelved [`ParsedSource`] has is kept as it is, none
+//! derived again: [`StoredSource::from_parsed`] of a shelved parse and
+//! [`StoredSource::into_parsed`] give back an equal value (`source_cache`'s
+//! tests check it on every shipped source and on generated ones). The
+//! conversions name every field and variant, so a field added to the model
+//! does not compile until it is kept here too, or let go of by `shelve`.
 
 use std::collections::BTreeMap;
 
-use brnn_model::body::{ArticleRef, Block, HeadingLevel, Href, Image, ImageSource, Inline, LinkTarget};
+use brnn_model::body::{ArticleRef, Href, Image, ImageSource, Inline, LinkTarget};
 use brnn_model::date::Published;
 use brnn_model::format::{Article, Author};
 use brnn_model::front::{FrontChoice, Placement};
@@ -33,8 +35,8 @@ pub(super) struct StoredSource {
     headline: String,
     published: Published,
     source: String,
+    /// As shelved: the first, as far as the lead reads it.
     paragraphs: Vec<String>,
-    blocks: Vec<StoredBlock>,
     authors: Vec<(Slug, String, Option<String>)>,
     updated: Option<Published>,
     correction: Option<String>,
@@ -43,7 +45,6 @@ pub(super) struct StoredSource {
     dateline: Option<String>,
     translations: BTreeMap<Slug, Slug>,
     author_slugs: Vec<Slug>,
-    body: String,
     /// `lead` or not, the article, the end.
     front: Option<(bool, Slug, Option<Published>)>,
     // The rest of `ParsedSource`.
@@ -53,18 +54,6 @@ pub(super) struct StoredSource {
     /// Edition, id, line.
     article_links: Vec<(Slug, Slug, usize)>,
     photos: Vec<(String, usize)>,
-}
-
-#[derive(Serialize, Deserialize)]
-enum StoredBlock {
-    Paragraph(Vec<StoredInline>),
-    Heading(u8, Vec<StoredInline>),
-    List(bool, Vec<Vec<StoredBlock>>),
-    Quote(Vec<StoredBlock>, Option<String>),
-    PullQuote(Vec<StoredInline>, Option<String>),
-    Figure(StoredImage),
-    Separator,
-    Correction(Vec<StoredInline>),
 }
 
 #[derive(Serialize, Deserialize)]
@@ -91,6 +80,7 @@ struct StoredImage {
 }
 
 impl StoredSource {
+    /// What `parsed` has once shelved: its body is not kept.
     pub(super) fn from_parsed(parsed: &ParsedSource) -> Self {
         let ParsedSource {
             source:
@@ -99,7 +89,7 @@ impl StoredSource {
                     dateline,
                     translations,
                     authors: author_slugs,
-                    body,
+                    body: _,
                     front,
                 },
             section_line,
@@ -115,7 +105,7 @@ impl StoredSource {
             published,
             source,
             paragraphs,
-            body: blocks,
+            body: _,
             authors,
             updated,
             correction,
@@ -128,7 +118,6 @@ impl StoredSource {
             published: *published,
             source: source.clone(),
             paragraphs: paragraphs.clone(),
-            blocks: blocks.iter().map(StoredBlock::from_block).collect(),
             authors: authors
                 .iter()
                 .map(
@@ -145,7 +134,6 @@ impl StoredSource {
             dateline: dateline.clone(),
             translations: translations.clone(),
             author_slugs: author_slugs.clone(),
-            body: body.clone(),
             front: front.as_ref().map(
                 |FrontChoice {
                      placement,
@@ -164,6 +152,7 @@ impl StoredSource {
         }
     }
 
+    /// The parse as shelved.
     pub(super) fn into_parsed(self) -> Result<ParsedSource, Damaged> {
         let article = Article {
             id: self.id,
@@ -172,7 +161,7 @@ impl StoredSource {
             published: self.published,
             source: self.source,
             paragraphs: self.paragraphs,
-            body: blocks(self.blocks)?,
+            body: Vec::new(),
             authors: self
                 .authors
                 .into_iter()
@@ -192,7 +181,7 @@ impl StoredSource {
                 dateline: self.dateline,
                 translations: self.translations,
                 authors: self.author_slugs,
-                body: self.body,
+                body: String::new(),
                 front: self.front.map(|(lead, article, until)| FrontChoice {
                     placement: if lead { Placement::Lead } else { Placement::Top },
                     article,
@@ -212,79 +201,12 @@ impl StoredSource {
     }
 }
 
-fn blocks(stored: Vec<StoredBlock>) -> Result<Vec<Block>, Damaged> {
-    stored.into_iter().map(StoredBlock::into_block).collect()
-}
-
 fn inlines(stored: Vec<StoredInline>) -> Result<Vec<Inline>, Damaged> {
     stored.into_iter().map(StoredInline::into_inline).collect()
 }
 
 fn stored_inlines(inlines: &[Inline]) -> Vec<StoredInline> {
     inlines.iter().map(StoredInline::from_inline).collect()
-}
-
-impl StoredBlock {
-    fn from_block(block: &Block) -> Self {
-        match block {
-            Block::Paragraph { content } => StoredBlock::Paragraph(stored_inlines(content)),
-            Block::Heading { level, content } => {
-                StoredBlock::Heading(level.number(), stored_inlines(content))
-            }
-            Block::List { ordered, items } => StoredBlock::List(
-                *ordered,
-                items
-                    .iter()
-                    .map(|item| item.iter().map(StoredBlock::from_block).collect())
-                    .collect(),
-            ),
-            Block::Quote { blocks, attribution } => StoredBlock::Quote(
-                blocks.iter().map(StoredBlock::from_block).collect(),
-                attribution.clone(),
-            ),
-            Block::PullQuote { content, attribution } => {
-                StoredBlock::PullQuote(stored_inlines(content), attribution.clone())
-            }
-            Block::Figure { image } => StoredBlock::Figure(StoredImage::from_image(image)),
-            Block::Separator => StoredBlock::Separator,
-            Block::Correction { content } => StoredBlock::Correction(stored_inlines(content)),
-        }
-    }
-
-    fn into_block(self) -> Result<Block, Damaged> {
-        Ok(match self {
-            StoredBlock::Paragraph(content) => Block::Paragraph {
-                content: inlines(content)?,
-            },
-            StoredBlock::Heading(level, content) => Block::Heading {
-                level: match level {
-                    2 => HeadingLevel::Two,
-                    3 => HeadingLevel::Three,
-                    _ => return Err(Damaged),
-                },
-                content: inlines(content)?,
-            },
-            StoredBlock::List(ordered, items) => Block::List {
-                ordered,
-                items: items.into_iter().map(blocks).collect::<Result<_, _>>()?,
-            },
-            StoredBlock::Quote(stored, attribution) => Block::Quote {
-                blocks: blocks(stored)?,
-                attribution,
-            },
-            StoredBlock::PullQuote(content, attribution) => Block::PullQuote {
-                content: inlines(content)?,
-                attribution,
-            },
-            StoredBlock::Figure(image) => Block::Figure {
-                image: image.into_image()?,
-            },
-            StoredBlock::Separator => Block::Separator,
-            StoredBlock::Correction(content) => Block::Correction {
-                content: inlines(content)?,
-            },
-        })
-    }
 }
 
 impl StoredInline {
