@@ -614,7 +614,7 @@ impl<'a> Output<'a> {
         let build_folder = self.out.join(BUILD_FOLDER);
         self.next.write(&self.paths, &build_folder.join(MANIFEST_FILE))?;
         manifest::write_changes(&self.paths, &self.changes, &build_folder.join(CHANGES_FILE))?;
-        FolderTimes::after_writing(self.out)?.write(self.out)
+        FolderTimes::after_writing(self.out, &self.recorded_folders)?.write(self.out)
     }
 
     /// The error of a commit that stopped at `failed`, with its `replaced` files named.
