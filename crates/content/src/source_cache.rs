@@ -21,19 +21,20 @@
 //!
 //! The cache is [`SHARDS`] files (`sources/<xx>.bin`), a source in the one
 //! its path's hash picks, so that a changed source rewrites a 256th of it,
-//! not all of it (at a million articles, some 7 MB instead of 1.8 GB). Each
+//! not all of it (at a million articles, some 1.6 MB instead of 400 MB). Each
 //! file: one line of text, what wrote it (this format, this tool's own
 //! build, the content folder), the second its build began (8 bytes), then
 //! one record per source, sorted by path:
 //! its path below the content folder, what its parse depends on besides
-//! the text (the edition's language), size, time, hash and the parse
-//! (`stored.rs`, MessagePack), each with its length. A file is written whole
+//! the text (the edition's language), size, time, hash and the parse as
+//! the library keeps it, without its body (`stored.rs`, MessagePack), each
+//! with its length. A file is written whole
 //! or not at all, last, and only when something in it changed.
 //!
 //! No parse waits in memory: each file is read once for its records'
 //! places, and a kept parse is read from its place when it is asked for;
 //! a new parse waits in a file beside them ([`NEW_PARSES`]) until the
-//! files are written. At a million articles that is 1.8 GB of memory less,
+//! files are written. At a million articles that is 400 MB of memory less,
 //! for a few seconds of system calls.
 
 mod stored;
@@ -438,7 +439,7 @@ impl SourceCache {
     /// Writes into `folder` the files that changed: those where a source
     /// was parsed, a new time recorded (or one a new cache can trust), or
     /// a source is gone. One at a time, each shard's memory given back
-    /// once written: at a million articles, the files weigh some 1.8 GB.
+    /// once written: at a million articles, the files weigh some 400 MB.
     pub fn write_changed(mut self, folder: &Path) -> io::Result<()> {
         let written = self.write_shards(folder);
         self.new_parses.remove();
