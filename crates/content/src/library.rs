@@ -50,8 +50,9 @@ pub struct Library {
 #[derive(Debug)]
 pub struct EditionContent {
     pub edition: Edition,
-    /// Each as lists show it, without its body ([`article_source::ParsedSource::shelve`]): a file that
-    /// shows an article whole reads it again ([`Library::whole`]).
+    /// Each as lists show it, without its body
+    /// ([`article_source::ParsedSource::shelve`]): a file that shows an
+    /// article whole reads it again ([`Library::whole`]).
     pub articles: Vec<Article>,
     /// Where each of `articles` is read whole from again, in their order:
     /// found by a binary search, not through a map of ids (at a million
@@ -89,8 +90,9 @@ impl Library {
         self.editions.iter().map(|content| content.articles.len()).sum()
     }
 
-    /// `article` of `content` whole, with its body as its source gives it:
-    /// read and parsed again, its photos shown as the library read them.
+    /// `article` of `content` whole, with what shelving let go of (its
+    /// body, source and correction) as its source gives it: read and parsed
+    /// again, its photos shown as the library read them.
     /// An error when the source is gone or changed since the library read
     /// it, or the article is not one of `content`'s.
     pub fn whole(&self, content: &EditionContent, article: &Article) -> io::Result<Article> {
