@@ -58,7 +58,7 @@ use stored::StoredSource;
 /// The cache's folder below the build's folder.
 pub const FOLDER: &str = "sources";
 /// The first word of its files' first line, with the version of their format.
-const FORMAT: &str = "brnn-content-sources 3";
+const FORMAT: &str = "brnn-content-sources 4";
 /// How many files the cache is split into, each named by its number in hex.
 pub const SHARDS: usize = 256;
 /// Where a build's new parses wait, in the cache's folder, until its files are written.
@@ -733,7 +733,7 @@ mod tests {
         let gone = SourceCache::open(&cache_folder, folder.path());
         assert_eq!(written_by(gone).len(), 1);
 
-        for damaged in [&bytes[..bytes.len() - 1], b"brnn-content-sources 3 ???\n", b""] {
+        for damaged in [&bytes[..bytes.len() - 1], b"brnn-content-sources 4 ???\n", b""] {
             fs::write(cache_folder.join(&name), damaged).unwrap();
             let mut cache = SourceCache::open(&cache_folder, folder.path());
             assert!(cache.shards.iter().all(|shard| shard.previous.is_empty()));

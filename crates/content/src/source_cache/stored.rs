@@ -34,12 +34,10 @@ pub(super) struct StoredSource {
     section: SectionPath,
     headline: String,
     published: Published,
-    source: String,
     /// As shelved: the first, as far as the lead reads it.
     paragraphs: Vec<String>,
     authors: Vec<(Slug, String, Option<String>)>,
     updated: Option<Published>,
-    correction: Option<String>,
     image: Option<StoredImage>,
     // The rest of `ArticleSource`.
     dateline: Option<String>,
@@ -80,7 +78,7 @@ struct StoredImage {
 }
 
 impl StoredSource {
-    /// What `parsed` has once shelved: its body is not kept.
+    /// What `parsed` has once shelved: its body, source and correction are not kept.
     pub(super) fn from_parsed(parsed: &ParsedSource) -> Self {
         let ParsedSource {
             source:
@@ -103,12 +101,12 @@ impl StoredSource {
             section,
             headline,
             published,
-            source,
+            source: _,
             paragraphs,
             body: _,
             authors,
             updated,
-            correction,
+            correction: _,
             image,
         } = article;
         StoredSource {
@@ -116,7 +114,6 @@ impl StoredSource {
             section: section.clone(),
             headline: headline.clone(),
             published: *published,
-            source: source.clone(),
             paragraphs: paragraphs.clone(),
             authors: authors
                 .iter()
@@ -129,7 +126,6 @@ impl StoredSource {
                 )
                 .collect(),
             updated: *updated,
-            correction: correction.clone(),
             image: image.as_ref().map(StoredImage::from_image),
             dateline: dateline.clone(),
             translations: translations.clone(),
@@ -159,7 +155,7 @@ impl StoredSource {
             section: self.section,
             headline: self.headline,
             published: self.published,
-            source: self.source,
+            source: String::new(),
             paragraphs: self.paragraphs,
             body: Vec::new(),
             authors: self
@@ -172,7 +168,7 @@ impl StoredSource {
                 })
                 .collect(),
             updated: self.updated,
-            correction: self.correction,
+            correction: None,
             image: self.image.map(StoredImage::into_image).transpose()?,
         };
         Ok(ParsedSource {
