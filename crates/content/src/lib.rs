@@ -6,6 +6,7 @@
 //! | --- | --- |
 //! | [`commands`] | the four commands: import, check, build, generate; the lock that keeps two builds out of one site |
 //! | [`library`] | all sources of the content folder, read and checked as a whole |
+//! | [`article_card`] | what the library keeps of each article: what lists show, without its body |
 //! | [`source_cache`] | the sources the last build parsed, so that a build parses only those that changed |
 //! | [`network`] | `network.toml`: site address, editions, section trees |
 //! | [`article_source`] | one article source file: parse, check, render |
@@ -23,6 +24,7 @@
 //! | `file_time` | files' modification times as the build's records keep them |
 //! | `whole_file` | the tool's own records, each written whole or not at all |
 
+pub mod article_card;
 mod article_links;
 pub mod article_source;
 pub mod build;

@@ -3,28 +3,31 @@
 //! (`content/<edition>/**/*.txt`) and its pages of the house
 //! (`content/<edition>/pages/*.txt`, `house_page`).
 //!
-//! An article is kept as lists show it, without its body, which at a
-//! million articles would take some 1 GB: a file that shows it whole (its
-//! page, a feed, the search index) has it read and parsed again from its
-//! source ([`Library::whole`]), which must still be the text the library read.
+//! An article is kept as its card (`article_card`): as lists show it, without
+//! its body, which at a million articles would take some 1 GB. A file that
+//! shows it whole (its page, a feed, the search index) has it read and
+//! parsed again from its source ([`Library::whole`]), which must still be
+//! the text the library read.
 
 use std::collections::HashMap;
 use std::fs;
-use std::hash::BuildHasher;
+use std::hash::{BuildHasher, Hash};
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use brnn_model::body::{Block, Image};
 use brnn_model::format::{Article, Author, Edition, HousePage, HousePageLink, Translation};
 use brnn_model::front::FrontChoice;
 use brnn_model::locale::Locale;
-use brnn_model::slug::Slug;
+use brnn_model::slug::{SectionPath, Slug};
 use brnn_model::sorting::newest_first;
 use hashbrown::HashTable;
 use indicatif::ProgressBar;
-use rustc_hash::FxBuildHasher;
+use rustc_hash::{FxBuildHasher, FxHashSet};
 use sha2::{Digest, Sha256};
 
+use crate::article_card::ArticleCard;
 use crate::article_links::ArticleLinks;
 use crate::article_source;
 use crate::house_page::{self, ParsedHousePage, Role, PAGES_FOLDER};
@@ -50,18 +53,9 @@ pub struct Library {
 #[derive(Debug)]
 pub struct EditionContent {
     pub edition: Edition,
-    /// Each as lists show it, without its body
-    /// ([`article_source::ParsedSource::shelve`]): a file that shows an
+    /// Each as lists show it, without its body: a file that shows an
     /// article whole reads it again ([`Library::whole`]).
-    pub articles: Vec<Article>,
-    /// Where each of `articles` is read whole from again, in their order:
-    /// found by a binary search, not through a map of ids (at a million
-    /// articles, some 100 MB).
-    shelved: Vec<Shelved>,
-    /// What each of `articles` is made from, hashed ([`made_from`]), in
-    /// their order: the build keys the files that show an article by it,
-    /// without making its JSON.
-    pub made_from: Vec<[u8; 32]>,
+    pub articles: Vec<ArticleCard>,
     /// The versions in other editions of the articles that have some, by article id.
     pub translations: HashMap<Slug, Vec<Translation>>,
     /// The editors' choices for the front page, as the articles' headers make them.
@@ -77,37 +71,17 @@ impl EditionContent {
     }
 }
 
-/// An article's source, as the library read it.
-#[derive(Debug)]
-struct Shelved {
-    file: PathBuf,
-    /// The SHA-256 of its text.
-    text: [u8; 32],
-}
-
 impl Library {
     pub fn article_count(&self) -> usize {
         self.editions.iter().map(|content| content.articles.len()).sum()
     }
 
-    /// `article` of `content` whole, with what shelving let go of (its
-    /// body, source and correction) as its source gives it: read and parsed
-    /// again, its photos shown as the library read them.
-    /// An error when the source is gone or changed since the library read
-    /// it, or the article is not one of `content`'s.
-    pub fn whole(&self, content: &EditionContent, article: &Article) -> io::Result<Article> {
-        let found = content
-            .articles
-            .binary_search_by(|probe| newest_first(probe, article))
-            .ok()
-            .filter(|found| content.articles[*found].id == article.id);
-        let shelved = found.map(|found| &content.shelved[found]).ok_or_else(|| {
-            io::Error::other(format!(
-                "article `{}` is not one of edition `{}`",
-                article.id, content.edition.id
-            ))
-        })?;
-        let file = &shelved.file;
+    /// The article of `card`, of `content`, whole, with what its card
+    /// lacks (its body, source and correction) as its source gives it:
+    /// read and parsed again, its photos shown as the library read them.
+    /// An error when the source is gone or changed since the library read it.
+    pub fn whole(&self, content: &EditionContent, card: &ArticleCard) -> io::Result<Article> {
+        let file = &card.file();
         let changed = || {
             io::Error::other(format!(
                 "{}: changed while the build read it; build again",
@@ -119,7 +93,7 @@ impl Library {
             source_cache::read_and_parse(file, |text| article_source::parse(file, text, locale))
                 .map_err(|error| io::Error::new(error.kind(), format!("{}: {error}", file.display())))?
                 .map_err(|_| changed())?;
-        if text != shelved.text {
+        if text != card.text {
             return Err(changed());
         }
         let mut read = parsed.source.article;
@@ -130,13 +104,7 @@ impl Library {
                 .map_err(|_| format!("the photo `{written}` is new"))
         };
         show_photos(&parsed.photos, None, &mut read.body, file, resolve).map_err(|_| changed())?;
-        Ok(Article {
-            source: read.source,
-            paragraphs: read.paragraphs,
-            body: read.body,
-            correction: read.correction,
-            ..article.clone()
-        })
+        Ok(card.whole(read))
     }
 }
 
@@ -162,9 +130,12 @@ pub fn load(
         let mut edition = config.edition;
         let authors = config.authors;
         let locale = Locale::for_lang(&edition.lang);
-        let mut articles: Vec<(Article, [u8; 32], Shelved)> = Vec::new();
+        let mut articles: Vec<ArticleCard> = Vec::new();
         // Each article's place in `articles`, by its id: no id twice.
         let mut ids: HashTable<usize> = HashTable::new();
+        // One path for all of a section's articles, one for all of a folder's.
+        let mut sections: FxHashSet<Arc<SectionPath>> = FxHashSet::default();
+        let mut folders: FxHashSet<Arc<Path>> = FxHashSet::default();
         let mut front_choices = Vec::new();
         let folder = content.join(edition.id.as_str());
         let pages_folder = folder.join(PAGES_FOLDER);
@@ -220,14 +191,14 @@ pub fn load(
                 continue;
             }
             let id_hash = FxBuildHasher.hash_one(&article.id);
-            if let Some(earlier) = ids.find(id_hash, |earlier| articles[*earlier].0.id == article.id) {
+            if let Some(earlier) = ids.find(id_hash, |earlier| articles[*earlier].id == article.id) {
                 problems.push(Problem::at(
                     &file,
                     1,
                     format!(
                         "duplicate article id `{}`: {} has it too",
                         article.id,
-                        articles[*earlier].2.file.display()
+                        articles[*earlier].file().display()
                     ),
                 ));
                 continue;
@@ -244,26 +215,19 @@ pub fn load(
                 &parsed.source.article.authors,
             );
             let article = parsed.source.article;
+            let section = shared(&mut sections, &article.section, |path| Arc::new(path.clone()));
             ids.insert_unique(id_hash, articles.len(), |placed| {
-                FxBuildHasher.hash_one(&articles[*placed].0.id)
+                FxBuildHasher.hash_one(&articles[*placed].id)
             });
-            articles.push((article, made_from, Shelved { file, text }));
+            let folder = shared(&mut folders, file.parent().unwrap_or(Path::new("")), |path| {
+                Arc::from(path)
+            });
+            articles.push(ArticleCard::new(article, section, made_from, folder, text));
         }
         drop(ids);
         // Ids are unique in an edition, so the order is total: no stable
         // sort needed, nor its buffer of half the articles.
-        articles.sort_unstable_by(|(a, ..), (b, ..)| newest_first(a, b));
-        let mut made_from = Vec::with_capacity(articles.len());
-        let mut shelved = Vec::with_capacity(articles.len());
-        // In the same memory, not beside it (`Vec`'s collect in place).
-        let articles: Vec<Article> = articles
-            .into_iter()
-            .map(|(article, made, shelf)| {
-                made_from.push(made);
-                shelved.push(shelf);
-                article
-            })
-            .collect();
+        articles.sort_unstable_by(newest_first);
         let house_pages = if pages_folder.is_dir() {
             let files = source_files(&pages_folder, None, &mut problems);
             progress.inc_length(files.len() as u64);
@@ -282,7 +246,7 @@ pub fn load(
             })
             .collect();
         editions.push((edition, articles));
-        front_and_house.push((made_from, shelved, front_choices, house_pages));
+        front_and_house.push((front_choices, house_pages));
     }
     problems.extend(claims.check(&editions));
     problems.extend(article_links.check());
@@ -299,20 +263,30 @@ pub fn load(
             .zip(translations)
             .zip(front_and_house)
             .map(
-                |(((edition, articles), translations), (made_from, shelved, front_choices, house_pages))| {
-                    EditionContent {
-                        edition,
-                        articles,
-                        shelved,
-                        made_from,
-                        translations,
-                        front_choices,
-                        house_pages,
-                    }
+                |(((edition, articles), translations), (front_choices, house_pages))| EditionContent {
+                    edition,
+                    articles,
+                    translations,
+                    front_choices,
+                    house_pages,
                 },
             )
             .collect(),
     })
+}
+
+/// The one `value` of `all`, put there (as `make` makes it) if it is not yet.
+fn shared<T: ?Sized + Eq + Hash>(
+    all: &mut FxHashSet<Arc<T>>,
+    value: &T,
+    make: impl FnOnce(&T) -> Arc<T>,
+) -> Arc<T> {
+    if let Some(found) = all.get(value) {
+        return found.clone();
+    }
+    let new = make(value);
+    all.insert(new.clone());
+    new
 }
 
 /// Reads and parses the article source `file` of an edition in `lang`,

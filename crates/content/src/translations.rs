@@ -10,10 +10,11 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
-use brnn_model::format::{Article, Edition, Translation};
+use brnn_model::format::{Edition, Translation};
 use brnn_model::slug::Slug;
 use rustc_hash::{FxHashMap, FxHashSet};
 
+use crate::article_card::ArticleCard;
 use crate::article_source::ParsedSource;
 use crate::problem::Problem;
 
@@ -75,7 +76,7 @@ impl Claims {
     /// Every translation that points nowhere, at its own edition, at an
     /// article that does not point back, or at a group that differs;
     /// `editions` are the network's, in its order, with the articles read.
-    pub(crate) fn check(&self, editions: &[(Edition, Vec<Article>)]) -> Vec<Problem> {
+    pub(crate) fn check(&self, editions: &[(Edition, Vec<ArticleCard>)]) -> Vec<Problem> {
         let known = editions
             .iter()
             .map(|(edition, _)| format!("`{}`", edition.id))
@@ -161,9 +162,9 @@ impl Claims {
     /// [`Claims::check`] found no problem in.
     pub(crate) fn resolve(
         &self,
-        editions: &[(Edition, Vec<Article>)],
+        editions: &[(Edition, Vec<ArticleCard>)],
     ) -> Vec<HashMap<Slug, Vec<Translation>>> {
-        let articles: Vec<FxHashMap<&Slug, &Article>> = editions
+        let articles: Vec<FxHashMap<&Slug, &ArticleCard>> = editions
             .iter()
             .map(|(_, articles)| articles.iter().map(|article| (&article.id, article)).collect())
             .collect();
@@ -185,7 +186,7 @@ impl Claims {
                                         edition: edition.clone(),
                                         lang: editions[other].0.lang.clone(),
                                         id: target.clone(),
-                                        headline: article.headline.clone(),
+                                        headline: article.headline.to_string(),
                                     },
                                 ))
                             })
@@ -200,6 +201,6 @@ impl Claims {
 }
 
 /// Where the edition `id` stands in the network.
-fn position(editions: &[(Edition, Vec<Article>)], id: &Slug) -> Option<usize> {
+fn position(editions: &[(Edition, Vec<ArticleCard>)], id: &Slug) -> Option<usize> {
     editions.iter().position(|(edition, _)| edition.id == *id)
 }

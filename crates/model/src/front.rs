@@ -14,6 +14,7 @@ use crate::date::Published;
 use crate::format::{Article, ArticleSummary, Edition, FrontPage, SectionFront, FORMAT_VERSION};
 use crate::paging::Paging;
 use crate::slug::{SectionPath, Slug};
+use crate::sorting::Listed;
 
 /// How many stories the row below the lead holds.
 pub const TOP_STORIES: usize = 3;
@@ -64,14 +65,29 @@ impl fmt::Display for UnknownArticle {
 
 impl std::error::Error for UnknownArticle {}
 
-impl Article {
+/// What a front page is selected from: an article, or what a build keeps
+/// of one (the content tool keeps a million articles without their bodies).
+pub trait Candidate: Listed {
+    fn section(&self) -> &SectionPath;
+    /// What a list shows of it.
+    fn summary(&self) -> ArticleSummary;
     /// What the front page shows of the story that leads: its summary with
     /// the lead image in every rendition, caption and credit included (a
-    /// list's entries carry thumbnails only, [`Article::summary`]).
-    pub fn lead_summary(&self) -> ArticleSummary {
+    /// list's entries carry thumbnails only).
+    fn lead_summary(&self) -> ArticleSummary;
+}
+
+impl Candidate for Article {
+    fn section(&self) -> &SectionPath {
+        &self.section
+    }
+    fn summary(&self) -> ArticleSummary {
+        Article::summary(self)
+    }
+    fn lead_summary(&self) -> ArticleSummary {
         ArticleSummary {
             image: self.image.clone(),
-            ..self.summary()
+            ..Article::summary(self)
         }
     }
 }
@@ -91,9 +107,9 @@ impl Article {
 ///
 /// A choice that has expired is ignored, and so is a lead choice that
 /// another, newer one outranks.
-pub fn select(
+pub fn select<T: Candidate>(
     edition: &Edition,
-    newest_first: &[Article],
+    newest_first: &[T],
     choices: &[FrontChoice],
     now: Published,
 ) -> Result<FrontPage, UnknownArticle> {
@@ -102,7 +118,7 @@ pub fn select(
     for choice in choices {
         let index = newest_first
             .iter()
-            .position(|article| article.id == choice.article)
+            .position(|article| *article.id() == choice.article)
             .ok_or_else(|| UnknownArticle(choice.article.clone()))?;
         if choice.holds_at(now) {
             chosen.push((index, choice.placement));
@@ -139,7 +155,7 @@ pub fn select(
             let articles: Vec<ArticleSummary> = newest_first
                 .iter()
                 .enumerate()
-                .filter(|(index, article)| !shown.contains(index) && article.section.is_within(&path))
+                .filter(|(index, article)| !shown.contains(index) && article.section().is_within(&path))
                 .take(SECTION_STORIES)
                 .map(|(_, article)| article.summary())
                 .collect();
@@ -159,7 +175,7 @@ pub fn select(
         lead: lead.map(|index| newest_first[index].lead_summary()),
         top,
         sections,
-        latest: newest_first[newest_page].iter().map(Article::summary).collect(),
+        latest: newest_first[newest_page].iter().map(T::summary).collect(),
         page: paging.newest(),
         total: newest_first.len() as u32,
     })

@@ -15,14 +15,13 @@ use std::collections::BTreeMap;
 use std::io;
 
 use brnn_model::date::{CivilDate, YearMonth};
-use brnn_model::format::{
-    paths, ArchiveDay, ArchiveIndex, Article, DayArchive, MonthArchive, FORMAT_VERSION,
-};
+use brnn_model::format::{paths, ArchiveDay, ArchiveIndex, DayArchive, MonthArchive, FORMAT_VERSION};
 use brnn_model::site::ArchivePeriod;
 
 use super::article_keys::ArticleKeys;
 use super::pages::{Json, Publisher};
 use super::Output;
+use crate::article_card::ArticleCard;
 use crate::library::EditionContent;
 
 /// Writes the edition's archive documents, and with pages the page of each.
@@ -68,13 +67,13 @@ pub(super) fn write(
 /// published on.
 struct Archive<'a> {
     /// Each day that has articles, first to last, with its articles newest first.
-    days: BTreeMap<CivilDate, Vec<&'a Article>>,
+    days: BTreeMap<CivilDate, Vec<&'a ArticleCard>>,
 }
 
 impl<'a> Archive<'a> {
     /// The archive of `newest_first`, an edition's articles in the list order.
-    fn of(newest_first: &'a [Article]) -> Self {
-        let mut days: BTreeMap<CivilDate, Vec<&Article>> = BTreeMap::new();
+    fn of(newest_first: &'a [ArticleCard]) -> Self {
+        let mut days: BTreeMap<CivilDate, Vec<&ArticleCard>> = BTreeMap::new();
         for article in newest_first {
             days.entry(article.published.local_date())
                 .or_default()
@@ -118,20 +117,21 @@ impl<'a> Archive<'a> {
 mod tests {
     use super::*;
     use brnn_model::date::Published;
+    use brnn_model::format::Article;
     use brnn_model::sorting::newest_first;
 
-    fn article(id: &str, published: &str) -> Article {
-        Article::plain(
+    fn article(id: &str, published: &str) -> ArticleCard {
+        ArticleCard::of(Article::plain(
             id.parse().unwrap(),
             "aktuelles".parse().unwrap(),
             id.to_owned(),
             Published::parse(published).unwrap(),
             String::new(),
             vec!["Text.".into()],
-        )
+        ))
     }
 
-    fn sorted(mut articles: Vec<Article>) -> Vec<Article> {
+    fn sorted(mut articles: Vec<ArticleCard>) -> Vec<ArticleCard> {
         articles.sort_by(newest_first);
         articles
     }

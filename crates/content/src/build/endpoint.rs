@@ -5,7 +5,7 @@
 use std::io;
 
 use brnn_model::date::Published;
-use brnn_model::format::{paths, Article, ArticleLink, ArticlePage, Author, ListPage, FORMAT_VERSION};
+use brnn_model::format::{paths, ArticlePage, Author, ListPage, FORMAT_VERSION};
 use brnn_model::front;
 use brnn_model::paging::Paging;
 use brnn_model::site::Site;
@@ -15,6 +15,7 @@ use rustc_hash::FxHashMap;
 use super::article_keys::ArticleKeys;
 use super::pages::{Json, Publisher};
 use super::{EditionLists, Output};
+use crate::article_card::ArticleCard;
 
 /// Writes the top of the front page (as the editors chose it at `now`),
 /// every page of every listing and of every author's list, one page per
@@ -73,7 +74,7 @@ pub(super) fn write(
     let neighbours = neighbours_in_section(&content.articles);
     for article in &content.articles {
         let (newer, older) = neighbours.get(article.id.as_str()).copied().unwrap_or_default();
-        let (newer, older) = (newer.map(link_to), older.map(link_to));
+        let (newer, older) = (newer.map(ArticleCard::link), older.map(ArticleCard::link));
         let translations = content.translations_of(&article.id);
         // Made from the page's parts: the page itself (a copy of the
         // article) is only made when it must be written.
@@ -113,7 +114,7 @@ pub(super) fn write(
 /// and address is.
 struct List<'a> {
     /// Newest first.
-    articles: &'a [&'a Article],
+    articles: &'a [&'a ArticleCard],
     /// Whose articles these are, on an author's list.
     author: Option<&'a Author>,
     /// The path of the newest page's document below the endpoint; `None`
@@ -172,13 +173,13 @@ impl List<'_> {
     }
 }
 
-type Neighbours<'a> = (Option<&'a Article>, Option<&'a Article>);
+type Neighbours<'a> = (Option<&'a ArticleCard>, Option<&'a ArticleCard>);
 
 /// For each article id, the next newer and next older article of its own
 /// section (the articles themselves: links to a million articles' neighbours
 /// made at once took some 300 MB).
-fn neighbours_in_section(newest_first: &[Article]) -> FxHashMap<&str, Neighbours<'_>> {
-    let mut by_section: FxHashMap<&SectionPath, Vec<&Article>> = FxHashMap::default();
+fn neighbours_in_section(newest_first: &[ArticleCard]) -> FxHashMap<&str, Neighbours<'_>> {
+    let mut by_section: FxHashMap<&SectionPath, Vec<&ArticleCard>> = FxHashMap::default();
     for article in newest_first {
         by_section.entry(&article.section).or_default().push(article);
     }
@@ -191,12 +192,4 @@ fn neighbours_in_section(newest_first: &[Article]) -> FxHashMap<&str, Neighbours
         }
     }
     neighbours
-}
-
-/// An article page's link to `article`.
-fn link_to(article: &Article) -> ArticleLink {
-    ArticleLink {
-        id: article.id.clone(),
-        headline: article.headline.clone(),
-    }
 }

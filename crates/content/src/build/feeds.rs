@@ -14,7 +14,6 @@ use std::io;
 use atom_syndication as atom;
 use brnn_model::body::Image;
 use brnn_model::date::Published;
-use brnn_model::format::Article;
 use brnn_model::locale::Locale;
 use brnn_model::site::{FeedKind, Site};
 use brnn_news::api::Endpoint;
@@ -24,6 +23,7 @@ use rss::extension::dublincore::DublinCoreExtension;
 use serde::Serialize;
 
 use super::{EditionLists, Listing, Output, ENDPOINT_FOLDER};
+use crate::article_card::ArticleCard;
 use crate::network::SiteUrl;
 
 /// How many of the newest articles a feed holds.
@@ -48,7 +48,7 @@ struct FeedFacts<'a> {
 }
 
 struct Item<'a> {
-    article: &'a Article,
+    article: &'a ArticleCard,
     url: String,
     section_name: &'a str,
     published: DateTime<FixedOffset>,
@@ -98,7 +98,7 @@ impl<'a> FeedFacts<'a> {
                     section_name: edition.section_name(&article.section).unwrap_or_default(),
                     published: chrono_time(article.published),
                     updated: chrono_time(article.updated.unwrap_or(article.published)),
-                    lead: article.lead(),
+                    lead: article.lead.to_string(),
                     image: article.image.as_ref().map(|image| image_url(image, site_url)),
                     html: article_html(&lists.whole(article)?, &site_url.absolute(site.base())),
                 })
@@ -149,7 +149,7 @@ fn rss(facts: &FeedFacts) -> io::Result<Vec<u8>> {
         .items
         .iter()
         .map(|item| rss::Item {
-            title: Some(item.article.headline.clone()),
+            title: Some(item.article.headline.to_string()),
             link: Some(item.url.clone()),
             description: Some(item.lead.clone()),
             content: Some(item.html.clone()),
@@ -216,7 +216,7 @@ fn atom(facts: &FeedFacts) -> io::Result<Vec<u8>> {
         .items
         .iter()
         .map(|item| atom::Entry {
-            title: atom::Text::plain(item.article.headline.clone()),
+            title: atom::Text::plain(item.article.headline.to_string()),
             id: item.url.clone(),
             updated: item.updated,
             published: Some(item.published),

@@ -66,6 +66,7 @@ pub use folders::FolderTimes;
 use manifest::{Change, Key, Manifest, SitePath, SitePaths, MANIFEST_FILE};
 pub use manifest::{BUILD_FOLDER, CHANGES_FILE};
 
+use crate::article_card::ArticleCard;
 use crate::images::{Prepared, MEDIA_FOLDER};
 use crate::library::{EditionContent, Library};
 use crate::network::SiteUrl;
@@ -119,12 +120,12 @@ pub struct Listing<'a> {
     pub name: &'a str,
     pub title: String,
     /// Newest first.
-    pub articles: Vec<&'a Article>,
+    pub articles: Vec<&'a ArticleCard>,
 }
 
 impl EditionLists<'_> {
     /// One of its articles whole, as an article's page and a feed show it.
-    fn whole(&self, article: &Article) -> io::Result<Article> {
+    fn whole(&self, article: &ArticleCard) -> io::Result<Article> {
         self.library.whole(self.content, article)
     }
 }
@@ -163,7 +164,7 @@ pub struct EditionLists<'a> {
     library: &'a Library,
     pub content: &'a EditionContent,
     /// The keys of the files that show its articles.
-    keys: ArticleKeys<'a>,
+    keys: ArticleKeys,
     pub listings: Vec<Listing<'a>>,
     pub authors: Vec<AuthorListing<'a>>,
 }
@@ -172,7 +173,7 @@ pub struct EditionLists<'a> {
 pub struct AuthorListing<'a> {
     pub author: &'a Author,
     /// Newest first.
-    pub articles: Vec<&'a Article>,
+    pub articles: Vec<&'a ArticleCard>,
 }
 
 impl<'a> AuthorListing<'a> {
@@ -253,7 +254,7 @@ fn write_site(
         .map(|content| EditionLists {
             library,
             content,
-            keys: ArticleKeys::of(content),
+            keys: ArticleKeys::new(),
             listings: Listing::all_of(content),
             authors: AuthorListing::all_of(content),
         })

@@ -45,6 +45,7 @@ use pagefind::options::PagefindServiceConfig;
 use super::article_keys::ArticleKeys;
 use super::manifest::Key;
 use super::{EditionLists, Output};
+use crate::article_card::ArticleCard;
 use crate::library::EditionContent;
 
 /// The days one bundle holds the articles of, by their newsroom's calendar
@@ -129,7 +130,7 @@ impl Span {
     /// the coarsest way ([`CUTS`]) that leaves no part with more (a single
     /// day may hold more). Parts follow the calendar, not the count, so
     /// that a new month adds a part and leaves the others as they are.
-    fn in_parts(self, articles: Vec<&Article>, most: usize) -> Vec<(Self, Vec<&Article>)> {
+    fn in_parts(self, articles: Vec<&ArticleCard>, most: usize) -> Vec<(Self, Vec<&ArticleCard>)> {
         if articles.len() <= most || matches!(self, Span::Day(_)) {
             return vec![(self, articles)];
         }
@@ -145,7 +146,7 @@ impl Span {
             sizes.values().all(|&size| size <= most)
         };
         let cut = CUTS.iter().find(|cut| fits(cut)).unwrap_or(&CUTS[CUTS.len() - 1]);
-        let mut parts: BTreeMap<CivilDate, Vec<&Article>> = BTreeMap::new();
+        let mut parts: BTreeMap<CivilDate, Vec<&ArticleCard>> = BTreeMap::new();
         for (article, date) in articles.into_iter().zip(dates) {
             parts.entry(cut(date)).or_default().push(article);
         }
@@ -184,7 +185,7 @@ pub fn plan<'a>(lists: &'a EditionLists<'a>, output: &mut Output) -> io::Result<
     else {
         return Ok(Vec::new());
     };
-    let mut spans: BTreeMap<CivilDate, (Span, Vec<&Article>)> = BTreeMap::new();
+    let mut spans: BTreeMap<CivilDate, (Span, Vec<&ArticleCard>)> = BTreeMap::new();
     for article in &content.articles {
         let span = Span::of(article.published.local_date(), newest);
         spans
@@ -193,7 +194,7 @@ pub fn plan<'a>(lists: &'a EditionLists<'a>, output: &mut Output) -> io::Result<
             .1
             .push(article);
     }
-    let by_span: BTreeMap<CivilDate, (Span, Vec<&Article>)> = spans
+    let by_span: BTreeMap<CivilDate, (Span, Vec<&ArticleCard>)> = spans
         .into_values()
         .flat_map(|(span, articles)| span.in_parts(articles, MOST_RECORDS))
         .map(|(span, articles)| (span.first_day(), (span, articles)))
@@ -229,7 +230,7 @@ pub struct BundleIndex<'a> {
     /// Of the records (`FINGERPRINT_FILE`'s text).
     fingerprint: String,
     /// Newest first.
-    articles: Vec<&'a Article>,
+    articles: Vec<&'a ArticleCard>,
 }
 
 /// A bundle, built, to be written into the site.
@@ -284,7 +285,7 @@ struct Record {
 
 /// The records of `articles` (newest first), oldest first: a new article
 /// is appended and the older records keep their numbers.
-fn records(lists: &EditionLists, articles: &[&Article]) -> io::Result<Vec<Record>> {
+fn records(lists: &EditionLists, articles: &[&ArticleCard]) -> io::Result<Vec<Record>> {
     let content = lists.content;
     // Site-relative addresses: the reader puts its own base before them.
     let site = Site::new("/");
@@ -303,7 +304,7 @@ fn records(lists: &EditionLists, articles: &[&Article]) -> io::Result<Vec<Record
                 url: site.article(&content.edition.id, &article.id),
                 text: record_text(&lists.whole(article)?, &language),
                 meta: BTreeMap::from([
-                    (META_TITLE.to_owned(), article.headline.clone()),
+                    (META_TITLE.to_owned(), article.headline.to_string()),
                     (META_SECTION.to_owned(), section),
                     (META_PUBLISHED.to_owned(), article.published.to_string()),
                     (
@@ -320,7 +321,7 @@ fn records(lists: &EditionLists, articles: &[&Article]) -> io::Result<Vec<Record
 /// address, text and meta: `records`): the articles (`ArticleKeys`, which
 /// holds this tool's build, and so Pagefind's), their sections' names and
 /// the edition's language, without making them.
-fn fingerprint(content: &EditionContent, keys: &ArticleKeys, articles: &[&Article]) -> Key {
+fn fingerprint(content: &EditionContent, keys: &ArticleKeys, articles: &[&ArticleCard]) -> Key {
     let edition = &content.edition;
     let mut sections = String::new();
     for article in articles {
@@ -466,12 +467,14 @@ mod tests {
         assert_eq!(Span::of(date("2025-12-31"), new_year).name(), "2025");
     }
 
-    fn article_of(published: &str) -> Article {
-        serde_json::from_value(serde_json::json!({
-            "id": "a1", "section": "aktuelles", "headline": "Kopf",
-            "published": published, "paragraphs": ["Ein Absatz."]
-        }))
-        .unwrap()
+    fn article_of(published: &str) -> ArticleCard {
+        ArticleCard::of(
+            serde_json::from_value(serde_json::json!({
+                "id": "a1", "section": "aktuelles", "headline": "Kopf",
+                "published": published, "paragraphs": ["Ein Absatz."]
+            }))
+            .unwrap(),
+        )
     }
 
     #[test]
@@ -486,7 +489,7 @@ mod tests {
             "2024-01-01T10:00:00+08:00",
         ]
         .map(article_of);
-        let newest_first: Vec<&Article> = articles.iter().collect();
+        let newest_first: Vec<&ArticleCard> = articles.iter().collect();
         let year = Span::Year(2024);
         let names = |most: usize| {
             year.in_parts(newest_first.clone(), most)

@@ -19,11 +19,11 @@ use std::collections::BTreeMap;
 
 use brnn_model::alternates::Alternate;
 use brnn_model::date::{Published, YearMonth};
-use brnn_model::format::Article;
 use quick_xml::events::{BytesDecl, BytesText, Event};
 use quick_xml::Writer;
 
 use super::{EditionLists, Output, SITEMAPS_FOLDER};
+use crate::article_card::ArticleCard;
 use crate::network::SiteUrl;
 
 /// The protocol's limit of addresses per sitemap.
@@ -63,7 +63,7 @@ pub(super) fn write(editions: &[EditionLists], site_url: &SiteUrl, output: &mut 
         let id = &edition.id;
         // A list changes when any of its articles does.
         let last_change =
-            |articles: &[&Article]| articles.iter().map(|article| article.last_modified()).max();
+            |articles: &[&ArticleCard]| articles.iter().map(|article| article.last_modified()).max();
         let pages = listings.iter().map(|listing| Entry {
             location: site_url.absolute(&site.listing(id, listing.section.as_ref())),
             last_modified: last_change(&listing.articles),
