@@ -1,10 +1,13 @@
 //! What the library keeps of an article: its card, as a library's
 //! catalogue keeps one per book. It says what a list, a feed's header, the
-//! sitemap and the build's keys need, in some 200 bytes beside its texts
-//! (an [`Article`] without its body took some 400 bytes, and a section path
-//! of its own); a file that shows the article whole reads its source again
-//! (`Library::whole`).
+//! sitemap and the build's keys need, in some 200 bytes beside its id and
+//! headline (an [`Article`] without its body took some 400 bytes, and a
+//! section path of its own); its lead waits in a file (`leads.rs`). A file
+//! that shows the article whole reads its source again (`Library::whole`).
 
+mod leads;
+
+use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -15,6 +18,8 @@ use brnn_model::front::Candidate;
 use brnn_model::slug::{SectionPath, Slug};
 use brnn_model::sorting::Listed;
 
+pub use leads::{LeadAt, Leads, LeadsWriter};
+
 #[derive(Debug)]
 pub struct ArticleCard {
     pub id: Slug,
@@ -24,7 +29,7 @@ pub struct ArticleCard {
     pub published: Published,
     pub updated: Option<Published>,
     /// The opening of its first paragraph ([`Article::lead`]).
-    pub lead: Box<str>,
+    pub lead: LeadAt,
     pub authors: Box<[Author]>,
     /// The lead image as the library shows it: with its size, credit and renditions.
     pub image: Option<Box<Image>>,
@@ -39,16 +44,17 @@ pub struct ArticleCard {
 impl ArticleCard {
     /// The card of `article` as the library read it (shelved: its first
     /// paragraph is all of its body it needs) from its source in `folder`,
-    /// in `section`.
+    /// in `section`, with its `lead` put in the library's leads.
     pub fn new(
         article: Article,
         section: Arc<SectionPath>,
         made_from: [u8; 32],
         folder: Arc<Path>,
         text: [u8; 32],
+        lead: LeadAt,
     ) -> Self {
         ArticleCard {
-            lead: article.lead().into_boxed_str(),
+            lead,
             id: article.id,
             section,
             headline: article.headline.into_boxed_str(),
@@ -108,46 +114,34 @@ impl Listed for ArticleCard {
 }
 
 impl ArticleCard {
-    /// What a list shows of it: as its article's ([`Article::summary`]).
-    pub fn summary(&self) -> ArticleSummary {
-        ArticleSummary {
+    /// What a list shows of it, its lead read from `leads`: as its
+    /// article's ([`Article::summary`]).
+    pub fn summary(&self, leads: &Leads) -> io::Result<ArticleSummary> {
+        Ok(ArticleSummary {
             id: self.id.clone(),
             section: SectionPath::clone(&self.section),
             headline: self.headline.to_string(),
             published: self.published,
-            lead: self.lead.to_string(),
+            lead: leads.get(self.lead)?,
             image: self
                 .image
                 .as_ref()
                 .map(|image| image.thumbnail(THUMBNAIL_MAX_WIDTH)),
-        }
+        })
     }
 
-    /// What the front page shows of it when it leads: as its article's.
-    pub fn lead_summary(&self) -> ArticleSummary {
-        ArticleSummary {
-            image: self.image.as_deref().cloned(),
-            ..self.summary()
-        }
-    }
-
-    /// A card of `article` for a test: no source, no keys.
+    /// A card of `article` for a test, its lead put in `leads`; no source, no keys.
     #[cfg(test)]
-    pub fn of(article: Article) -> Self {
+    pub fn of(article: Article, leads: &mut LeadsWriter) -> Self {
         let section = Arc::new(article.section.clone());
-        ArticleCard::new(article, section, [0; 32], Arc::from(Path::new("")), [0; 32])
+        let lead = leads.put(&article.lead()).unwrap();
+        ArticleCard::new(article, section, [0; 32], Arc::from(Path::new("")), [0; 32], lead)
     }
 }
 
 impl Candidate for ArticleCard {
     fn section(&self) -> &SectionPath {
         &self.section
-    }
-    fn summary(&self) -> ArticleSummary {
-        ArticleCard::summary(self)
-    }
-    fn lead_summary(&self) -> ArticleSummary {
-        ArticleCard::lead_summary(self)
     }
 }
 
@@ -183,9 +177,12 @@ mod tests {
                 })
                 .to_vec(),
         });
-        let card = ArticleCard::of(article.clone());
-        assert_eq!(card.summary(), article.summary());
-        assert_eq!(card.lead_summary(), Candidate::lead_summary(&article));
+        let folder = tempfile::TempDir::new().unwrap();
+        let mut leads = LeadsWriter::new(folder.path()).unwrap();
+        let card = ArticleCard::of(article.clone(), &mut leads);
+        let leads = leads.finish().unwrap();
+        assert_eq!(card.summary(&leads).unwrap(), article.summary());
+        assert!(card.summary(&leads).unwrap().lead.ends_with('…'), "cut");
         assert_eq!(card.last_modified(), article.last_modified());
         assert_eq!(card.whole(article.clone()), article);
     }

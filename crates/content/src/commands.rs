@@ -1,6 +1,7 @@
 //! The tool's commands. Each returns what it did as a value, or every
 //! problem found and what it left undone because of them.
 
+use std::env;
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -140,7 +141,7 @@ fn id_from_file_name(page: &Path) -> Result<Slug, Problem> {
 
 /// Reads and checks every source and `network.toml`.
 pub fn check(content: &Path, progress: &ProgressBar) -> Result<Library, Failure> {
-    library::load(content, progress, None).map_err(failure("fix them and check again"))
+    library::load(content, &env::temp_dir(), progress, None).map_err(failure("fix them and check again"))
 }
 
 /// Checks every source, then writes the site's content files below `out`.
@@ -198,8 +199,12 @@ pub fn build(
     let sources_folder = out.join(build::BUILD_FOLDER).join(source_cache::FOLDER);
     let looked_up = inputs.as_mut().map(Inputs::take_files).unwrap_or_default();
     let mut sources = SourceCache::open(&sources_folder, content).with_stamps(looked_up);
-    let mut library =
-        library::load(content, progress, Some(&mut sources)).map_err(failure("nothing built"))?;
+    // Beside the site's records, not in a system folder that may be held in memory.
+    let build_folder = out.join(build::BUILD_FOLDER);
+    fs::create_dir_all(&build_folder)
+        .map_err(|error| io_failure(&build_folder, format!("cannot make it: {error}")))?;
+    let mut library = library::load(content, &build_folder, progress, Some(&mut sources))
+        .map_err(failure("nothing built"))?;
     let (parsed, reused, compared) = (sources.parsed(), sources.reused(), sources.compared());
     // Written now, so that the cache's memory is given back before the
     // build; it holds parses only, which stand whether the build succeeds or not.

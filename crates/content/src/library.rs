@@ -27,7 +27,7 @@ use indicatif::ProgressBar;
 use rustc_hash::{FxBuildHasher, FxHashSet};
 use sha2::{Digest, Sha256};
 
-use crate::article_card::ArticleCard;
+use crate::article_card::{ArticleCard, Leads, LeadsWriter};
 use crate::article_links::ArticleLinks;
 use crate::article_source;
 use crate::house_page::{self, ParsedHousePage, Role, PAGES_FOLDER};
@@ -42,6 +42,8 @@ use crate::translations::Claims;
 pub struct Library {
     pub site_url: SiteUrl,
     pub editions: Vec<EditionContent>,
+    /// The articles' leads, which their cards say where to find.
+    pub leads: Leads,
     /// Every photo an article or a page shows, once each.
     pub photos: Vec<Photo>,
     /// What is not wrong but should be looked at, in the form of problems:
@@ -112,12 +114,21 @@ impl Library {
 /// reporting every problem found in any file; `progress` counts the files
 /// read. With `cache`, an article source whose parse it has is not read and
 /// parsed again (`source_cache`); everything after the parse is done anew.
+/// The articles' leads are kept in a file without a name in `leads_folder`.
 pub fn load(
     content: &Path,
+    leads_folder: &Path,
     progress: &ProgressBar,
     mut cache: Option<&mut SourceCache>,
 ) -> Result<Library, Vec<Problem>> {
     let network = network::load(content)?;
+    let cannot_keep_leads = |error: io::Error| {
+        vec![Problem::in_file(
+            leads_folder,
+            format!("cannot keep the articles' leads there: {error}"),
+        )]
+    };
+    let mut leads = LeadsWriter::new(leads_folder).map_err(cannot_keep_leads)?;
     let mut problems = Vec::new();
     let mut warnings = Vec::new();
     let mut editions = Vec::new();
@@ -222,7 +233,8 @@ pub fn load(
             let folder = shared(&mut folders, file.parent().unwrap_or(Path::new("")), |path| {
                 Arc::from(path)
             });
-            articles.push(ArticleCard::new(article, section, made_from, folder, text));
+            let lead = leads.put(&article.lead()).map_err(cannot_keep_leads)?;
+            articles.push(ArticleCard::new(article, section, made_from, folder, text, lead));
         }
         drop(ids);
         // Ids are unique in an edition, so the order is total: no stable
@@ -256,6 +268,7 @@ pub fn load(
     let translations = claims.resolve(&editions);
     Ok(Library {
         site_url: network.site_url,
+        leads: leads.finish().map_err(cannot_keep_leads)?,
         photos: photos.into_used(),
         warnings,
         editions: editions

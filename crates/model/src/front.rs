@@ -9,7 +9,9 @@
 //! are its list's (`{edition}/pages/{n}.json`, counted from the oldest: `crate::paging`).
 
 use std::fmt;
+use std::ops::Range;
 
+use crate::body::Image;
 use crate::date::Published;
 use crate::format::{Article, ArticleSummary, Edition, FrontPage, SectionFront, FORMAT_VERSION};
 use crate::paging::Paging;
@@ -69,31 +71,76 @@ impl std::error::Error for UnknownArticle {}
 /// of one (the content tool keeps a million articles without their bodies).
 pub trait Candidate: Listed {
     fn section(&self) -> &SectionPath;
-    /// What a list shows of it.
-    fn summary(&self) -> ArticleSummary;
-    /// What the front page shows of the story that leads: its summary with
-    /// the lead image in every rendition, caption and credit included (a
-    /// list's entries carry thumbnails only).
-    fn lead_summary(&self) -> ArticleSummary;
 }
 
 impl Candidate for Article {
     fn section(&self) -> &SectionPath {
         &self.section
     }
-    fn summary(&self) -> ArticleSummary {
-        Article::summary(self)
-    }
-    fn lead_summary(&self) -> ArticleSummary {
-        ArticleSummary {
-            image: self.image.clone(),
-            ..Article::summary(self)
+}
+
+/// The top of a front page by the places of its articles in the edition's
+/// list (newest first), as [`select`] chooses them; [`FrontPlaces::page`]
+/// makes the page of what it shows of each.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FrontPlaces {
+    pub lead: Option<usize>,
+    pub top: Vec<usize>,
+    /// Per top-level section that has articles to show.
+    pub sections: Vec<(SectionPath, Vec<usize>)>,
+    /// The front page list's newest page.
+    pub latest: Range<usize>,
+    /// The newest page's number.
+    pub page: u32,
+    /// How many articles the list has.
+    pub total: u32,
+}
+
+impl FrontPlaces {
+    /// The page, with `summary` of the article at each place, and for the
+    /// lead its summary with its `lead_image` in every rendition, caption
+    /// and credit included (a list's entries carry thumbnails only).
+    pub fn page<E>(
+        self,
+        mut summary: impl FnMut(usize) -> Result<ArticleSummary, E>,
+        lead_image: impl FnOnce(usize) -> Option<Image>,
+    ) -> Result<FrontPage, E> {
+        let lead = match self.lead {
+            Some(place) => Some(ArticleSummary {
+                image: lead_image(place),
+                ..summary(place)?
+            }),
+            None => None,
+        };
+        let mut summaries = |places: Vec<usize>| {
+            places
+                .into_iter()
+                .map(&mut summary)
+                .collect::<Result<Vec<_>, E>>()
+        };
+        let top = summaries(self.top)?;
+        let mut sections = Vec::with_capacity(self.sections.len());
+        for (section, places) in self.sections {
+            sections.push(SectionFront {
+                section,
+                articles: summaries(places)?,
+            });
         }
+        Ok(FrontPage {
+            format: FORMAT_VERSION,
+            lead,
+            top,
+            sections,
+            latest: summaries(self.latest.collect())?,
+            page: self.page,
+            total: self.total,
+        })
     }
 }
 
 /// The top of `edition`'s front page at `now`, from its articles (newest
-/// first, [`crate::sorting::newest_first`]) and the editors' `choices`:
+/// first, [`crate::sorting::newest_first`]) and the editors' `choices`, by
+/// their places in that list:
 ///
 /// - `lead`: the chosen lead that still holds (of several, the newest
 ///   article), else the newest article;
@@ -112,7 +159,7 @@ pub fn select<T: Candidate>(
     newest_first: &[T],
     choices: &[FrontChoice],
     now: Published,
-) -> Result<FrontPage, UnknownArticle> {
+) -> Result<FrontPlaces, UnknownArticle> {
     // Choices by their article's place in the list, so the newest comes first.
     let mut chosen = Vec::with_capacity(choices.len());
     for choice in choices {
@@ -143,7 +190,7 @@ pub fn select<T: Candidate>(
         }
         if !shown.contains(&index) {
             shown.push(index);
-            top.push(newest_first[index].summary());
+            top.push(index);
         }
     }
 
@@ -152,17 +199,14 @@ pub fn select<T: Candidate>(
         .iter()
         .filter_map(|section| {
             let path = SectionPath::from(section.slug.clone());
-            let articles: Vec<ArticleSummary> = newest_first
+            let places: Vec<usize> = newest_first
                 .iter()
                 .enumerate()
                 .filter(|(index, article)| !shown.contains(index) && article.section().is_within(&path))
                 .take(SECTION_STORIES)
-                .map(|(_, article)| article.summary())
+                .map(|(index, _)| index)
                 .collect();
-            (!articles.is_empty()).then_some(SectionFront {
-                section: path,
-                articles,
-            })
+            (!places.is_empty()).then_some((path, places))
         })
         .collect();
 
@@ -170,12 +214,11 @@ pub fn select<T: Candidate>(
     let newest_page = paging
         .items_on(paging.newest())
         .expect("a list has a newest page");
-    Ok(FrontPage {
-        format: FORMAT_VERSION,
-        lead: lead.map(|index| newest_first[index].lead_summary()),
+    Ok(FrontPlaces {
+        lead,
         top,
         sections,
-        latest: newest_first[newest_page].iter().map(T::summary).collect(),
+        latest: newest_page,
         page: paging.newest(),
         total: newest_first.len() as u32,
     })
@@ -184,9 +227,10 @@ pub fn select<T: Candidate>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::body::{Image, ImageSource};
+    use crate::body::ImageSource;
     use crate::date::{CivilDate, UtcOffset};
     use crate::sorting::newest_first;
+    use std::convert::Infallible;
 
     /// Edition `de`, 3 to a page: `politik` (with `politik/inland`),
     /// `wirtschaft`, and `kultur`, which the corpus leaves empty.
@@ -250,7 +294,13 @@ mod tests {
     }
 
     fn front(articles: &[Article], choices: &[FrontChoice]) -> FrontPage {
-        select(&edition(), articles, choices, at(20)).unwrap()
+        let places = select(&edition(), articles, choices, at(20)).unwrap();
+        places
+            .page(
+                |place| Ok::<_, Infallible>(articles[place].summary()),
+                |place| articles[place].image.clone(),
+            )
+            .unwrap()
     }
 
     #[test]

@@ -21,13 +21,14 @@ use brnn_model::site::ArchivePeriod;
 use super::article_keys::ArticleKeys;
 use super::pages::{Json, Publisher};
 use super::Output;
-use crate::article_card::ArticleCard;
+use crate::article_card::{ArticleCard, Leads};
 use crate::library::EditionContent;
 
 /// Writes the edition's archive documents, and with pages the page of each.
 /// A day's document is only made when its key (`ArticleKeys`) changed.
 pub(super) fn write(
     content: &EditionContent,
+    leads: &Leads,
     keys: &ArticleKeys,
     publisher: &Publisher,
     output: &mut Output,
@@ -52,7 +53,10 @@ pub(super) fn write(
             let day = DayArchive {
                 format: FORMAT_VERSION,
                 date,
-                articles: articles.iter().map(|article| article.summary()).collect(),
+                articles: articles
+                    .iter()
+                    .map(|article| article.summary(leads))
+                    .collect::<io::Result<_>>()?,
             };
             serde_json::to_string(&day).map_err(io::Error::other)
         });
@@ -120,20 +124,27 @@ mod tests {
     use brnn_model::format::Article;
     use brnn_model::sorting::newest_first;
 
-    fn article(id: &str, published: &str) -> ArticleCard {
-        ArticleCard::of(Article::plain(
+    fn article(id: &str, published: &str) -> Article {
+        Article::plain(
             id.parse().unwrap(),
             "aktuelles".parse().unwrap(),
             id.to_owned(),
             Published::parse(published).unwrap(),
             String::new(),
             vec!["Text.".into()],
-        ))
+        )
     }
 
-    fn sorted(mut articles: Vec<ArticleCard>) -> Vec<ArticleCard> {
-        articles.sort_by(newest_first);
-        articles
+    /// Their cards, newest first.
+    fn sorted(articles: Vec<Article>) -> Vec<ArticleCard> {
+        let folder = tempfile::TempDir::new().unwrap();
+        let mut leads = crate::article_card::LeadsWriter::new(folder.path()).unwrap();
+        let mut cards: Vec<ArticleCard> = articles
+            .into_iter()
+            .map(|article| ArticleCard::of(article, &mut leads))
+            .collect();
+        cards.sort_by(newest_first);
+        cards
     }
 
     fn day_ids<'a>(archive: &'a Archive, date: &str) -> Vec<&'a str> {

@@ -15,7 +15,7 @@ use rustc_hash::FxHashMap;
 use super::article_keys::ArticleKeys;
 use super::pages::{Json, Publisher};
 use super::{EditionLists, Output};
-use crate::article_card::ArticleCard;
+use crate::article_card::{ArticleCard, Leads};
 
 /// Writes the top of the front page (as the editors chose it at `now`),
 /// every page of every listing and of every author's list, one page per
@@ -36,8 +36,13 @@ pub(super) fn write(
         ..
     } = lists;
     let edition = &content.edition;
-    let front =
+    let leads = &lists.library.leads;
+    let places =
         front::select(edition, &content.articles, &content.front_choices, now).map_err(io::Error::other)?;
+    let front = places.page(
+        |place| content.articles[place].summary(leads),
+        |place| content.articles[place].image.as_deref().cloned(),
+    )?;
     publisher.document(output, &paths::front(&edition.id), &front, |site| {
         site.listing(&edition.id, None)
     })?;
@@ -46,6 +51,7 @@ pub(super) fn write(
         let section = listing.section.as_ref();
         let list = List {
             articles: &listing.articles,
+            leads,
             author: None,
             newest: section.map(|section| paths::newest_list_page(&edition.id, section)),
             document: &|page| paths::list_page(&edition.id, section, page),
@@ -60,6 +66,7 @@ pub(super) fn write(
         let slug = &listing.author.slug;
         let list = List {
             articles: &listing.articles,
+            leads,
             author: Some(listing.author),
             newest: Some(paths::newest_author_page(&edition.id, slug)),
             document: &|page| paths::author_page(&edition.id, slug, page),
@@ -115,6 +122,8 @@ pub(super) fn write(
 struct List<'a> {
     /// Newest first.
     articles: &'a [&'a ArticleCard],
+    /// Where their leads are.
+    leads: &'a Leads,
     /// Whose articles these are, on an author's list.
     author: Option<&'a Author>,
     /// The path of the newest page's document below the endpoint; `None`
@@ -156,7 +165,10 @@ impl List<'_> {
                     page,
                     newer,
                     total,
-                    articles: articles.iter().map(|article| article.summary()).collect(),
+                    articles: articles
+                        .iter()
+                        .map(|article| article.summary(self.leads))
+                        .collect::<io::Result<_>>()?,
                     author: self.author.cloned(),
                 };
                 serde_json::to_string(&document).map_err(io::Error::other)

@@ -98,7 +98,7 @@ impl<'a> FeedFacts<'a> {
                     section_name: edition.section_name(&article.section).unwrap_or_default(),
                     published: chrono_time(article.published),
                     updated: chrono_time(article.updated.unwrap_or(article.published)),
-                    lead: article.lead.to_string(),
+                    lead: lists.library.leads.get(article.lead)?,
                     image: article.image.as_ref().map(|image| image_url(image, site_url)),
                     html: article_html(&lists.whole(article)?, &site_url.absolute(site.base())),
                 })

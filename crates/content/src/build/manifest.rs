@@ -170,6 +170,16 @@ impl Manifest {
             });
     }
 
+    /// An empty manifest with room for `files` without growing: at a
+    /// million articles, growing by doubling held the old table beside the new.
+    pub fn with_room_for(files: usize) -> Self {
+        Manifest(HashTable::with_capacity(files))
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }

@@ -340,7 +340,7 @@ fn write_edition(
         pages,
     };
     endpoint::write(lists, now, &publisher, output)?;
-    archive::write(content, &lists.keys, &publisher, output)?;
+    archive::write(content, &lists.library.leads, &lists.keys, &publisher, output)?;
     for listing in &lists.listings {
         feeds::write(lists, listing, site_url, output)?;
     }
@@ -426,8 +426,9 @@ impl<'a> Output<'a> {
                 ..BuildReport::default()
             },
             paths,
+            // A build makes about the files the last one made.
+            next: Manifest::with_room_for(previous.len()),
             previous,
-            next: Manifest::default(),
             unchanged_folders: recorded_folders.still_as_recorded(out).into_iter().collect(),
             recorded_folders,
             listed: HashMap::new(),

@@ -468,13 +468,13 @@ mod tests {
     }
 
     fn article_of(published: &str) -> ArticleCard {
-        ArticleCard::of(
-            serde_json::from_value(serde_json::json!({
-                "id": "a1", "section": "aktuelles", "headline": "Kopf",
-                "published": published, "paragraphs": ["Ein Absatz."]
-            }))
-            .unwrap(),
-        )
+        let folder = tempfile::TempDir::new().unwrap();
+        let mut leads = crate::article_card::LeadsWriter::new(folder.path()).unwrap();
+        let article = serde_json::from_value(serde_json::json!({
+            "id": "a1", "section": "aktuelles", "headline": "Kopf",
+            "published": published, "paragraphs": ["Ein Absatz."]
+        }));
+        ArticleCard::of(article.unwrap(), &mut leads)
     }
 
     #[test]
