@@ -65,19 +65,23 @@ impl std::fmt::LowerHex for Key {
 }
 
 /// Every path below the output folder that a build names, one after
-/// another in one string, shared by the manifests and the change list: a
-/// full build at a million articles names 3.5 million files, which as a
-/// string each took some 30 B more apiece, and as many again in the
-/// change list.
+/// another in strings of [`CHUNK`] bytes, shared by the manifests and the
+/// change list: a full build at a million articles names 3.5 million
+/// files, which as a string each took some 30 B more apiece, and as many
+/// again in the change list. The strings never move: one string grown by
+/// doubling held its old bytes beside the new, 128 MB at a million articles.
 #[derive(Debug, Default)]
-pub struct SitePaths(String);
+pub struct SitePaths(Vec<String>);
 
-/// A path of [`SitePaths`]: where it starts in their string, and its
+/// A path of [`SitePaths`]: its string, where it starts there, and its
 /// length in the lowest [`LENGTH_BITS`] bits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct SitePath(u64);
 
 const LENGTH_BITS: u32 = 16;
+const START_BITS: u32 = 20;
+/// The bytes of each string of [`SitePaths`]: room for 16 of the longest paths.
+const CHUNK: usize = 1 << START_BITS;
 
 impl SitePaths {
     /// Keeps `path`; an error if it is longer than any file system's paths.
@@ -86,15 +90,21 @@ impl SitePaths {
             .ok()
             .filter(|length| *length < 1 << LENGTH_BITS)
             .ok_or_else(|| io::Error::other(format!("a path of {} bytes is too long", path.len())))?;
-        let start = self.0.len() as u64;
-        self.0.push_str(path);
-        Ok(SitePath(start << LENGTH_BITS | length))
+        if self.0.last().is_none_or(|chunk| chunk.len() + path.len() > CHUNK) {
+            self.0.push(String::with_capacity(CHUNK));
+        }
+        let chunk = self.0.len() - 1;
+        let start = self.0[chunk].len();
+        self.0[chunk].push_str(path);
+        let at = ((chunk as u64) << START_BITS | start as u64) << LENGTH_BITS;
+        Ok(SitePath(at | length))
     }
 
     pub fn get(&self, path: SitePath) -> &str {
-        let start = (path.0 >> LENGTH_BITS) as usize;
         let length = (path.0 & ((1 << LENGTH_BITS) - 1)) as usize;
-        &self.0[start..start + length]
+        let start = ((path.0 >> LENGTH_BITS) & ((1 << START_BITS) - 1)) as usize;
+        let chunk = (path.0 >> (LENGTH_BITS + START_BITS)) as usize;
+        &self.0[chunk][start..start + length]
     }
 }
 
@@ -302,6 +312,14 @@ mod tests {
         );
         let error = paths.add(&"a/".repeat(40_000)).unwrap_err();
         assert_eq!(error.to_string(), "a path of 80000 bytes is too long");
+        // Paths beyond the first string's room go to the next, whole.
+        let longest = "x".repeat((1 << LENGTH_BITS) - 1);
+        let added: Vec<SitePath> = (0..40).map(|_| paths.add(&longest).unwrap()).collect();
+        let last = paths.add("de/article/a/index.html").unwrap();
+        assert!(paths.0.len() > 1, "more than one string");
+        assert!(added.iter().all(|path| paths.get(*path) == longest));
+        assert_eq!(paths.get(first), "de/index.html");
+        assert_eq!(paths.get(last), "de/article/a/index.html");
     }
 
     #[test]

@@ -83,28 +83,7 @@ pub(super) fn write(editions: &[EditionLists], site_url: &SiteUrl, output: &mut 
             alternates: Vec::new(),
         });
         let own_pages: Vec<Entry> = pages.chain(author_pages).chain(house_pages).collect();
-        let mut months: BTreeMap<YearMonth, Vec<Entry>> = BTreeMap::new();
-        // Oldest first, so that a month's new articles go to its last sitemap.
-        for article in content.articles.iter().rev() {
-            months
-                .entry(article.published.local_date().year_month())
-                .or_default()
-                .push(Entry {
-                    location: site_url.absolute(&site.article(id, &article.id)),
-                    last_modified: Some(article.last_modified()),
-                    alternates: absolute(site.article_alternates(
-                        edition,
-                        &article.id,
-                        content.translations_of(&article.id),
-                    )),
-                });
-        }
-        let named = std::iter::once((format!("{id}-pages"), own_pages)).chain(
-            months
-                .into_iter()
-                .map(|(month, entries)| (format!("{id}-{:04}-{:02}", month.year, month.month), entries)),
-        );
-        for (name, entries) in named {
+        let mut write_named = |name: String, entries: Vec<Entry>| -> io::Result<()> {
             for (index, chunk) in entries.chunks(URLS_PER_SITEMAP).enumerate() {
                 let relative = match index {
                     0 => format!("{SITEMAPS_FOLDER}/{name}.xml"),
@@ -117,6 +96,33 @@ pub(super) fn write(editions: &[EditionLists], site_url: &SiteUrl, output: &mut 
                     alternates: Vec::new(),
                 });
             }
+            Ok(())
+        };
+        write_named(format!("{id}-pages"), own_pages)?;
+        // Oldest first, so that a month's new articles go to its last
+        // sitemap; a month's entries made only when it is written (an
+        // edition's addresses at once took some 40 MB at a million articles).
+        let mut months: BTreeMap<YearMonth, Vec<&ArticleCard>> = BTreeMap::new();
+        for article in content.articles.iter().rev() {
+            months
+                .entry(article.published.local_date().year_month())
+                .or_default()
+                .push(article);
+        }
+        for (month, articles) in months {
+            let entries = articles
+                .into_iter()
+                .map(|article| Entry {
+                    location: site_url.absolute(&site.article(id, &article.id)),
+                    last_modified: Some(article.last_modified()),
+                    alternates: absolute(site.article_alternates(
+                        edition,
+                        &article.id,
+                        content.translations_of(&article.id),
+                    )),
+                })
+                .collect();
+            write_named(format!("{id}-{:04}-{:02}", month.year, month.month), entries)?;
         }
     }
     output.write("sitemap.xml", &document("sitemapindex", "sitemap", &sitemaps)?)?;
