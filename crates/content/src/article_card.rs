@@ -42,9 +42,8 @@ pub struct ArticleCard {
 }
 
 impl ArticleCard {
-    /// The card of `article` as the library read it (shelved: its first
-    /// paragraph is all of its body it needs) from its source in `folder`,
-    /// in `section`, with its `lead` put in the library's leads.
+    /// The card of `article` as the library read it from its source in
+    /// `folder`, in `section`, its lead put in the library's leads at `lead`.
     pub fn new(
         article: Article,
         section: Arc<SectionPath>,
@@ -73,7 +72,8 @@ impl ArticleCard {
         self.folder.join(format!("{}.txt", self.id))
     }
 
-    /// The whole article, with what its card lacks from its source read again.
+    /// The whole article: what its card lacks (body, source, correction)
+    /// taken from `read`, its source read again.
     pub fn whole(&self, read: Article) -> Article {
         Article {
             id: self.id.clone(),
@@ -159,9 +159,7 @@ mod tests {
             "authors": [{"slug": "eva", "name": "Eva"}],
         }))
         .unwrap();
-        article.set_body(vec![brnn_model::body::Block::plain_paragraph(
-            &"Wort ".repeat(80),
-        )]);
+        article.set_body(vec![brnn_model::body::Block::plain_paragraph("Wort ".repeat(80))]);
         article.image = Some(Image {
             src: "media/a.jpg".to_owned(),
             width: 1600,
