@@ -523,7 +523,7 @@ impl<'a> Output<'a> {
     /// Writes `bytes` beside `path`, to be renamed into place by
     /// [`Self::commit`]. Its folder is made when the file cannot be made
     /// without it: asking for it before each file cost seconds at 100,000
-    /// articles, and remembering a million articles' folders 120 MB.
+    /// articles, and no list of the folders made is kept to avoid that.
     fn stage(&mut self, path: &Path, bytes: &[u8]) -> io::Result<()> {
         let partial = partial(path);
         let written = match fs::write(&partial, bytes) {
