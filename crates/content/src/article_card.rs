@@ -102,18 +102,7 @@ impl ArticleCard {
             headline: self.headline.to_string(),
         }
     }
-}
 
-impl Listed for ArticleCard {
-    fn published(&self) -> Published {
-        self.published
-    }
-    fn id(&self) -> &Slug {
-        &self.id
-    }
-}
-
-impl ArticleCard {
     /// What a list shows of it, its lead read from `leads`: as its
     /// article's ([`Article::summary`]).
     pub fn summary(&self, leads: &Leads) -> io::Result<ArticleSummary> {
@@ -136,6 +125,15 @@ impl ArticleCard {
         let section = Arc::new(article.section.clone());
         let lead = leads.put(&article.lead()).unwrap();
         ArticleCard::new(article, section, [0; 32], Arc::from(Path::new("")), [0; 32], lead)
+    }
+}
+
+impl Listed for ArticleCard {
+    fn published(&self) -> Published {
+        self.published
+    }
+    fn id(&self) -> &Slug {
+        &self.id
     }
 }
 

@@ -69,7 +69,8 @@ impl std::fmt::LowerHex for Key {
 /// change list: a full build at a million articles names 3.5 million
 /// files, which as a string each took some 30 B more apiece, and as many
 /// again in the change list. The strings never move: one string grown by
-/// doubling held its old bytes beside the new, 128 MB at a million articles.
+/// doubling holds its old bytes beside the new while it moves them (up to
+/// 128 MB at a million articles).
 #[derive(Debug, Default)]
 pub struct SitePaths(Vec<String>);
 
