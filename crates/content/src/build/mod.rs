@@ -63,7 +63,7 @@ use serde::Serialize;
 
 use article_keys::ArticleKeys;
 pub use folders::FolderTimes;
-use manifest::{Change, Key, Manifest, SitePath, SitePaths, MANIFEST_FILE};
+use manifest::{Change, ChangeList, Key, Manifest, SitePaths, MANIFEST_FILE};
 pub use manifest::{BUILD_FOLDER, CHANGES_FILE};
 
 use crate::article_card::ArticleCard;
@@ -233,8 +233,9 @@ pub fn build(
 /// Writes (stages) every file; returns the folders whose files this build
 /// did not write are leftovers. The search bundles that must be built anew
 /// are built on a thread of their own meanwhile (Pagefind's part, the
-/// largest), a bundle ahead at most, so that only one or two bundles wait
-/// in memory to be written; each is written as soon as it is built,
+/// largest), which hands each built bundle over before it builds the next,
+/// so that one bundle at most waits in memory to be written; each is
+/// written as soon as it is handed over,
 /// between two articles, so that the thread builds on while the articles
 /// are written (a full build takes as long as the longer of the two, not
 /// both).
@@ -264,7 +265,9 @@ fn write_site(
         search_bundles.extend(search::plan(lists, output)?);
     }
     thread::scope(|scope| {
-        let (sender, built) = mpsc::sync_channel(1);
+        // No room for a bundle in the channel: one waiting there while
+        // the next was built raised a full build's peak of memory.
+        let (sender, built) = mpsc::sync_channel(0);
         scope.spawn(move || {
             for bundle in search_bundles {
                 // Stops once the build stopped listening (it failed).
@@ -402,7 +405,7 @@ struct Output<'a> {
     /// What this build added, changed and removed, by path below `out`.
     /// Until [`Self::commit`], the files added and changed are written
     /// under a temporary name beside their own ([`partial`]).
-    changes: Vec<(Change, SitePath)>,
+    changes: ChangeList,
     /// The search bundles built beside the build, to write as they come (`write_site`).
     built_bundles: Option<mpsc::Receiver<Result<search::BuiltBundle, String>>>,
 }
@@ -430,14 +433,13 @@ impl<'a> Output<'a> {
             unchanged_folders: recorded_folders.still_as_recorded(out).into_iter().collect(),
             recorded_folders,
             listed: HashMap::new(),
-            changes: Vec::new(),
+            changes: ChangeList::default(),
             built_bundles: None,
         }
     }
 
-    /// Counts one article written, and writes the search bundles built
-    /// since the last one: their thread is a bundle ahead at most, and
-    /// builds the next once one is taken.
+    /// Counts one article written, and writes the search bundle built
+    /// since the last one, if any: its thread builds the next once it is taken.
     fn article_written(&mut self) -> io::Result<()> {
         self.progress.inc(1);
         let Some(built) = self.built_bundles.take() else {
@@ -497,7 +499,7 @@ impl<'a> Output<'a> {
                     None => Change::Added,
                 };
                 self.stage(&path, &bytes)?;
-                self.changes.push((change, relative));
+                self.changes.push(change, relative);
                 self.report.written += 1;
             }
         }
@@ -599,11 +601,10 @@ impl<'a> Output<'a> {
     /// makes the next build render more than it needs.
     fn commit(&mut self, stale_folders: &[PathBuf]) -> io::Result<()> {
         for done in 0..self.changes.len() {
-            let path = self.out.join(self.paths.get(self.changes[done].1));
+            let path = self.out.join(self.paths.get(self.changes.path(done)));
             if let Err(error) = fs::rename(partial(&path), &path) {
-                let replaced: Vec<PathBuf> = self.changes[..done]
-                    .iter()
-                    .map(|(_, relative)| self.out.join(self.paths.get(*relative)))
+                let replaced: Vec<PathBuf> = (0..done)
+                    .map(|index| self.out.join(self.paths.get(self.changes.path(index))))
                     .collect();
                 self.discard_from(done);
                 return Err(self.mixed_site(&path, &replaced, error));
@@ -615,7 +616,7 @@ impl<'a> Output<'a> {
         }
         let build_folder = self.out.join(BUILD_FOLDER);
         self.next.write(&self.paths, &build_folder.join(MANIFEST_FILE))?;
-        manifest::write_changes(&self.paths, &self.changes, &build_folder.join(CHANGES_FILE))?;
+        std::mem::take(&mut self.changes).write(&self.paths, &build_folder.join(CHANGES_FILE))?;
         FolderTimes::after_writing(self.out, &self.recorded_folders)?.write(self.out)
     }
 
@@ -647,8 +648,8 @@ impl<'a> Output<'a> {
     /// Forgets the files written under a temporary name from change
     /// `first` on (all of them: the previous site stays as it was).
     fn discard_from(&self, first: usize) {
-        for (_, relative) in &self.changes[first..] {
-            let _ = fs::remove_file(partial(&self.out.join(self.paths.get(*relative))));
+        for relative in self.changes.paths_from(first) {
+            let _ = fs::remove_file(partial(&self.out.join(self.paths.get(relative))));
         }
     }
 
@@ -689,7 +690,7 @@ impl<'a> Output<'a> {
                 fs::remove_file(self.out.join(&relative))?;
                 self.report.removed += 1;
                 let removed = self.paths.add(&relative)?;
-                self.changes.push((Change::Removed, removed));
+                self.changes.push(Change::Removed, removed);
             }
         }
         for subfolder in subfolders {
