@@ -34,16 +34,28 @@ pub struct ArticleCard {
     /// The lead image as the library shows it: with its size, credit and renditions.
     pub image: Option<Box<Image>>,
     /// What it is made from, hashed: the build keys the files that show it by it.
-    pub made_from: [u8; 32],
+    pub made_from: ShortHash,
     /// The folder of its source, `<id>.txt` (one for all the articles in it).
     folder: Arc<Path>,
-    /// The SHA-256 of the source's text, which must still be the one the library read.
-    pub text: [u8; 32],
+    /// The source's text, hashed: it must still be the one the library read.
+    text: ShortHash,
+}
+
+/// The first 128 bits of a SHA-256: as sure to tell two inputs apart as
+/// the build's keys are, in half the room (a card's two hashes took 64 MB
+/// at a million articles).
+pub type ShortHash = [u8; 16];
+
+fn short(hash: &[u8; 32]) -> ShortHash {
+    let mut short = [0; 16];
+    short.copy_from_slice(&hash[..16]);
+    short
 }
 
 impl ArticleCard {
     /// The card of `article` as the library read it from its source in
-    /// `folder`, in `section`, its lead put in the library's leads at `lead`.
+    /// `folder`, in `section`, its lead put in the library's leads at
+    /// `lead`; `made_from` and `text` are SHA-256 hashes.
     pub fn new(
         article: Article,
         section: Arc<SectionPath>,
@@ -61,10 +73,15 @@ impl ArticleCard {
             updated: article.updated,
             authors: article.authors.into_boxed_slice(),
             image: article.image.map(Box::new),
-            made_from,
+            made_from: short(&made_from),
             folder,
-            text,
+            text: short(&text),
         }
+    }
+
+    /// Whether `text`, the SHA-256 of its source's text, is still the text it was made from.
+    pub fn is_made_from(&self, text: &[u8; 32]) -> bool {
+        short(text) == self.text
     }
 
     /// Its source.

@@ -95,7 +95,7 @@ impl Library {
             source_cache::read_and_parse(file, |text| article_source::parse(file, text, locale))
                 .map_err(|error| io::Error::new(error.kind(), format!("{}: {error}", file.display())))?
                 .map_err(|_| changed())?;
-        if text != card.text {
+        if !card.is_made_from(&text) {
             return Err(changed());
         }
         let mut read = parsed.source.article;
