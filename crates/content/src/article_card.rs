@@ -1,6 +1,6 @@
 //! What the library keeps of an article: its card, as a library's
 //! catalogue keeps one per book. It says what a list, a feed's header, the
-//! sitemap and the build's keys need, in some 200 bytes beside its id and
+//! sitemap and the build's keys need, in some 170 bytes beside its id and
 //! headline (an [`Article`] without its body took some 400 bytes, and a
 //! section path of its own); its lead waits in a file (`leads.rs`). A file
 //! that shows the article whole reads its source again (`Library::whole`).
