@@ -20,6 +20,7 @@
 //! | [`problem`] | a problem located by file and line |
 //! | `translations` | translations named in sources, checked across editions and resolved |
 //! | `article_links` | links to articles in bodies, checked across editions |
+//! | `source_ids` | the ids of each edition's sources, for what links and translations may point to |
 //! | `this_build` | this tool's own build, for what a new build may make differently |
 //! | `file_time` | files' modification times as the build's records keep them |
 //! | `whole_file` | the tool's own records, each written whole or not at all |
@@ -39,6 +40,7 @@ pub mod markdown;
 pub mod network;
 pub mod problem;
 pub mod source_cache;
+mod source_ids;
 mod this_build;
 mod translations;
 pub mod up_to_date;

@@ -35,6 +35,7 @@ use crate::images::{Photo, Photos};
 use crate::network::{self, SiteUrl, NETWORK_FILE};
 use crate::problem::Problem;
 use crate::source_cache::{self, Parsed, SourceCache};
+use crate::source_ids::SourceIds;
 use crate::translations::Claims;
 
 /// Every edition's articles, checked against the network description.
@@ -136,6 +137,7 @@ pub fn load(
     let mut front_and_house = Vec::new();
     let mut claims = Claims::default();
     let mut article_links = ArticleLinks::default();
+    let mut source_ids = SourceIds::default();
     let mut photos = Photos::new(content);
     for config in network.editions {
         let mut edition = config.edition;
@@ -155,8 +157,8 @@ pub fn load(
         progress.inc_length(files.len() as u64);
         // Grown at once, not by doubling: at a million articles, each copy takes 400 MB.
         articles.reserve_exact(files.len());
-        claims.add_edition(&files);
-        article_links.add_edition(&edition.id, &files);
+        claims.add_edition();
+        source_ids.add_edition(&edition.id, &files);
         for file in files {
             progress.inc(1);
             let (mut parsed, text) = match read_source(&file, &edition.lang, locale, cache.as_deref_mut()) {
@@ -260,8 +262,8 @@ pub fn load(
         editions.push((edition, articles));
         front_and_house.push((front_choices, house_pages));
     }
-    problems.extend(claims.check(&editions));
-    problems.extend(article_links.check());
+    problems.extend(claims.check(&editions, &source_ids));
+    problems.extend(article_links.check(&source_ids));
     if !problems.is_empty() {
         return Err(problems);
     }

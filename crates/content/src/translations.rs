@@ -17,6 +17,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use crate::article_card::ArticleCard;
 use crate::article_source::ParsedSource;
 use crate::problem::Problem;
+use crate::source_ids::SourceIds;
 
 /// What one source says about its translations, and where.
 struct Claim {
@@ -31,21 +32,16 @@ struct Claim {
 pub(crate) struct Claims {
     /// Per edition: article id → what its source names.
     by_edition: Vec<BTreeMap<Slug, Claim>>,
-    /// Per edition: the ids of all its source files, read or not, so that a
-    /// source with problems of its own is not also reported as missing.
-    file_ids: Vec<FxHashSet<String>>,
 }
 
+/// Per edition, in the network's order: the articles read that some
+/// source names as its translation, by id.
+type Named<'a> = Vec<FxHashMap<&'a Slug, &'a ArticleCard>>;
+
 impl Claims {
-    /// Starts the next edition, whose sources are `files`.
-    pub(crate) fn add_edition(&mut self, files: &[PathBuf]) {
+    /// Starts the next edition.
+    pub(crate) fn add_edition(&mut self) {
         self.by_edition.push(BTreeMap::new());
-        self.file_ids.push(
-            files
-                .iter()
-                .filter_map(|file| file.file_stem()?.to_str().map(str::to_owned))
-                .collect(),
-        );
     }
 
     /// Keeps what `parsed`, a source of the edition added last, names.
@@ -73,19 +69,43 @@ impl Claims {
         }
     }
 
-    /// Every translation that points nowhere, at its own edition, at an
-    /// article that does not point back, or at a group that differs;
-    /// `editions` are the network's, in its order, with the articles read.
-    pub(crate) fn check(&self, editions: &[(Edition, Vec<ArticleCard>)]) -> Vec<Problem> {
+    /// The articles of `editions` that some source names, found in one
+    /// look through the editions named: without translations, none (at a
+    /// million articles, an index of them all took a second to make).
+    fn named<'a>(&'a self, editions: &'a [(Edition, Vec<ArticleCard>)]) -> Named<'a> {
+        let mut wanted: Vec<FxHashSet<&Slug>> = vec![FxHashSet::default(); editions.len()];
+        for claim in self.by_edition.iter().flat_map(BTreeMap::values) {
+            for (edition, (target, _)) in &claim.translations {
+                if let Some(other) = position(editions, edition) {
+                    wanted[other].insert(target);
+                }
+            }
+        }
+        editions
+            .iter()
+            .zip(wanted)
+            .map(|((_, articles), wanted)| match wanted.is_empty() {
+                true => FxHashMap::default(),
+                false => articles
+                    .iter()
+                    .filter(|article| wanted.contains(&article.id))
+                    .map(|article| (&article.id, article))
+                    .collect(),
+            })
+            .collect()
+    }
+
+    /// Every translation that points nowhere (to none of the sources of
+    /// `ids`), at its own edition, at an article that does not point back,
+    /// or at a group that differs; `editions` are the network's, in its
+    /// order, with the articles read.
+    pub(crate) fn check(&self, editions: &[(Edition, Vec<ArticleCard>)], ids: &SourceIds) -> Vec<Problem> {
         let known = editions
             .iter()
             .map(|(edition, _)| format!("`{}`", edition.id))
             .collect::<Vec<_>>()
             .join(", ");
-        let read: Vec<FxHashSet<&Slug>> = editions
-            .iter()
-            .map(|(_, articles)| articles.iter().map(|article| &article.id).collect())
-            .collect();
+        let read = self.named(editions);
         let mut problems = Vec::new();
         // A group's difference is found from each member that names it; say it once.
         let mut differences_told: HashSet<(usize, &Slug, &Slug)> = HashSet::new();
@@ -107,8 +127,8 @@ impl Claims {
                         )));
                         continue;
                     }
-                    if !read[other].contains(target) {
-                        if !self.file_ids[other].contains(target.as_str()) {
+                    if !read[other].contains_key(target) {
+                        if !ids.contains(edition, target.as_str()) {
                             problems.push(problem(format!("edition `{edition}` has no article `{target}`")));
                         }
                         // Else its source has problems of its own, reported with it.
@@ -164,10 +184,7 @@ impl Claims {
         &self,
         editions: &[(Edition, Vec<ArticleCard>)],
     ) -> Vec<HashMap<Slug, Vec<Translation>>> {
-        let articles: Vec<FxHashMap<&Slug, &ArticleCard>> = editions
-            .iter()
-            .map(|(_, articles)| articles.iter().map(|article| (&article.id, article)).collect())
-            .collect();
+        let articles = self.named(editions);
         self.by_edition
             .iter()
             .map(|claims| {
