@@ -195,7 +195,8 @@ fn neighbours_in_section(newest_first: &[ArticleCard]) -> FxHashMap<&str, Neighb
     for article in newest_first {
         by_section.entry(&article.section).or_default().push(article);
     }
-    let mut neighbours = FxHashMap::default();
+    // Made at its size, not grown by doubling (a million entries).
+    let mut neighbours = FxHashMap::with_capacity_and_hasher(newest_first.len(), Default::default());
     for list in by_section.values() {
         for (index, article) in list.iter().enumerate() {
             let newer = index.checked_sub(1).map(|i| list[i]);
