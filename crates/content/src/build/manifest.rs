@@ -232,12 +232,12 @@ impl Manifest {
     }
 }
 
-/// How a build changed a file.
+/// How a build changed a file; the number is what a [`ChangeList`] keeps.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Change {
-    Added,
-    Changed,
-    Removed,
+    Added = 0,
+    Changed = 1,
+    Removed = 2,
 }
 
 impl Change {
@@ -259,6 +259,11 @@ pub struct ChangeList(Vec<u64>);
 
 const CHANGE_SHIFT: u32 = u64::BITS - SPARE_BITS;
 
+/// The path of a [`ChangeList`]'s entry: without the change in its spare bits.
+fn path_of(packed: u64) -> SitePath {
+    SitePath(packed & ((1 << CHANGE_SHIFT) - 1))
+}
+
 impl ChangeList {
     pub fn push(&mut self, change: Change, path: SitePath) {
         self.0.push((change as u64) << CHANGE_SHIFT | path.0);
@@ -270,7 +275,7 @@ impl ChangeList {
 
     /// The path of the `index`th change, in the order they were pushed.
     pub fn path(&self, index: usize) -> SitePath {
-        SitePath(self.0[index] & ((1 << CHANGE_SHIFT) - 1))
+        path_of(self.0[index])
     }
 
     /// The paths of the changes from the `first`th on, in the order they were pushed.
@@ -289,8 +294,8 @@ impl ChangeList {
     /// Writes the list to `file`: one line per file, sorted by path (sorted
     /// where it is, not copied: at a million articles a copy took 85 MB).
     pub fn write(mut self, paths: &SitePaths, file: &Path) -> io::Result<()> {
-        let path = |packed: &u64| paths.get(SitePath(packed & ((1 << CHANGE_SHIFT) - 1)));
-        self.0.sort_unstable_by(|one, other| path(one).cmp(path(other)));
+        self.0
+            .sort_unstable_by(|one, other| paths.get(path_of(*one)).cmp(paths.get(path_of(*other))));
         write_whole_with(file, |file| {
             (0..self.len()).try_for_each(|index| {
                 let (change, path) = (self.change(index), self.path(index));
