@@ -84,6 +84,11 @@ impl ArticleCard {
         short(text) == self.text
     }
 
+    /// The folder of its source, one for all the articles in it.
+    pub fn folder(&self) -> &Arc<Path> {
+        &self.folder
+    }
+
     /// Its source.
     pub fn file(&self) -> PathBuf {
         self.folder.join(format!("{}.txt", self.id))

@@ -1,6 +1,7 @@
 //! The tool's commands. Each returns what it did as a value, or every
 //! problem found and what it left undone because of them.
 
+use std::collections::BTreeSet;
 use std::env;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -9,7 +10,8 @@ use brnn_model::date::Published;
 use brnn_model::slug::Slug;
 use indicatif::ProgressBar;
 
-use crate::build::{self, BuildReport, Pages};
+use crate::build::{self, BuildReport, Pages, Publication, Scope, SiteFiles};
+use crate::images::Prepared;
 use crate::library::{self, Library};
 use crate::network::{self, NetworkConfig, SiteUrl};
 use crate::problem::Problem;
@@ -162,6 +164,20 @@ pub fn build(
     now: Published,
     progress: &ProgressBar,
 ) -> Result<BuildReport, Failure> {
+    build_keeping(content, out, cache, site_url, shell, now, progress).map(|(report, _)| report)
+}
+
+/// [`build`], with what a watching build keeps for its next publish
+/// ([`publish`]); nothing when the site was up to date.
+pub fn build_keeping(
+    content: &Path,
+    out: &Path,
+    cache: &Path,
+    site_url: Option<SiteUrl>,
+    shell: Option<&Path>,
+    now: Published,
+    progress: &ProgressBar,
+) -> Result<(BuildReport, Option<KeptBuild>), Failure> {
     let shell_text = match shell {
         None => None,
         Some(shell) => Some(
@@ -185,14 +201,15 @@ pub fn build(
     if let Some(record) = unchanged {
         let changes = out.join(build::BUILD_FOLDER).join(build::CHANGES_FILE);
         write_whole(&changes, "").map_err(|error| io_failure(&changes, format!("cannot write: {error}")))?;
-        return Ok(BuildReport {
+        let report = BuildReport {
             articles: record.articles,
             unchanged: record.files,
             not_rendered: record.files,
             warnings: record.problems(),
             up_to_date: true,
             ..BuildReport::default()
-        });
+        };
+        return Ok((report, None));
     }
     Record::remove(out)
         .map_err(|error| io_failure(out, format!("cannot remove the last build's record: {error}")))?;
@@ -224,7 +241,7 @@ pub fn build(
         _ => None,
     };
     let media = images::prepare(&library.photos, cache, progress).map_err(failure("nothing built"))?;
-    let mut report = build::build(&library, out, pages.as_ref(), &media, now, progress)
+    let (mut report, files) = build::build(&library, out, pages.as_ref(), &media, now, progress)
         .map_err(|error| io_failure(out, format!("cannot write: {error}")))?;
     report.sources_parsed = parsed;
     report.sources_reused = reused;
@@ -243,7 +260,68 @@ pub fn build(
                 .map_err(|error| io_failure(out, format!("cannot write the build's record: {error}")))?;
         }
     }
-    Ok(report)
+    let kept = KeptBuild {
+        library,
+        files,
+        pages,
+        media,
+    };
+    Ok((report, Some(kept)))
+}
+
+/// What a watching build keeps from one build to the next: the library
+/// as it read the sources, the site's files as the build left them, and
+/// what it builds with (the pages' renderer, the photos' renditions).
+pub struct KeptBuild {
+    library: Library,
+    files: SiteFiles,
+    pages: Option<Pages>,
+    media: Prepared,
+}
+
+/// Publishes the article sources `changed` of `content` (saved or new,
+/// as a watching build was told) into the site at `out` that `kept` was
+/// built with: puts them into its library (`Library::update`) and writes
+/// only what they reach (`build::Scope`), as [`build`] would write it.
+/// `None` when they are more than such a publish can take (a deleted
+/// source, a translation, a new month of the search index…): build
+/// everything instead. Nothing is kept after an error either.
+pub fn publish(
+    mut kept: KeptBuild,
+    content: &Path,
+    out: &Path,
+    changed: &BTreeSet<PathBuf>,
+    now: Published,
+    progress: &ProgressBar,
+) -> Result<Option<(BuildReport, KeptBuild)>, Failure> {
+    let Some(articles) = kept.library.update(content, changed) else {
+        return Ok(None);
+    };
+    // Its inputs are no longer those it recorded; the next build of everything goes through them.
+    Record::remove(out)
+        .map_err(|error| io_failure(out, format!("cannot remove the last build's record: {error}")))?;
+    let KeptBuild {
+        library,
+        files,
+        pages,
+        media,
+    } = kept;
+    let scope = Scope::since(&articles);
+    let published = build::publish(&library, out, pages.as_ref(), &media, now, scope, files, progress)
+        .map_err(|error| io_failure(out, format!("cannot write: {error}")))?;
+    Ok(match published {
+        Publication::Done(mut report, files) => {
+            report.sources_parsed = articles.len();
+            let kept = KeptBuild {
+                library,
+                files,
+                pages,
+                media,
+            };
+            Some((report, kept))
+        }
+        Publication::NeedsEverything => None,
+    })
 }
 
 /// A site's lock (`<site>/.brnn/lock`), held until dropped: one build at a

@@ -27,9 +27,9 @@ use indicatif::ProgressBar;
 use rustc_hash::{FxBuildHasher, FxHashSet};
 use sha2::{Digest, Sha256};
 
-use crate::article_card::{ArticleCard, Leads, LeadsWriter};
+use crate::article_card::{ArticleCard, LeadAt, Leads, LeadsWriter};
 use crate::article_links::ArticleLinks;
-use crate::article_source;
+use crate::article_source::{self, ParsedSource};
 use crate::house_page::{self, ParsedHousePage, Role, PAGES_FOLDER};
 use crate::images::{Photo, Photos};
 use crate::network::{self, SiteUrl, NETWORK_FILE};
@@ -37,6 +37,9 @@ use crate::problem::Problem;
 use crate::source_cache::{self, Parsed, SourceCache};
 use crate::source_ids::SourceIds;
 use crate::translations::Claims;
+
+mod update;
+pub use update::ChangedArticle;
 
 /// Every edition's articles, checked against the network description.
 #[derive(Debug)]
@@ -100,14 +103,19 @@ impl Library {
             return Err(changed());
         }
         let mut read = parsed.source.article;
-        let resolve = |written: &str| {
-            self.photos
-                .binary_search_by(|photo| photo.written.as_str().cmp(written))
-                .map(|found| self.photos[found].clone())
-                .map_err(|_| format!("the photo `{written}` is new"))
-        };
-        show_photos(&parsed.photos, None, &mut read.body, file, resolve).map_err(|_| changed())?;
+        show_photos(&parsed.photos, None, &mut read.body, file, |written| {
+            self.known_photo(written)
+        })
+        .map_err(|_| changed())?;
         Ok(card.whole(read))
+    }
+
+    /// The photo `written` as the library read it; an error if it read none so written.
+    fn known_photo(&self, written: &str) -> Result<Photo, String> {
+        self.photos
+            .binary_search_by(|photo| photo.written.as_str().cmp(written))
+            .map(|found| self.photos[found].clone())
+            .map_err(|_| format!("the photo `{written}` is new"))
     }
 }
 
@@ -142,7 +150,6 @@ pub fn load(
     for config in network.editions {
         let mut edition = config.edition;
         let authors = config.authors;
-        let locale = Locale::for_lang(&edition.lang);
         let mut articles: Vec<ArticleCard> = Vec::new();
         // Each article's place in `articles`, by its id: no id twice.
         let mut ids: HashTable<usize> = HashTable::new();
@@ -161,48 +168,17 @@ pub fn load(
         source_ids.add_edition(&edition.id, &files);
         for file in files {
             progress.inc(1);
-            let (mut parsed, text) = match read_source(&file, &edition.lang, locale, cache.as_deref_mut()) {
+            let read = read_article(&file, &edition, &authors, cache.as_deref_mut(), |written| {
+                photos.resolve(written)
+            });
+            let ReadArticle { mut parsed, shown, text } = match read {
                 Ok(read) => read,
                 Err(found) => {
                     problems.extend(found);
                     continue;
                 }
             };
-            parsed.shelve();
-            let article = &mut parsed.source.article;
-            let shown = show_photos(
-                &parsed.photos,
-                article.image.as_mut(),
-                &mut article.body,
-                &file,
-                |written| photos.resolve(written),
-            );
-            let shown = match shown {
-                Ok(shown) => shown,
-                Err(found) => {
-                    problems.extend(found);
-                    continue;
-                }
-            };
-            match network::authors_named(&authors, &edition.id, &parsed.source.authors) {
-                Ok(named) => parsed.source.article.authors = named,
-                Err(message) => {
-                    problems.push(Problem::at(&file, parsed.authors_line, message));
-                    continue;
-                }
-            }
             let article = &parsed.source.article;
-            if edition.section_trail(&article.section).is_none() {
-                problems.push(Problem::at(
-                    &file,
-                    parsed.section_line,
-                    format!(
-                        "unknown section `{}`: edition `{}` in {NETWORK_FILE} has no such section",
-                        article.section, edition.id
-                    ),
-                ));
-                continue;
-            }
             let id_hash = FxBuildHasher.hash_one(&article.id);
             if let Some(earlier) = ids.find(id_hash, |earlier| articles[*earlier].id == article.id) {
                 problems.push(Problem::at(
@@ -218,25 +194,19 @@ pub fn load(
             }
             claims.add(&file, &parsed);
             article_links.add(&file, &parsed.article_links);
-            front_choices.extend(parsed.source.front);
-            let below = file.strip_prefix(content).unwrap_or(&file);
-            let made_from = made_from(
-                below,
-                &edition.lang,
-                &text,
-                &shown,
-                &parsed.source.article.authors,
-            );
-            let article = parsed.source.article;
-            let section = shared(&mut sections, &article.section, |path| Arc::new(path.clone()));
+            front_choices.extend(parsed.source.front.take());
+            let section = shared(&mut sections, &parsed.source.article.section, |path| {
+                Arc::new(path.clone())
+            });
             ids.insert_unique(id_hash, articles.len(), |placed| {
                 FxBuildHasher.hash_one(&articles[*placed].id)
             });
             let folder = shared(&mut folders, file.parent().unwrap_or(Path::new("")), |path| {
                 Arc::from(path)
             });
-            let lead = leads.put(&article.lead()).map_err(cannot_keep_leads)?;
-            articles.push(ArticleCard::new(article, section, made_from, folder, text, lead));
+            let read = ReadArticle { parsed, shown, text };
+            let card = read.card(content, &file, &edition.lang, section, folder, |lead| leads.put(lead));
+            articles.push(card.map_err(cannot_keep_leads)?);
         }
         drop(ids);
         // Ids are unique in an edition, so the order is total: no stable
@@ -302,6 +272,69 @@ fn shared<T: ?Sized + Eq + Hash>(
     let new = make(value);
     all.insert(new.clone());
     new
+}
+
+/// An article source read and checked on its own, before what only the
+/// whole content can tell (ids, translations, links): its parse, shelved
+/// (`ParsedSource::shelve`), its photos shown and its authors named.
+struct ReadArticle {
+    parsed: ParsedSource,
+    /// The photos it shows, in the order written.
+    shown: Vec<Photo>,
+    /// The SHA-256 of its text.
+    text: [u8; 32],
+}
+
+/// Reads the article source `file` of `edition`, or takes its parse from
+/// `cache`; shows its photos as `resolve` finds them, names its authors
+/// from the edition's `authors`, and checks its section.
+fn read_article(
+    file: &Path,
+    edition: &Edition,
+    authors: &[Author],
+    cache: Option<&mut SourceCache>,
+    resolve: impl FnMut(&str) -> Result<Photo, String>,
+) -> Result<ReadArticle, Vec<Problem>> {
+    let locale = Locale::for_lang(&edition.lang);
+    let (mut parsed, text) = read_source(file, &edition.lang, locale, cache)?;
+    parsed.shelve();
+    let article = &mut parsed.source.article;
+    let shown = show_photos(&parsed.photos, article.image.as_mut(), &mut article.body, file, resolve)?;
+    parsed.source.article.authors = network::authors_named(authors, &edition.id, &parsed.source.authors)
+        .map_err(|message| vec![Problem::at(file, parsed.authors_line, message)])?;
+    let section = &parsed.source.article.section;
+    if edition.section_trail(section).is_none() {
+        return Err(vec![Problem::at(
+            file,
+            parsed.section_line,
+            format!(
+                "unknown section `{section}`: edition `{}` in {NETWORK_FILE} has no such section",
+                edition.id
+            ),
+        )]);
+    }
+    Ok(ReadArticle { parsed, shown, text })
+}
+
+impl ReadArticle {
+    /// Its card, its source `file` in the `content` folder, of an edition
+    /// in `lang`; `section` and `folder` as the library shares them, its
+    /// lead put in `leads`.
+    fn card(
+        self,
+        content: &Path,
+        file: &Path,
+        lang: &str,
+        section: Arc<SectionPath>,
+        folder: Arc<Path>,
+        put_lead: impl FnOnce(&str) -> io::Result<LeadAt>,
+    ) -> io::Result<ArticleCard> {
+        let below = file.strip_prefix(content).unwrap_or(file);
+        let article = self.parsed.source.article;
+        let made_from = made_from(below, lang, &self.text, &self.shown, &article.authors);
+        let lead = put_lead(&article.lead())?;
+        Ok(ArticleCard::new(article, section, made_from, folder, self.text, lead))
+    }
 }
 
 /// Reads and parses the article source `file` of an edition in `lang`,

@@ -3,12 +3,13 @@
 //! Run it with `cargo content <command>` (an alias in `.cargo/config.toml`).
 //! This binary parses arguments and prints; the work is in the library.
 
+use std::collections::BTreeSet;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
-use brnn_content::commands::{self, Failure};
+use brnn_content::commands::{self, Failure, KeptBuild};
 use brnn_content::import::feed::{self, FeedImport};
 use brnn_content::import::wordpress::{self, Since, Source, WordPressImport};
 use brnn_content::import::write::{Outcome, WriteReport};
@@ -16,7 +17,7 @@ use brnn_content::import::{instant_at, ImportedArticle};
 use brnn_content::network::SiteUrl;
 use brnn_content::problem::Problem;
 use brnn_content::up_to_date::Record;
-use brnn_content::watch::ContentWatch;
+use brnn_content::watch::{Changes, ContentWatch};
 use brnn_content::ProgressBar;
 use brnn_model::date::{Published, UtcOffset};
 use brnn_model::slug::{SectionPath, Slug};
@@ -252,7 +253,7 @@ fn main() -> ExitCode {
             watch_while,
         } => match watch {
             true => build_on_every_change(&content, &options, watch_while),
-            false => build_once(&content, &options),
+            false => build_once(&content, &options).map(drop),
         },
         Command::Generate {
             count,
@@ -334,15 +335,15 @@ impl BuildOptions {
     }
 }
 
-/// Builds the site once, holding its lock, and prints what the build did.
-fn build_once(content: &Path, options: &BuildOptions) -> Result<(), Failure> {
+/// Builds the site once, holding its lock, and prints what the build did;
+/// returns what a watching build keeps for its next publish (nothing when
+/// the site was up to date).
+fn build_once(content: &Path, options: &BuildOptions) -> Result<Option<KeptBuild>, Failure> {
     let started = Instant::now();
     let now = options.now.unwrap_or_else(system_clock);
     let site = options.site();
-    let _lock = commands::lock_site(site, || {
-        eprintln!("brnn-content: waiting for another build of {}", site.display());
-    })?;
-    let report = commands::build(
+    let _lock = lock(site)?;
+    let (report, kept) = commands::build_keeping(
         content,
         site,
         &options.cache,
@@ -351,12 +352,7 @@ fn build_once(content: &Path, options: &BuildOptions) -> Result<(), Failure> {
         now,
         &progress_bar(),
     )?;
-    if let Some(folder) = &options.build_in {
-        commands::link_site(folder, &options.out)?;
-    }
-    if let Some(changes) = &options.changes {
-        commands::copy_changes(site, changes)?;
-    }
+    after_writing(options)?;
     print_warnings(&report.warnings);
     let took = started.elapsed().as_secs_f64();
     if report.up_to_date {
@@ -366,7 +362,7 @@ fn build_once(content: &Path, options: &BuildOptions) -> Result<(), Failure> {
             site.display(),
             report.unchanged,
         );
-        return Ok(());
+        return Ok(kept);
     }
     eprintln!(
         "brnn-content: {} articles into {} in {took:.1} s ({} sources parsed, {} reused, {} of them read to compare): {} files written, {} unchanged ({} not rendered), {} removed; {} images processed; search index {:.1} s beside the rest ({} bundles indexed; {:.1} s waited for at the end)",
@@ -384,13 +380,67 @@ fn build_once(content: &Path, options: &BuildOptions) -> Result<(), Failure> {
         report.bundles_indexed,
         report.search_waited.as_secs_f64()
     );
+    Ok(kept)
+}
+
+/// Publishes the sources at `changed` into the site `kept` was built
+/// with (`commands::publish`), holding its lock, and prints what it did;
+/// builds everything instead when the publish cannot take them.
+fn publish_once(
+    content: &Path,
+    options: &BuildOptions,
+    kept: KeptBuild,
+    changed: &BTreeSet<PathBuf>,
+) -> Result<Option<KeptBuild>, Failure> {
+    let started = Instant::now();
+    let now = options.now.unwrap_or_else(system_clock);
+    let site = options.site();
+    {
+        let _lock = lock(site)?;
+        if let Some((report, kept)) = commands::publish(kept, content, site, changed, now, &progress_bar())? {
+            after_writing(options)?;
+            eprintln!(
+                "brnn-content: {} article source(s) published into {} in {:.2} s: {} files written, {} unchanged ({} not rendered), {} removed; {} search bundles indexed",
+                report.sources_parsed,
+                site.display(),
+                started.elapsed().as_secs_f64(),
+                report.written,
+                report.unchanged,
+                report.not_rendered,
+                report.removed,
+                report.bundles_indexed,
+            );
+            return Ok(Some(kept));
+        }
+    }
+    // Built through every source, not found up to date: it keeps what the next publish needs.
+    Record::remove(site).ok();
+    build_once(content, options)
+}
+
+/// The site's lock, waited for.
+fn lock(site: &Path) -> Result<commands::SiteLock, Failure> {
+    commands::lock_site(site, || {
+        eprintln!("brnn-content: waiting for another build of {}", site.display());
+    })
+}
+
+/// What follows every build: the site linked from `--out`, the change list copied to `--changes`.
+fn after_writing(options: &BuildOptions) -> Result<(), Failure> {
+    if let Some(folder) = &options.build_in {
+        commands::link_site(folder, &options.out)?;
+    }
+    if let Some(changes) = &options.changes {
+        commands::copy_changes(options.site(), changes)?;
+    }
     Ok(())
 }
 
 /// Builds, then again after every change in the content folder, until the
 /// process `while_running` ends (without it, until stopped). A build that
 /// fails prints its problems, and the next change builds again: the editor
-/// fixes the source and saves.
+/// fixes the source and saves. A change that is only article sources is
+/// published into what the last build kept (`commands::publish`).
 fn build_on_every_change(
     content: &Path,
     options: &BuildOptions,
@@ -398,23 +448,32 @@ fn build_on_every_change(
 ) -> Result<(), Failure> {
     keep_freed_memory();
     // Watched from before the first build: a save during it builds again.
-    let changes = ContentWatch::of(content).map_err(|error| Failure {
+    let watch = ContentWatch::of(content).map_err(|error| Failure {
         problems: vec![Problem::in_file(content, format!("cannot watch it: {error}"))],
         consequence: "nothing built",
     })?;
-    // The first build goes through every source instead of finding the
-    // site up to date by the last build's record, so that the memory a
-    // build needs is the process's before the first edit (at 100,000
-    // articles, the first edit built in 2.5 s instead of 3.8). A record
-    // that cannot be removed only keeps that from happening.
     let site = options.site();
-    Record::remove(site).ok();
+    let mut changes = Changes::Unknown;
+    let mut kept = None;
     loop {
-        if let Err(failure) = build_once(content, options) {
-            print_failure(&failure);
+        let built = match (kept.take(), &changes) {
+            (Some(kept), Changes::Paths(paths)) => publish_once(content, options, kept, paths),
+            _ => {
+                // Built through every source, not found up to date by the
+                // last build's record, so that it keeps what the next
+                // publish needs. A record that cannot be removed only keeps
+                // that from happening.
+                Record::remove(site).ok();
+                build_once(content, options)
+            }
+        };
+        match built {
+            Ok(built) => kept = built,
+            Err(failure) => print_failure(&failure),
         }
-        if !changes.changed(while_running) {
-            return Ok(());
+        match watch.changed(while_running) {
+            Some(next) => changes = next,
+            None => return Ok(()),
         }
     }
 }

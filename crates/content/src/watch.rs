@@ -3,7 +3,8 @@
 //! it, wakes the build once the saves have settled; a process watched for
 //! (Trunk, whose hook started the build) ending stops it.
 
-use std::path::Path;
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::time::Duration;
 
@@ -34,24 +35,53 @@ impl ContentWatch {
     }
 
     /// Waits until something in the folder changed and then was quiet for
-    /// a moment: `true`. `false` once the process `while_running` (when
-    /// given) has ended, or the watch has.
-    pub fn changed(&self, while_running: Option<u32>) -> bool {
+    /// a moment, and says what changed. `None` once the process
+    /// `while_running` (when given) has ended, or the watch has.
+    pub fn changed(&self, while_running: Option<u32>) -> Option<Changes> {
+        let mut changes = Changes::Paths(BTreeSet::new());
         loop {
             match self.events.recv_timeout(LOOK_AGAIN) {
-                Ok(event) if is_change(&event) => break,
+                Ok(event) if is_change(&event) => {
+                    changes.add(event);
+                    break;
+                }
                 Ok(_) => {}
                 Err(RecvTimeoutError::Timeout) => {
                     if while_running.is_some_and(|process| !running(process)) {
-                        return false;
+                        return None;
                     }
                 }
-                Err(RecvTimeoutError::Disconnected) => return false,
+                Err(RecvTimeoutError::Disconnected) => return None,
             }
         }
         // Everything until the quiet moment is part of the same save.
-        while self.events.recv_timeout(SETTLE).is_ok() {}
-        true
+        while let Ok(event) = self.events.recv_timeout(SETTLE) {
+            if is_change(&event) {
+                changes.add(event);
+            }
+        }
+        Some(changes)
+    }
+}
+
+/// What changed in the content folder, as the system told it.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Changes {
+    /// Something at each of these paths: made, written, renamed or removed.
+    Paths(BTreeSet<PathBuf>),
+    /// Events were lost, or the system could not tell where: anything may have.
+    Unknown,
+}
+
+impl Changes {
+    fn add(&mut self, event: notify::Result<Event>) {
+        let Changes::Paths(paths) = self else {
+            return;
+        };
+        match event {
+            Ok(event) if !event.need_rescan() && !event.paths.is_empty() => paths.extend(event.paths),
+            _ => *self = Changes::Unknown,
+        }
     }
 }
 
@@ -101,8 +131,12 @@ mod tests {
             fs::write(saving.join("a.txt.new"), "b").unwrap();
             fs::rename(saving.join("a.txt.new"), saving.join("a.txt")).unwrap();
         });
-        assert!(watch.changed(None));
+        let changes = watch.changed(None).unwrap();
         save.join().unwrap();
+        let Changes::Paths(paths) = changes else {
+            panic!("{changes:?}");
+        };
+        assert!(paths.contains(&folder.join("a.txt")), "{paths:?}");
         assert!(
             watch.events.try_recv().is_err(),
             "the save's events are all taken with it"
@@ -120,7 +154,7 @@ mod tests {
         let mut process = std::process::Command::new("true").spawn().unwrap();
         let id = process.id();
         process.wait().unwrap();
-        assert!(!watch.changed(Some(id)));
+        assert_eq!(watch.changed(Some(id)), None);
         assert!(running(std::process::id()));
     }
 }

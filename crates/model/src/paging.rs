@@ -43,6 +43,13 @@ impl Paging {
         Some(start..end)
     }
 
+    /// The page that holds the article at `index` of the newest-first
+    /// list (the newest page for an index past its end).
+    pub fn page_holding(self, index: usize) -> u32 {
+        let from_oldest = self.total.saturating_sub(index + 1);
+        ((from_oldest / self.page_size + 1) as u32).min(self.newest())
+    }
+
     /// The page that now holds the first article of page `legacy` as the
     /// older addresses counted it (from the newest, full pages of
     /// `page_size`); the oldest page when the list has become shorter.
@@ -111,6 +118,18 @@ mod tests {
                 vec![after.newest()]
             };
             assert_eq!(changed, expected, "adding article {}", total + 1);
+        }
+    }
+
+    #[test]
+    fn each_article_is_on_the_page_that_holds_it() {
+        for total in [0, 1, 10, 19, 20, 37, 100] {
+            let paging = Paging::new(total, 10);
+            for page in 1..=paging.newest() {
+                for index in paging.items_on(page).unwrap() {
+                    assert_eq!(paging.page_holding(index), page, "{total} articles, index {index}");
+                }
+            }
         }
     }
 

@@ -14,6 +14,17 @@ use std::sync::{Mutex, PoisonError};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct LeadAt(u64);
 
+impl LeadAt {
+    /// Where `lead` is when it starts at `start`; an error if it is too long to find.
+    fn of(start: u64, lead: &str) -> io::Result<Self> {
+        let length = u64::try_from(lead.len())
+            .ok()
+            .filter(|length| *length < 1 << LENGTH_BITS)
+            .ok_or_else(|| io::Error::other(format!("a lead of {} bytes is too long", lead.len())))?;
+        Ok(LeadAt(start << LENGTH_BITS | length))
+    }
+}
+
 /// A lead is at most [`brnn_model::format::Article::LEAD_MAX_CHARS`] characters and an ellipsis.
 const LENGTH_BITS: u32 = 16;
 
@@ -33,13 +44,9 @@ impl LeadsWriter {
     }
 
     pub fn put(&mut self, lead: &str) -> io::Result<LeadAt> {
-        let length = u64::try_from(lead.len())
-            .ok()
-            .filter(|length| *length < 1 << LENGTH_BITS)
-            .ok_or_else(|| io::Error::other(format!("a lead of {} bytes is too long", lead.len())))?;
+        let at = LeadAt::of(self.length, lead)?;
         self.file.write_all(lead.as_bytes())?;
-        let at = LeadAt(self.length << LENGTH_BITS | length);
-        self.length += length;
+        self.length += lead.len() as u64;
         Ok(at)
     }
 
@@ -63,6 +70,16 @@ impl Leads {
         file.seek(SeekFrom::Start(start))?;
         file.read_exact(&mut bytes)?;
         String::from_utf8(bytes).map_err(|error| io::Error::new(io::ErrorKind::InvalidData, error))
+    }
+
+    /// Puts `lead` after the others: an article a watching build publishes
+    /// into the library it keeps (`library::update`).
+    pub fn put(&self, lead: &str) -> io::Result<LeadAt> {
+        let mut file = self.0.lock().unwrap_or_else(PoisonError::into_inner);
+        let end = file.seek(SeekFrom::End(0))?;
+        let at = LeadAt::of(end, lead)?;
+        file.write_all(lead.as_bytes())?;
+        Ok(at)
     }
 }
 

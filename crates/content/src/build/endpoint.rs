@@ -2,6 +2,7 @@
 //! date archive's are `archive.rs`'s), each with the HTML page that shows
 //! it when the build makes pages ([`Publisher`]).
 
+use std::collections::BTreeSet;
 use std::io;
 
 use brnn_model::date::Published;
@@ -9,12 +10,12 @@ use brnn_model::format::{paths, ArticlePage, Author, ListPage, FORMAT_VERSION};
 use brnn_model::front;
 use brnn_model::paging::Paging;
 use brnn_model::site::Site;
-use brnn_model::slug::SectionPath;
+use brnn_model::slug::{SectionPath, Slug};
 use rustc_hash::FxHashMap;
 
 use super::article_keys::ArticleKeys;
 use super::pages::{Json, Publisher};
-use super::{EditionLists, Output};
+use super::{EditionLists, Output, Scope};
 use crate::article_card::{ArticleCard, Leads};
 
 /// Writes the top of the front page (as the editors chose it at `now`),
@@ -60,7 +61,7 @@ pub(super) fn write(
                 None => site.listing(&edition.id, section),
             },
         };
-        list.write(edition.page_size, keys, publisher, output)?;
+        list.write(&edition.id, edition.page_size, keys, publisher, output)?;
     }
     for listing in authors {
         let slug = &listing.author.slug;
@@ -75,12 +76,10 @@ pub(super) fn write(
                 None => site.author(&edition.id, slug),
             },
         };
-        list.write(edition.page_size, keys, publisher, output)?;
+        list.write(&edition.id, edition.page_size, keys, publisher, output)?;
     }
 
-    let neighbours = neighbours_in_section(&content.articles);
-    for article in &content.articles {
-        let (newer, older) = neighbours.get(article.id.as_str()).copied().unwrap_or_default();
+    for (article, newer, older) in article_pages(&edition.id, &content.articles, &output.scope) {
         let (newer, older) = (newer.map(ArticleCard::link), older.map(ArticleCard::link));
         let translations = content.translations_of(&article.id);
         // Made from the page's parts: the page itself (a copy of the
@@ -140,8 +139,15 @@ impl List<'_> {
     /// oldest (`brnn_model::paging`); with pages, the HTML page of each,
     /// which carries the edition and its own document. A page's document
     /// is only made when its key (`ArticleKeys`) changed.
+    ///
+    /// A publish (`scope.rs`) starts at the page below the one where the
+    /// oldest article it added falls, counted as if every page were full:
+    /// the pages before it, in both the last build and this one, are full
+    /// pages of articles that did not move, with the same next page; of
+    /// those, it goes through the pages of the articles it changed in place.
     fn write(
         &self,
+        edition: &Slug,
         page_size: u32,
         keys: &ArticleKeys,
         publisher: &Publisher,
@@ -150,7 +156,16 @@ impl List<'_> {
         let paging = Paging::new(self.articles.len(), page_size as usize);
         let newest = paging.newest();
         let author = serde_json::to_string(&self.author).map_err(io::Error::other)?;
-        for page in 1..=newest {
+        let unmoved = output.scope.unmoved(edition, self.articles);
+        let first = (unmoved / (page_size.max(1) as usize)).saturating_sub(1).max(1) as u32;
+        // And those of the articles it changed in place, further down.
+        let changed: BTreeSet<u32> = output
+            .scope
+            .changed_in_place(edition, self.articles)
+            .map(|index| paging.page_holding(index))
+            .filter(|page| *page < first)
+            .collect();
+        for page in changed.into_iter().chain(first..=newest) {
             let items = paging.items_on(page).expect("pages counted by the same paging");
             let articles = &self.articles[items];
             let newer = (page + 1 < newest).then_some(page + 1);
@@ -185,24 +200,41 @@ impl List<'_> {
     }
 }
 
-type Neighbours<'a> = (Option<&'a ArticleCard>, Option<&'a ArticleCard>);
+/// An article, with the next newer and the next older article of its own section.
+type WithNeighbours<'a> = (&'a ArticleCard, Option<&'a ArticleCard>, Option<&'a ArticleCard>);
 
-/// For each article id, the next newer and next older article of its own
-/// section (the articles themselves: links to a million articles' neighbours
-/// made at once took some 300 MB).
-fn neighbours_in_section(newest_first: &[ArticleCard]) -> FxHashMap<&str, Neighbours<'_>> {
-    let mut by_section: FxHashMap<&SectionPath, Vec<&ArticleCard>> = FxHashMap::default();
+/// The articles of `edition` whose pages the build goes through, section
+/// by section, each with its neighbours (the articles themselves: links to
+/// a million articles' neighbours made at once took some 300 MB). A
+/// publish (`scope.rs`) goes through the articles that may have moved and
+/// the next older one of each section (its newer neighbour may be new),
+/// and each article changed in place with its two neighbours (their links
+/// show its headline).
+fn article_pages<'a>(edition: &Slug, newest_first: &'a [ArticleCard], scope: &Scope) -> Vec<WithNeighbours<'a>> {
+    let mut places: FxHashMap<&SectionPath, usize> = FxHashMap::default();
+    let mut sections: Vec<Vec<&ArticleCard>> = Vec::new();
     for article in newest_first {
-        by_section.entry(&article.section).or_default().push(article);
+        let place = *places.entry(&article.section).or_insert_with(|| {
+            sections.push(Vec::new());
+            sections.len() - 1
+        });
+        sections[place].push(article);
     }
-    // Made at its size, not grown by doubling (a million entries).
-    let mut neighbours = FxHashMap::with_capacity_and_hasher(newest_first.len(), Default::default());
-    for list in by_section.values() {
-        for (index, article) in list.iter().enumerate() {
-            let newer = index.checked_sub(1).map(|i| list[i]);
-            let older = list.get(index + 1).copied();
-            neighbours.insert(article.id.as_str(), (newer, older));
-        }
+    let mut pages = Vec::new();
+    for list in &sections {
+        let moved = list.partition_point(|article| scope.moves(edition, article));
+        let mut further: Vec<usize> = scope
+            .changed_in_place(edition, list)
+            .flat_map(|changed| changed.saturating_sub(1)..=changed + 1)
+            .filter(|index| *index > moved)
+            .collect();
+        further.sort_unstable();
+        further.dedup();
+        let shown = (0..=moved).chain(further).take_while(|index| *index < list.len());
+        pages.extend(shown.map(|index| {
+            let newer = index.checked_sub(1).map(|newer| list[newer]);
+            (list[index], newer, list.get(index + 1).copied())
+        }));
     }
-    neighbours
+    pages
 }

@@ -14,7 +14,7 @@
 //! wrote) every file is rendered and compared with what is there, as before.
 
 use std::collections::HashMap;
-use std::fs::File;
+use std::fs::{File, OpenOptions};
 use std::hash::BuildHasher;
 use std::io::{self, BufRead, BufReader, Write};
 use std::path::Path;
@@ -30,6 +30,12 @@ use crate::whole_file::write_whole_with;
 pub const BUILD_FOLDER: &str = ".brnn";
 /// Below [`BUILD_FOLDER`]: one line per file, its key in hex, a tab, its path.
 pub const MANIFEST_FILE: &str = "manifest.tsv";
+/// Below [`BUILD_FOLDER`]: what the builds of a watching process changed
+/// in the manifest since it was written whole, one line per file in the
+/// order they came: its key and path as in the manifest, or `-`, a tab and
+/// its path for a file the manifest no longer knows. At a million articles
+/// the manifest takes a second to write; a publish changes a few dozen lines.
+pub const JOURNAL_FILE: &str = "manifest-journal.tsv";
 /// Below [`BUILD_FOLDER`]: the files the last build added (`+`), changed
 /// (`~`) and removed (`-`), one per line after the sign and a space, by path.
 pub const CHANGES_FILE: &str = "changes.txt";
@@ -129,43 +135,62 @@ fn hash(path: &str) -> u64 {
 pub struct Manifest(HashTable<(SitePath, Key)>);
 
 impl Manifest {
-    /// The manifest the last build below `out` left; empty when there is
-    /// none or it cannot be read (every file is then compared instead).
-    /// Read a line at a time: at a million articles the file has 270 MB.
+    /// The manifest the last build below `out` left, with its journal
+    /// ([`JOURNAL_FILE`]) applied; empty when there is none or it cannot
+    /// be read (every file is then compared instead). Read a line at a
+    /// time: at a million articles the file has 270 MB.
     pub fn read(out: &Path, paths: &mut SitePaths) -> Self {
-        let Ok(file) = File::open(out.join(BUILD_FOLDER).join(MANIFEST_FILE)) else {
-            return Self::default();
+        let folder = out.join(BUILD_FOLDER);
+        let mut manifest = Self::default();
+        let read = manifest.read_lines(&folder.join(MANIFEST_FILE), paths, false)
+            && match File::open(folder.join(JOURNAL_FILE)) {
+                Ok(_) => manifest.read_lines(&folder.join(JOURNAL_FILE), paths, true),
+                Err(error) => error.kind() == io::ErrorKind::NotFound,
+            };
+        match read {
+            true => manifest,
+            false => Self::default(),
+        }
+    }
+
+    /// Reads the lines of `file` into the manifest, as [`MANIFEST_FILE`]
+    /// has them, or as a `journal`, whose lines replace and remove
+    /// entries; false when a line does not read (or, but in a journal,
+    /// lists a path twice), which makes the whole manifest untrusted.
+    fn read_lines(&mut self, file: &Path, paths: &mut SitePaths, journal: bool) -> bool {
+        let Ok(file) = File::open(file) else {
+            return false;
         };
         let mut reader = BufReader::with_capacity(1 << 20, file);
         let mut line = String::new();
-        let mut manifest = Self::default();
         loop {
             line.clear();
             match reader.read_line(&mut line) {
-                Ok(0) => return manifest,
+                Ok(0) => return true,
                 Ok(_) => {}
-                Err(_) => return Self::default(),
+                Err(_) => return false,
             }
-            let entry = line.strip_suffix('\n').and_then(|line| line.split_once('\t'));
-            // A line that does not read makes the whole manifest untrusted.
-            let Some((key, path)) = entry else {
-                return Self::default();
+            let Some((key, path)) = line.strip_suffix('\n').and_then(|line| line.split_once('\t')) else {
+                return false;
             };
-            let (Ok(key), Ok(path)) = (u128::from_str_radix(key, 16), paths.add(path)) else {
-                return Self::default();
-            };
-            let line_path = paths.get(path);
-            match manifest.0.entry(
-                hash(line_path),
-                |(kept, _)| paths.get(*kept) == line_path,
-                |(kept, _)| hash(paths.get(*kept)),
-            ) {
-                hashbrown::hash_table::Entry::Vacant(vacant) => {
-                    vacant.insert((path, Key(key.to_le_bytes())));
-                }
-                // So is a path listed twice.
-                hashbrown::hash_table::Entry::Occupied(_) => return Self::default(),
+            let replaced = self.take(paths, path);
+            if replaced.is_some() && !journal {
+                return false;
             }
+            if journal && key == "-" {
+                continue;
+            }
+            let Ok(key) = u128::from_str_radix(key, 16) else {
+                return false;
+            };
+            let path = match replaced {
+                Some((kept, _)) => kept,
+                None => match paths.add(path) {
+                    Ok(path) => path,
+                    Err(_) => return false,
+                },
+            };
+            self.insert(paths, path, Key(key.to_le_bytes()));
         }
     }
 
@@ -220,15 +245,61 @@ impl Manifest {
         by_folder
     }
 
-    /// Writes the manifest to `file`, in no particular order: at a million
-    /// articles it has some 3.5 million lines, which would take seconds to
-    /// sort.
-    pub fn write(&self, paths: &SitePaths, file: &Path) -> io::Result<()> {
-        write_whole_with(file, |file| {
+    /// Writes the manifest whole below the build folder `folder`, in no
+    /// particular order (at a million articles it has some 3.5 million
+    /// lines, which would take seconds to sort), and removes the journal
+    /// it holds.
+    pub fn write(&self, paths: &SitePaths, folder: &Path) -> io::Result<()> {
+        write_whole_with(&folder.join(MANIFEST_FILE), |file| {
             self.0
                 .iter()
                 .try_for_each(|(path, key)| writeln!(file, "{key:032x}\t{}", paths.get(*path)))
-        })
+        })?;
+        remove_if_there(&folder.join(JOURNAL_FILE))
+    }
+
+    /// Forgets the manifest below the build folder `folder`, journal and
+    /// all: before a build replaces files, so that a build stopped midway
+    /// leaves no key of a file that has other bytes.
+    pub fn forget(folder: &Path) -> io::Result<()> {
+        remove_if_there(&folder.join(MANIFEST_FILE))?;
+        remove_if_there(&folder.join(JOURNAL_FILE))
+    }
+
+    /// Adds to the journal below the build folder `folder` each of
+    /// `entries`: the path's key, or (`None`) that it is no longer known.
+    pub fn journal(
+        folder: &Path,
+        paths: &SitePaths,
+        entries: impl IntoIterator<Item = (SitePath, Option<Key>)>,
+    ) -> io::Result<()> {
+        let mut lines = String::new();
+        for (path, key) in entries {
+            match key {
+                Some(key) => lines.push_str(&format!("{key:032x}")),
+                None => lines.push('-'),
+            }
+            lines.push('\t');
+            lines.push_str(paths.get(path));
+            lines.push('\n');
+        }
+        let mut journal = OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(folder.join(JOURNAL_FILE))?;
+        journal.write_all(lines.as_bytes())
+    }
+
+    /// Its entries, taken out of it.
+    pub fn drain(&mut self) -> impl Iterator<Item = (SitePath, Key)> + '_ {
+        self.0.drain()
+    }
+}
+
+fn remove_if_there(file: &Path) -> io::Result<()> {
+    match std::fs::remove_file(file) {
+        Err(error) if error.kind() != io::ErrorKind::NotFound => Err(error),
+        _ => Ok(()),
     }
 }
 
@@ -334,7 +405,7 @@ mod tests {
             let path = paths.add(path).unwrap();
             manifest.insert(&paths, path, Key::of(&[made_from]));
         }
-        manifest.write(&paths, &file).unwrap();
+        manifest.write(&paths, &out.path().join(BUILD_FOLDER)).unwrap();
         let mut read_paths = SitePaths::default();
         let read = Manifest::read(out.path(), &mut read_paths);
         assert_eq!(entries(&read, &read_paths), entries(&manifest, &paths));
@@ -350,6 +421,41 @@ mod tests {
                 "{damaged}"
             );
         }
+    }
+
+    #[test]
+    fn a_journal_replaces_and_removes_entries_and_writing_the_manifest_whole_ends_it() {
+        let out = tempfile::TempDir::new().unwrap();
+        let folder = out.path().join(BUILD_FOLDER);
+        let mut paths = SitePaths::default();
+        let mut manifest = Manifest::default();
+        let [a, b, c] = ["a.json", "b.json", "c.json"].map(|name| paths.add(name).unwrap());
+        for path in [a, b] {
+            manifest.insert(&paths, path, Key::of(&[b"old"]));
+        }
+        manifest.write(&paths, &folder).unwrap();
+        Manifest::journal(&folder, &paths, [(a, None), (b, None)]).unwrap();
+        Manifest::journal(&folder, &paths, [(a, Some(Key::of(&[b"new"]))), (c, Some(Key::of(&[b"c"])))]).unwrap();
+        let mut read_paths = SitePaths::default();
+        let read = Manifest::read(out.path(), &mut read_paths);
+        assert_eq!(
+            entries(&read, &read_paths),
+            [("a.json".to_owned(), Key::of(&[b"new"])), ("c.json".to_owned(), Key::of(&[b"c"]))],
+            "b forgotten, a replaced, c added"
+        );
+
+        let journal = folder.join(JOURNAL_FILE);
+        let text = std::fs::read_to_string(&journal).unwrap();
+        write_whole(&journal, &text[..text.len() - 3]).unwrap();
+        assert!(
+            Manifest::read(out.path(), &mut SitePaths::default()).is_empty(),
+            "a line cut short"
+        );
+        read.write(&read_paths, &folder).unwrap();
+        assert!(!journal.exists());
+        assert_eq!(Manifest::read(out.path(), &mut SitePaths::default()).len(), 2);
+        Manifest::forget(&folder).unwrap();
+        assert!(Manifest::read(out.path(), &mut SitePaths::default()).is_empty());
     }
 
     #[test]

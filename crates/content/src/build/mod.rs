@@ -42,6 +42,7 @@ mod manifest;
 mod media;
 mod offline;
 mod pages;
+mod scope;
 mod search;
 mod sitemap;
 
@@ -63,8 +64,9 @@ use serde::Serialize;
 
 use article_keys::ArticleKeys;
 pub use folders::FolderTimes;
-use manifest::{Change, ChangeList, Key, Manifest, SitePaths, MANIFEST_FILE};
-pub use manifest::{BUILD_FOLDER, CHANGES_FILE};
+use manifest::{Change, ChangeList, Key, Manifest, SitePath, SitePaths};
+pub use manifest::{BUILD_FOLDER, CHANGES_FILE, JOURNAL_FILE, MANIFEST_FILE};
+pub use scope::Scope;
 
 use crate::article_card::ArticleCard;
 use crate::images::{Prepared, MEDIA_FOLDER};
@@ -199,6 +201,22 @@ impl<'a> AuthorListing<'a> {
 pub use pages::Pages;
 use pages::{Carried, Json, Publisher};
 
+/// What a build leaves known of the site's files: what each was made
+/// from, as its manifest says. A watching build keeps it for the next.
+#[derive(Debug, Default)]
+pub struct SiteFiles {
+    paths: SitePaths,
+    manifest: Manifest,
+}
+
+/// What a publish did.
+pub enum Publication {
+    Done(BuildReport, SiteFiles),
+    /// The articles reach further than a publish goes (the search index's
+    /// bundles change): a build of everything is needed; nothing was written.
+    NeedsEverything,
+}
+
 /// Writes everything below `out`; see the module documentation for what
 /// goes where. With `pages`, also every HTML page; `media` are the photos'
 /// renditions; `now` is the build's clock, at which the editors' front
@@ -211,17 +229,62 @@ pub fn build(
     media: &Prepared,
     now: Published,
     progress: &ProgressBar,
-) -> io::Result<BuildReport> {
-    progress.set_message("writing");
-    progress.set_position(0);
-    progress.set_length(library.article_count() as u64);
-    let mut output = Output::new(out, progress, library.article_count());
+) -> io::Result<(BuildReport, SiteFiles)> {
+    let output = Output::new(out, progress, library.article_count());
+    match write_and_commit(library, pages, media, now, output)? {
+        Publication::Done(report, files) => Ok((report, files)),
+        Publication::NeedsEverything => Err(io::Error::other(
+            "a build of everything found it did not go through everything",
+        )),
+    }
+}
+
+/// Writes what the articles a watching build has just put into the library
+/// reach (`scope`), as [`build`] would write it, the site's `files` as the
+/// last build left them known; the files it does not go through keep their
+/// entries, and the manifest's journal takes the changes. An error leaves
+/// `files` unknown: build everything next.
+#[allow(clippy::too_many_arguments)]
+pub fn publish(
+    library: &Library,
+    out: &Path,
+    pages: Option<&Pages>,
+    media: &Prepared,
+    now: Published,
+    scope: Scope,
+    files: SiteFiles,
+    progress: &ProgressBar,
+) -> io::Result<Publication> {
+    let output = Output::resuming(out, progress, library.article_count(), files, scope);
+    write_and_commit(library, pages, media, now, output)
+}
+
+fn write_and_commit(
+    library: &Library,
+    pages: Option<&Pages>,
+    media: &Prepared,
+    now: Published,
+    mut output: Output,
+) -> io::Result<Publication> {
+    output.progress.set_message("writing");
+    output.progress.set_position(0);
+    output.progress.set_length(library.article_count() as u64);
     output.report.images_processed = media.processed;
     output.report.warnings = library.warnings.clone();
-    match write_site(library, out, pages, media, now, &mut output) {
-        Ok(stale_folders) => {
+    match write_site(library, output.out, pages, media, now, &mut output) {
+        Ok(Some(stale_folders)) => {
             output.commit(&stale_folders)?;
-            Ok(output.report)
+            Ok(Publication::Done(
+                output.report,
+                SiteFiles {
+                    paths: output.paths,
+                    manifest: output.next,
+                },
+            ))
+        }
+        Ok(None) => {
+            output.discard_from(0);
+            Ok(Publication::NeedsEverything)
         }
         Err(error) => {
             output.discard_from(0);
@@ -246,9 +309,14 @@ fn write_site(
     media: &Prepared,
     now: Published,
     output: &mut Output,
-) -> io::Result<Vec<PathBuf>> {
+) -> io::Result<Option<Vec<PathBuf>>> {
     media::write(media, output)?;
-    let mut stale_folders = vec![out.join(ENDPOINT_FOLDER).join(MEDIA_FOLDER)];
+    let everything = output.scope.is_everything();
+    // A publish removes only what it builds anew of the search index (`scope.rs`).
+    let mut stale_folders = match everything {
+        true => vec![out.join(ENDPOINT_FOLDER).join(MEDIA_FOLDER)],
+        false => Vec::new(),
+    };
     let editions: Vec<_> = library
         .editions
         .iter()
@@ -262,7 +330,13 @@ fn write_site(
         .collect();
     let mut search_bundles = Vec::new();
     for lists in &editions {
-        search_bundles.extend(search::plan(lists, output)?);
+        match search::plan(lists, output)? {
+            Some(bundles) => search_bundles.extend(bundles),
+            None => return Ok(None),
+        }
+    }
+    if !everything {
+        stale_folders.extend(search_bundles.iter().map(|bundle| out.join(bundle.folder())));
     }
     thread::scope(|scope| {
         // No room for a bundle in the channel: one waiting there while
@@ -287,7 +361,7 @@ fn write_site(
             bundle.map_err(io::Error::other)?.write(output)?;
         }
         output.report.search_waited = waited.elapsed();
-        Ok(stale_folders)
+        Ok(Some(stale_folders))
     })
 }
 
@@ -302,22 +376,27 @@ fn write_documents(
     stale_folders: &mut Vec<PathBuf>,
 ) -> io::Result<()> {
     let out = output.out;
+    let everything = output.scope.is_everything();
     for lists in editions {
         write_edition(lists, &library.site_url, pages, now, output)?;
         let content = lists.content;
         let edition = content.edition.id.as_str();
-        stale_folders.push(out.join(ENDPOINT_FOLDER).join(edition));
-        stale_folders.push(out.join(FEEDS_FOLDER).join(edition));
-        stale_folders.push(out.join(Site::search_index_folder(&content.edition.id)));
-        if pages.is_some() {
-            stale_folders.push(out.join(edition));
+        if everything {
+            stale_folders.push(out.join(ENDPOINT_FOLDER).join(edition));
+            stale_folders.push(out.join(FEEDS_FOLDER).join(edition));
+            stale_folders.push(out.join(Site::search_index_folder(&content.edition.id)));
+            if pages.is_some() {
+                stale_folders.push(out.join(edition));
+            }
         }
     }
     if let Some(pages) = pages {
         pages.write_fixed_pages(output)?;
     }
     sitemap::write(editions, &library.site_url, output)?;
-    stale_folders.push(out.join(SITEMAPS_FOLDER));
+    if everything {
+        stale_folders.push(out.join(SITEMAPS_FOLDER));
+    }
     Ok(())
 }
 
@@ -408,6 +487,12 @@ struct Output<'a> {
     changes: ChangeList,
     /// The search bundles built beside the build, to write as they come (`write_site`).
     built_bundles: Option<mpsc::Receiver<Result<search::BuiltBundle, String>>>,
+    /// The files it goes through: all, or a publish's (`scope.rs`), whose
+    /// `previous` is the manifest a watching build keeps, and whose `next`
+    /// holds only the files it goes through.
+    scope: Scope,
+    /// The files whose key is not the last build's: what a publish adds to the manifest's journal.
+    rekeyed: Vec<SitePath>,
 }
 
 impl<'a> Output<'a> {
@@ -435,6 +520,38 @@ impl<'a> Output<'a> {
             listed: HashMap::new(),
             changes: ChangeList::default(),
             built_bundles: None,
+            scope: Scope::everything(),
+            rekeyed: Vec::new(),
+        }
+    }
+
+    /// An output that goes through what `scope` reaches of a site whose
+    /// `files` a watching build knows: a file it does not go through is as
+    /// that build left it.
+    fn resuming(
+        out: &'a Path,
+        progress: &'a ProgressBar,
+        articles: usize,
+        files: SiteFiles,
+        scope: Scope,
+    ) -> Self {
+        Output {
+            out,
+            progress,
+            report: BuildReport {
+                articles,
+                ..BuildReport::default()
+            },
+            paths: files.paths,
+            previous: files.manifest,
+            next: Manifest::default(),
+            recorded_folders: FolderTimes::default(),
+            unchanged_folders: HashSet::new(),
+            listed: HashMap::new(),
+            changes: ChangeList::default(),
+            built_bundles: None,
+            scope,
+            rekeyed: Vec::new(),
         }
     }
 
@@ -481,8 +598,17 @@ impl<'a> Output<'a> {
         // The path is the last build's when it had the file: at a million
         // articles, millions of paths not kept twice.
         let (there, relative) = match self.previous.take(&self.paths, relative) {
-            Some((kept, known)) => (known == key && self.is_there(relative), kept),
-            None => (false, self.paths.add(relative)?),
+            Some((kept, known)) => {
+                if known != key {
+                    self.rekeyed.push(kept);
+                }
+                (known == key && self.is_there(relative), kept)
+            }
+            None => {
+                let added = self.paths.add(relative)?;
+                self.rekeyed.push(added);
+                (false, added)
+            }
         };
         if there {
             self.report.unchanged += 1;
@@ -510,6 +636,11 @@ impl<'a> Output<'a> {
     /// Whether the file at `relative`, which the last build's manifest
     /// lists, is still there.
     fn is_there(&mut self, relative: &str) -> bool {
+        // A publish goes through a few hundred files, in folders of up to a
+        // million: each is looked at on its own, not by listing its folder.
+        if !self.scope.is_everything() {
+            return self.out.join(relative).exists();
+        }
         let (folder, name) = relative.rsplit_once('/').unwrap_or(("", relative));
         if self.unchanged_folders.contains(folder) {
             return true;
@@ -600,6 +731,15 @@ impl<'a> Output<'a> {
     /// which files were replaced; the last manifest stays, which at worst
     /// makes the next build render more than it needs.
     fn commit(&mut self, stale_folders: &[PathBuf]) -> io::Result<()> {
+        let build_folder = self.out.join(BUILD_FOLDER);
+        let everything = self.scope.is_everything();
+        // No key may stay known for a file that gets other bytes, should the build stop midway.
+        if everything && self.changes.len() > 0 {
+            Manifest::forget(&build_folder)?;
+        } else if !everything {
+            let replaced = self.changes.paths_from(0).map(|path| (path, None));
+            Manifest::journal(&build_folder, &self.paths, replaced)?;
+        }
         for done in 0..self.changes.len() {
             let path = self.out.join(self.paths.get(self.changes.path(done)));
             if let Err(error) = fs::rename(partial(&path), &path) {
@@ -610,14 +750,39 @@ impl<'a> Output<'a> {
                 return Err(self.mixed_site(&path, &replaced, error));
             }
         }
-        let mut leftovers = std::mem::take(&mut self.previous).by_folder(&self.paths);
+        let mut leftovers = match everything {
+            true => std::mem::take(&mut self.previous).by_folder(&self.paths),
+            false => HashMap::new(),
+        };
+        let written = self.changes.len();
         for folder in stale_folders {
             self.remove_stale(folder, &mut leftovers)?;
         }
-        let build_folder = self.out.join(BUILD_FOLDER);
-        self.next.write(&self.paths, &build_folder.join(MANIFEST_FILE))?;
+        if everything {
+            self.next.write(&self.paths, &build_folder)?;
+        } else {
+            // The files gone through, and those removed, on top of those it did not go through.
+            let removed = self.changes.paths_from(written).map(|path| (path, None));
+            let rekeyed = self.rekeyed.iter().map(|path| {
+                let key = self.next.get(&self.paths, self.paths.get(*path));
+                (*path, key)
+            });
+            Manifest::journal(&build_folder, &self.paths, rekeyed.chain(removed))?;
+            for path in self.changes.paths_from(written) {
+                self.previous.take(&self.paths, self.paths.get(path));
+            }
+            for (path, key) in self.next.drain() {
+                self.previous.insert(&self.paths, path, key);
+            }
+            self.next = std::mem::take(&mut self.previous);
+        }
         std::mem::take(&mut self.changes).write(&self.paths, &build_folder.join(CHANGES_FILE))?;
-        FolderTimes::after_writing(self.out, &self.recorded_folders)?.write(self.out)
+        match everything {
+            true => FolderTimes::after_writing(self.out, &self.recorded_folders)?.write(self.out),
+            // Its folders' times are as the last build of everything recorded them, or newer:
+            // the next such build looks through the folders a publish changed.
+            false => Ok(()),
+        }
     }
 
     /// The error of a commit that stopped at `failed`, with its `replaced` files named.

@@ -175,7 +175,10 @@ impl Span {
 /// ([`BundleIndex::build`]) while the build writes the rest of the site.
 /// An edition without articles has none (Pagefind's script refuses an
 /// index without pages).
-pub fn plan<'a>(lists: &'a EditionLists<'a>, output: &mut Output) -> io::Result<Vec<BundleIndex<'a>>> {
+///
+/// A publish (`scope.rs`) keeps a bundle without going through its files,
+/// and gives up (`None`) when the bundles themselves change.
+pub fn plan<'a>(lists: &'a EditionLists<'a>, output: &mut Output) -> io::Result<Option<Vec<BundleIndex<'a>>>> {
     let content = lists.content;
     let Some(newest) = content
         .articles
@@ -183,7 +186,7 @@ pub fn plan<'a>(lists: &'a EditionLists<'a>, output: &mut Output) -> io::Result<
         .map(|article| article.published.local_date())
         .max()
     else {
-        return Ok(Vec::new());
+        return Ok(Some(Vec::new()));
     };
     let mut spans: BTreeMap<CivilDate, (Span, Vec<&ArticleCard>)> = BTreeMap::new();
     for article in &content.articles {
@@ -201,13 +204,19 @@ pub fn plan<'a>(lists: &'a EditionLists<'a>, output: &mut Output) -> io::Result<
         .collect();
     let folder = Site::search_index_folder(&content.edition.id);
     let newest_first: Vec<String> = by_span.values().rev().map(|(span, _)| span.name()).collect();
+    let names = serde_json::to_vec(&newest_first).map_err(io::Error::other)?;
+    let names_file = format!("{folder}/{SEARCH_BUNDLES_FILE}");
+    let everything = output.scope.is_everything();
+    if !everything && output.existing(&names_file).as_ref() != Some(&names) {
+        return Ok(None);
+    }
     let mut to_build = Vec::new();
     for (span, articles) in by_span.into_values() {
         let bundle_folder = format!("{folder}/{}", span.name());
         let fingerprint = format!("{:032x}\n", fingerprint(content, &lists.keys, &articles));
         let kept = output.existing(&format!("{bundle_folder}/{FINGERPRINT_FILE}"))
             == Some(fingerprint.clone().into_bytes())
-            && output.keep_folder(&bundle_folder)?;
+            && (!everything || output.keep_folder(&bundle_folder)?);
         if !kept {
             to_build.push(BundleIndex {
                 lists,
@@ -217,9 +226,8 @@ pub fn plan<'a>(lists: &'a EditionLists<'a>, output: &mut Output) -> io::Result<
             });
         }
     }
-    let names = serde_json::to_vec(&newest_first).map_err(io::Error::other)?;
-    output.write(&format!("{folder}/{SEARCH_BUNDLES_FILE}"), &names)?;
-    Ok(to_build)
+    output.write(&names_file, &names)?;
+    Ok(Some(to_build))
 }
 
 /// A bundle that must be built anew.
@@ -242,6 +250,11 @@ pub struct BuiltBundle {
 }
 
 impl BundleIndex<'_> {
+    /// Below the site's root.
+    pub fn folder(&self) -> &str {
+        &self.folder
+    }
+
     /// Pagefind's part, the largest of a build: it touches nothing of the
     /// site, so it can run beside the rest of the build.
     pub fn build(self) -> Result<BuiltBundle, String> {

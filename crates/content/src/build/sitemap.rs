@@ -52,6 +52,7 @@ pub(super) fn write(editions: &[EditionLists], site_url: &SiteUrl, output: &mut 
             .collect()
     };
     let mut sitemaps = Vec::new();
+    let scope = output.scope.clone();
     for EditionLists {
         content,
         listings,
@@ -83,13 +84,17 @@ pub(super) fn write(editions: &[EditionLists], site_url: &SiteUrl, output: &mut 
             alternates: Vec::new(),
         });
         let own_pages: Vec<Entry> = pages.chain(author_pages).chain(house_pages).collect();
-        let mut write_named = |name: String, entries: Vec<Entry>| -> io::Result<()> {
+        // With `write` false, a publish's (`scope.rs`): the sitemaps are
+        // as the last build wrote them, and only named in the index.
+        let mut write_named = |name: String, entries: Vec<Entry>, write: bool| -> io::Result<()> {
             for (index, chunk) in entries.chunks(URLS_PER_SITEMAP).enumerate() {
                 let relative = match index {
                     0 => format!("{SITEMAPS_FOLDER}/{name}.xml"),
                     _ => format!("{SITEMAPS_FOLDER}/{name}-{}.xml", index + 1),
                 };
-                output.write(&relative, &document("urlset", "url", chunk)?)?;
+                if write {
+                    output.write(&relative, &document("urlset", "url", chunk)?)?;
+                }
                 sitemaps.push(Entry {
                     location: site_url.file(&relative),
                     last_modified: chunk.iter().filter_map(|entry| entry.last_modified).max(),
@@ -98,7 +103,7 @@ pub(super) fn write(editions: &[EditionLists], site_url: &SiteUrl, output: &mut 
             }
             Ok(())
         };
-        write_named(format!("{id}-pages"), own_pages)?;
+        write_named(format!("{id}-pages"), own_pages, true)?;
         // Oldest first, so that a month's new articles go to its last
         // sitemap; a month's entries made only when it is written (an
         // edition's addresses at once took some 40 MB at a million articles).
@@ -110,6 +115,19 @@ pub(super) fn write(editions: &[EditionLists], site_url: &SiteUrl, output: &mut 
                 .push(article);
         }
         for (month, articles) in months {
+            let name = format!("{id}-{:04}-{:02}", month.year, month.month);
+            if !articles.iter().any(|article| scope.reaches(id, article)) {
+                let entries = articles
+                    .iter()
+                    .map(|article| Entry {
+                        location: String::new(),
+                        last_modified: Some(article.last_modified()),
+                        alternates: Vec::new(),
+                    })
+                    .collect();
+                write_named(name, entries, false)?;
+                continue;
+            }
             let entries = articles
                 .into_iter()
                 .map(|article| Entry {
@@ -122,7 +140,7 @@ pub(super) fn write(editions: &[EditionLists], site_url: &SiteUrl, output: &mut 
                     )),
                 })
                 .collect();
-            write_named(format!("{id}-{:04}-{:02}", month.year, month.month), entries)?;
+            write_named(name, entries, true)?;
         }
     }
     output.write("sitemap.xml", &document("sitemapindex", "sitemap", &sitemaps)?)?;
