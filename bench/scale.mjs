@@ -1,7 +1,7 @@
 // Benchmark of the archive's scale (not a test: it prints figures).
 //
 //   node bench/scale.mjs [--no-build] [--counts 100,10000,100000] [--loads 15]
-//   node bench/scale.mjs --publish [--no-pages] [--keep <folder>] [--counts 100000,1000000]
+//   node bench/scale.mjs --publish [--watch] [--no-pages] [--keep <folder>] [--counts 100000,1000000]
 //
 // With --publish: for each count, generates the archive and builds it from
 // nothing, then builds it again unchanged, then publishes one article (a
@@ -16,6 +16,16 @@
 // footprint. --no-pages builds the endpoint, feeds, sitemaps and search
 // without the HTML pages (a million articles' pages take some 25 GB);
 // --keep <folder> keeps the archives there, and reuses one already there.
+// With --publish --watch: a newsroom's publishing process instead, `build
+// --watch` started on the archive's site (built first if there is none);
+// once its first build is done, four saves, each timed from the source's
+// write to the publish's summary line (the watch's settling included):
+// the newest article (a new source), that article retitled, one backdated
+// into the newest day, and a correction of an article of the archive's
+// second year; then each is undone (a removal builds everything: a
+// publish takes only new and saved sources). Prints each save's time, the
+// tool's own, the files it wrote and removed (its change list) and their
+// kinds, the process's memory after the first build and its peak.
 //
 // For each count, generates that many sample articles (seed 1), builds them
 // with the optimised content tool (the `tool` profile: endpoint, feeds,
@@ -32,8 +42,8 @@
 // included) and the bytes fetched from the focus on (the index files as
 // they are, already gzip; Pagefind's scripts as a CDN would gzip them). The last lines
 // compare the largest archive with the smallest.
-import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startHost, launchBrowser, DIST } from '../tests/browser/harness.mjs';
@@ -155,13 +165,110 @@ function publishBuild(content, site, pages) {
   const changes = join(site, '..', `changes-${Date.now()}.txt`);
   const shell = pages ? ['--shell', join(ROOT, 'dist/index.html')] : [];
   const run = timedRun(TOOL, ['build', '--content', content, '--out', site, '--changes', changes, ...shell]);
-  const lines = readFileSync(changes, 'utf8').split('\n').filter(Boolean);
+  const listed = changeList(changes, site);
   rmSync(changes);
+  return { ...run, ...listed };
+}
+
+/** A change list's files written and removed, their bytes and kinds. */
+function changeList(changes, site) {
+  const lines = readFileSync(changes, 'utf8').split('\n').filter(Boolean);
   const written = lines.filter((line) => !line.startsWith('- ')).map((line) => line.slice(2));
   const bytes = written.reduce((sum, path) => sum + statSync(join(site, path)).size, 0);
   const kinds = {};
   for (const line of lines) kinds[kindOf(line.slice(2))] = (kinds[kindOf(line.slice(2))] ?? 0) + 1;
-  return { ...run, written: written.length, removed: lines.length - written.length, bytes, kinds };
+  return { written: written.length, removed: lines.length - written.length, bytes, kinds };
+}
+
+/** A process's resident memory now and at its peak, in MiB (`/proc`). */
+function memoryOf(pid) {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const mib = (field) => Number(status.match(new RegExp(`${field}:\\s+(\\d+) kB`))[1]) / 1024;
+  return { rssMib: mib('VmRSS'), peakMib: mib('VmHWM') };
+}
+
+/** `build --watch` on the archive, and four saves timed from write to summary (see the top). */
+async function watchedPublishes(content, site, pages) {
+  const changes = join(site, '..', 'watch-changes.txt');
+  const shell = pages ? ['--shell', join(ROOT, 'dist/index.html')] : [];
+  const watcher = spawn(TOOL, ['build', '--watch', '--content', content, '--out', site, '--changes', changes, ...shell], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  // The summary line of each build or publish (or of its problems), in turn.
+  const waiting = [];
+  let buffer = '';
+  watcher.stderr.setEncoding('utf8');
+  watcher.stderr.on('data', (chunk) => {
+    buffer += chunk;
+    const lines = buffer.split('\n');
+    buffer = lines.pop();
+    for (const line of lines) {
+      if (/^brnn-content: .*( in [\d.]+ s|problem\(s\))/.test(line)) waiting.shift()?.(line);
+    }
+  });
+  const summary = () => new Promise((resolve) => waiting.push(resolve));
+  try {
+    const first = await summary();
+    const afterFirst = memoryOf(watcher.pid);
+    const saves = [];
+    const save = async (name, file, text) => {
+      const done = summary();
+      const started = performance.now();
+      writeFileSync(file, text);
+      const line = await done;
+      const seconds = (performance.now() - started) / 1000;
+      const own = Number(line.match(/ in ([\d.]+) s/)?.[1]);
+      saves.push({ name, seconds, own, line, ...changeList(changes, site) });
+    };
+    const source = (headline, published) =>
+      `+++\nheadline = "${headline}"\nsection = "bri-nachrichten/aktuelles"\npublished = ${published}\nsource = ""\n+++\n\nEin neuer Artikel.\n`;
+    const newest = join(content, 'de/published-now.txt');
+    const backdated = join(content, 'de/published-earlier.txt');
+    const years = readdirSync(join(content, 'de/generated')).sort();
+    const correctedFolder = join(content, 'de/generated', years[1]);
+    const corrected = join(correctedFolder, readdirSync(correctedFolder).sort()[0]);
+    const original = readFileSync(corrected, 'utf8');
+    // The generated archive's newest day (`generate.rs`, NEWEST), whose
+    // articles are published until 23:00 local time, at offsets up to -05:00.
+    await save('newest', newest, source('Eben veröffentlicht', '2025-11-03T23:30:00-05:00'));
+    await save('retitled', newest, source('Eben veröffentlicht, neu betitelt', '2025-11-03T23:30:00-05:00'));
+    await save('backdated', backdated, source('Früher am Tag', '2025-11-03T18:00:00+08:00'));
+    await save('correction', corrected, original.replace('+++\n\n', '+++\n\nKorrektur: '));
+    // Undone: the removals build everything, the old text is published.
+    const undone = summary();
+    rmSync(newest);
+    rmSync(backdated);
+    writeFileSync(corrected, original);
+    await undone;
+    return { first, afterFirst, saves, peak: memoryOf(watcher.pid) };
+  } finally {
+    watcher.kill('SIGTERM');
+  }
+}
+
+if (publish && args.includes('--watch')) {
+  const pages = !args.includes('--no-pages');
+  const work = option('--keep', null) ?? mkdtempSync(join(tmpdir(), 'brnn-publish-'));
+  const pad = (value, width) => String(value).padStart(width);
+  console.log(`\nPublishing with build --watch: sample articles (seed 1), optimised content tool (tool profile), ${pages ? 'with' : 'without'} HTML pages\n`);
+  for (const count of counts) {
+    const content = generateArchive(work, count);
+    const site = join(work, `site-${count}${pages ? '' : '-endpoint'}`);
+    for (const leftover of ['de/published-now.txt', 'de/published-earlier.txt']) rmSync(join(content, leftover), { force: true });
+    if (!existsSync(site)) publishBuild(content, site, pages);
+    const run = await watchedPublishes(content, site, pages);
+    console.log(`${pad(count, 9)} articles; first build: ${run.first.replace(/^brnn-content: /, '')}`);
+    console.log(`${pad('', 9)} memory after it ${run.afterFirst.rssMib.toFixed(0)} MiB, peak ${run.peak.peakMib.toFixed(0)} MiB`);
+    console.log(`${pad('save', 12)} ${pad('s', 7)} ${pad('tool s', 7)} ${pad('written', 8)} ${pad('removed', 8)} ${pad('KiB', 8)}  files`);
+    for (const save of run.saves) {
+      const kinds = Object.entries(save.kinds).map(([kind, n]) => `${n} ${kind}`).join(', ');
+      console.log(
+        `${pad(save.name, 12)} ${pad(save.seconds.toFixed(2), 7)} ${pad(save.own.toFixed(2), 7)} ${pad(save.written, 8)} ` +
+          `${pad(save.removed, 8)} ${pad((save.bytes / 1024).toFixed(1), 8)}  ${kinds}`,
+      );
+    }
+  }
+  process.exit(0);
 }
 
 if (publish) {

@@ -171,7 +171,11 @@ pub fn load(
             let read = read_article(&file, &edition, &authors, cache.as_deref_mut(), |written| {
                 photos.resolve(written)
             });
-            let ReadArticle { mut parsed, shown, text } = match read {
+            let ReadArticle {
+                mut parsed,
+                shown,
+                text,
+            } = match read {
                 Ok(read) => read,
                 Err(found) => {
                     problems.extend(found);
@@ -205,7 +209,9 @@ pub fn load(
                 Arc::from(path)
             });
             let read = ReadArticle { parsed, shown, text };
-            let card = read.card(content, &file, &edition.lang, section, folder, |lead| leads.put(lead));
+            let card = read.card(content, &file, &edition.lang, section, folder, |lead| {
+                leads.put(lead)
+            });
             articles.push(card.map_err(cannot_keep_leads)?);
         }
         drop(ids);
@@ -299,7 +305,13 @@ fn read_article(
     let (mut parsed, text) = read_source(file, &edition.lang, locale, cache)?;
     parsed.shelve();
     let article = &mut parsed.source.article;
-    let shown = show_photos(&parsed.photos, article.image.as_mut(), &mut article.body, file, resolve)?;
+    let shown = show_photos(
+        &parsed.photos,
+        article.image.as_mut(),
+        &mut article.body,
+        file,
+        resolve,
+    )?;
     parsed.source.article.authors = network::authors_named(authors, &edition.id, &parsed.source.authors)
         .map_err(|message| vec![Problem::at(file, parsed.authors_line, message)])?;
     let section = &parsed.source.article.section;
@@ -333,7 +345,9 @@ impl ReadArticle {
         let article = self.parsed.source.article;
         let made_from = made_from(below, lang, &self.text, &self.shown, &article.authors);
         let lead = put_lead(&article.lead())?;
-        Ok(ArticleCard::new(article, section, made_from, folder, self.text, lead))
+        Ok(ArticleCard::new(
+            article, section, made_from, folder, self.text, lead,
+        ))
     }
 }
 

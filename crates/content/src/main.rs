@@ -446,7 +446,6 @@ fn build_on_every_change(
     options: &BuildOptions,
     while_running: Option<u32>,
 ) -> Result<(), Failure> {
-    keep_freed_memory();
     // Watched from before the first build: a save during it builds again.
     let watch = ContentWatch::of(content).map_err(|error| Failure {
         problems: vec![Problem::in_file(content, format!("cannot watch it: {error}"))],
@@ -571,33 +570,6 @@ fn warning_count(warnings: &[Problem]) -> String {
         count => format!(", {count} warnings"),
     }
 }
-
-/// The allocator gives memory freed back to the system a second later, and
-/// a build soon after takes it back, each page cleared anew: a third of a
-/// build's time at 100,000 articles. A watching build keeps it (an edit
-/// built in 2.5 s instead of 3.0). The allocator reads the setting as the
-/// process starts, so the process starts itself again with it, as the same
-/// process (Trunk's hook knows it by its id).
-#[cfg(unix)]
-fn keep_freed_memory() {
-    use std::os::unix::process::CommandExt;
-    const SETTING: &str = "MIMALLOC_PURGE_DELAY";
-    if std::env::var_os(SETTING).is_some() {
-        return;
-    }
-    let Ok(this) = std::env::current_exe() else {
-        return;
-    };
-    // Returns only when it could not: the build goes on as it is.
-    let error = std::process::Command::new(this)
-        .args(std::env::args_os().skip(1))
-        .env(SETTING, "-1")
-        .exec();
-    eprintln!("brnn-content: goes on without keeping freed memory: {error}");
-}
-
-#[cfg(not(unix))]
-fn keep_freed_memory() {}
 
 /// Now, in UTC: the instant is what counts against an expiry.
 fn system_clock() -> Published {

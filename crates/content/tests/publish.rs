@@ -14,8 +14,8 @@ use std::path::{Path, PathBuf};
 
 use brnn_content::build::{BUILD_FOLDER, CHANGES_FILE, JOURNAL_FILE};
 use brnn_content::commands::{self, KeptBuild};
-use brnn_content::ProgressBar;
 use brnn_content::up_to_date;
+use brnn_content::ProgressBar;
 use brnn_model::site::SEARCH_BUNDLES_FILE;
 use common::{content_copy, image_cache, now, page_shell, tree};
 use tempfile::{NamedTempFile, TempDir};
@@ -81,74 +81,140 @@ fn a_publish_writes_what_a_build_from_nothing_makes_and_falls_back_to_one_when_i
     let backdated = de.join("beispiel-rueckblick.txt");
     let added = de.join("beispiel-dazu.txt");
     let chronicle = de.join("beispiel-chronik.txt");
-    let mut years: Vec<PathBuf> = fs::read_dir(de.join("generated")).unwrap().map(|entry| entry.unwrap().path()).collect();
+    let mut years: Vec<PathBuf> = fs::read_dir(de.join("generated"))
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .collect();
     years.sort();
-    let mut old_ones: Vec<PathBuf> = fs::read_dir(&years[1]).unwrap().map(|entry| entry.unwrap().path()).collect();
+    let mut old_ones: Vec<PathBuf> = fs::read_dir(&years[1])
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .collect();
     old_ones.sort();
     let (old, older) = (old_ones[0].clone(), old_ones[1].clone());
     // Each edit, the paths a watch would see change, and whether a publish takes it.
     type Step<'a> = (&'a str, Vec<PathBuf>, bool, Box<dyn Fn() + 'a>);
     let steps: Vec<Step> = vec![
-        ("add the newest", vec![newest.clone()], true, Box::new(|| {
-            fs::write(
-                &newest,
-                article(
-                    "Beispiel: Das Neueste",
-                    "bri-nachrichten/aktuelles",
-                    "2025-11-04T10:00:00+08:00",
-                ),
-            )
-            .unwrap()
-        })),
-        ("add one of last month", vec![backdated.clone()], true, Box::new(|| {
-            fs::write(
-                &backdated,
-                article("Beispiel: Ein Rückblick", "dokumente", "2025-10-15T09:00:00+08:00"),
-            )
-            .unwrap()
-        })),
-        ("edit", vec![chronicle.clone()], true, Box::new(|| {
-            edit(&chronicle, "Umlaute wie", "Sonderzeichen wie")
-        })),
-        ("correct an old article", vec![old.clone()], true, Box::new(|| {
-            edit(&old, "headline = \"", "headline = \"Korrigiert: ");
-            edit(&old, "+++\n\n", "+++\n\nKorrektur: ");
-        })),
-        ("correct one and add one", vec![older.clone(), added.clone()], true, Box::new(|| {
-            edit(&older, "headline = \"", "headline = \"Korrigiert: ");
-            fs::write(
-                &added,
-                article("Beispiel: Das Neueste", "bri-nachrichten/aktuelles", "2025-11-04T11:00:00+08:00"),
-            )
-            .unwrap();
-        })),
-        ("move to another section", vec![chronicle.clone()], false, Box::new(|| {
-            edit(
-                &chronicle,
-                "section = \"dokumente\"",
-                "section = \"bri-nachrichten/aktuelles\"",
-            )
-        })),
-        ("delete", vec![backdated.clone()], false, Box::new(|| {
-            fs::remove_file(&backdated).unwrap()
-        })),
-        ("a folder", vec![de.join("2025")], false, Box::new(|| {
-            fs::create_dir(de.join("2025")).unwrap();
-            fs::write(
-                de.join("2025/beispiel-ordner.txt"),
-                article("Beispiel: Im Ordner", "dokumente", "2025-11-03T09:00:00+08:00"),
-            )
-            .unwrap();
-        })),
-        ("a source with a problem", vec![newest.clone()], false, Box::new(|| {
-            edit(&newest, "section = \"bri-nachrichten/aktuelles\"", "section = \"nirgends\"")
-        })),
-        ("retitle", vec![chronicle.clone()], true, Box::new(|| {
-            edit(&chronicle, "Chronik der ersten Jahre", "Chronik der Gründerjahre")
-        })),
+        (
+            "add the newest",
+            vec![newest.clone()],
+            true,
+            Box::new(|| {
+                fs::write(
+                    &newest,
+                    article(
+                        "Beispiel: Das Neueste",
+                        "bri-nachrichten/aktuelles",
+                        "2025-11-04T10:00:00+08:00",
+                    ),
+                )
+                .unwrap()
+            }),
+        ),
+        (
+            "add one of last month",
+            vec![backdated.clone()],
+            true,
+            Box::new(|| {
+                fs::write(
+                    &backdated,
+                    article(
+                        "Beispiel: Ein Rückblick",
+                        "dokumente",
+                        "2025-10-15T09:00:00+08:00",
+                    ),
+                )
+                .unwrap()
+            }),
+        ),
+        (
+            "edit",
+            vec![chronicle.clone()],
+            true,
+            Box::new(|| edit(&chronicle, "Umlaute wie", "Sonderzeichen wie")),
+        ),
+        (
+            "correct an old article",
+            vec![old.clone()],
+            true,
+            Box::new(|| {
+                edit(&old, "headline = \"", "headline = \"Korrigiert: ");
+                edit(&old, "+++\n\n", "+++\n\nKorrektur: ");
+            }),
+        ),
+        (
+            "correct one and add one",
+            vec![older.clone(), added.clone()],
+            true,
+            Box::new(|| {
+                edit(&older, "headline = \"", "headline = \"Korrigiert: ");
+                fs::write(
+                    &added,
+                    article(
+                        "Beispiel: Das Neueste",
+                        "bri-nachrichten/aktuelles",
+                        "2025-11-04T11:00:00+08:00",
+                    ),
+                )
+                .unwrap();
+            }),
+        ),
+        (
+            "move to another section",
+            vec![chronicle.clone()],
+            false,
+            Box::new(|| {
+                edit(
+                    &chronicle,
+                    "section = \"dokumente\"",
+                    "section = \"bri-nachrichten/aktuelles\"",
+                )
+            }),
+        ),
+        (
+            "delete",
+            vec![backdated.clone()],
+            false,
+            Box::new(|| fs::remove_file(&backdated).unwrap()),
+        ),
+        (
+            "a folder",
+            vec![de.join("2025")],
+            false,
+            Box::new(|| {
+                fs::create_dir(de.join("2025")).unwrap();
+                fs::write(
+                    de.join("2025/beispiel-ordner.txt"),
+                    article("Beispiel: Im Ordner", "dokumente", "2025-11-03T09:00:00+08:00"),
+                )
+                .unwrap();
+            }),
+        ),
+        (
+            "a source with a problem",
+            vec![newest.clone()],
+            false,
+            Box::new(|| {
+                edit(
+                    &newest,
+                    "section = \"bri-nachrichten/aktuelles\"",
+                    "section = \"nirgends\"",
+                )
+            }),
+        ),
+        (
+            "retitle",
+            vec![chronicle.clone()],
+            true,
+            Box::new(|| edit(&chronicle, "Chronik der ersten Jahre", "Chronik der Gründerjahre")),
+        ),
         (
             "save through a temporary file",
-            vec![de.join(".beispiel-neueste.txt.swp"), de.join("beispiel-neueste.txt~"), newest.clone()],
+            vec![
+                de.join(".beispiel-neueste.txt.swp"),
+                de.join("beispiel-neueste.txt~"),
+                newest.clone(),
+            ],
             true,
             Box::new(|| {
                 fs::write(de.join("beispiel-neueste.txt~"), "").unwrap();
@@ -202,7 +268,11 @@ fn a_publish_writes_what_a_build_from_nothing_makes_and_falls_back_to_one_when_i
                     // The problem is the editor's to fix; the site stays as it was.
                     Err(_) => {
                         assert_eq!(tree(out.path()), before, "{step}: the site as it was");
-                        edit(&newest, "section = \"nirgends\"", "section = \"bri-nachrichten/aktuelles\"");
+                        edit(
+                            &newest,
+                            "section = \"nirgends\"",
+                            "section = \"bri-nachrichten/aktuelles\"",
+                        );
                         Some(build_keeping(content.path(), out.path(), &shell))
                     }
                 }

@@ -127,7 +127,11 @@ mod tests {
             let paging = Paging::new(total, 10);
             for page in 1..=paging.newest() {
                 for index in paging.items_on(page).unwrap() {
-                    assert_eq!(paging.page_holding(index), page, "{total} articles, index {index}");
+                    assert_eq!(
+                        paging.page_holding(index),
+                        page,
+                        "{total} articles, index {index}"
+                    );
                 }
             }
         }

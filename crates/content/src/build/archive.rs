@@ -49,7 +49,10 @@ pub(super) fn write(
     }
     for (&date, articles) in &archive.days {
         // A publish goes through the days of the articles it reaches (`scope.rs`).
-        if !articles.iter().any(|article| output.scope.reaches(edition, article)) {
+        if !articles
+            .iter()
+            .any(|article| output.scope.reaches(edition, article))
+        {
             continue;
         }
         let key = keys.document("day archive", &[date.to_string().as_bytes()], articles);

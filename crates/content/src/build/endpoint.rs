@@ -210,7 +210,11 @@ type WithNeighbours<'a> = (&'a ArticleCard, Option<&'a ArticleCard>, Option<&'a 
 /// the next older one of each section (its newer neighbour may be new),
 /// and each article changed in place with its two neighbours (their links
 /// show its headline).
-fn article_pages<'a>(edition: &Slug, newest_first: &'a [ArticleCard], scope: &Scope) -> Vec<WithNeighbours<'a>> {
+fn article_pages<'a>(
+    edition: &Slug,
+    newest_first: &'a [ArticleCard],
+    scope: &Scope,
+) -> Vec<WithNeighbours<'a>> {
     let mut places: FxHashMap<&SectionPath, usize> = FxHashMap::default();
     let mut sections: Vec<Vec<&ArticleCard>> = Vec::new();
     for article in newest_first {

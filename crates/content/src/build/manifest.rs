@@ -435,12 +435,20 @@ mod tests {
         }
         manifest.write(&paths, &folder).unwrap();
         Manifest::journal(&folder, &paths, [(a, None), (b, None)]).unwrap();
-        Manifest::journal(&folder, &paths, [(a, Some(Key::of(&[b"new"]))), (c, Some(Key::of(&[b"c"])))]).unwrap();
+        Manifest::journal(
+            &folder,
+            &paths,
+            [(a, Some(Key::of(&[b"new"]))), (c, Some(Key::of(&[b"c"])))],
+        )
+        .unwrap();
         let mut read_paths = SitePaths::default();
         let read = Manifest::read(out.path(), &mut read_paths);
         assert_eq!(
             entries(&read, &read_paths),
-            [("a.json".to_owned(), Key::of(&[b"new"])), ("c.json".to_owned(), Key::of(&[b"c"]))],
+            [
+                ("a.json".to_owned(), Key::of(&[b"new"])),
+                ("c.json".to_owned(), Key::of(&[b"c"]))
+            ],
             "b forgotten, a replaced, c added"
         );
 

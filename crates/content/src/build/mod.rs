@@ -11,7 +11,7 @@
 //! | `api/v2/media/` | the photos' renditions, made by `images` (`media.rs`) |
 //! | `<edition>/offline.html` | with pages, the page the service worker shows offline for an address it has not saved (`offline.rs`) |
 //!
-//! | `.brnn/` | the build's own: what each file was made from and what the last build changed (`manifest.rs`), the site's folders with their times (`folders.rs`), the sources it parsed (`source_cache`); never served |
+//! | `.brnn/` | the build's own: what each file was made from and what the last build changed (`manifest.rs`, with the journal of a watching build's publishes), the site's folders with their times (`folders.rs`), the sources it parsed (`source_cache`); never served |
 //!
 //! Output is a function of the sources and of the build's clock (`now`,
 //! which only decides whether an editor's front page choice has expired),
@@ -597,19 +597,13 @@ impl<'a> Output<'a> {
         let path = self.out.join(relative);
         // The path is the last build's when it had the file: at a million
         // articles, millions of paths not kept twice.
-        let (there, relative) = match self.previous.take(&self.paths, relative) {
-            Some((kept, known)) => {
-                if known != key {
-                    self.rekeyed.push(kept);
-                }
-                (known == key && self.is_there(relative), kept)
-            }
-            None => {
-                let added = self.paths.add(relative)?;
-                self.rekeyed.push(added);
-                (false, added)
-            }
+        let (there, relative, rekeyed) = match self.previous.take(&self.paths, relative) {
+            Some((kept, known)) => (known == key && self.is_there(relative), kept, known != key),
+            None => (false, self.paths.add(relative)?, true),
         };
+        if rekeyed && !self.scope.is_everything() {
+            self.rekeyed.push(relative);
+        }
         if there {
             self.report.unchanged += 1;
             self.report.not_rendered += 1;
@@ -728,8 +722,14 @@ impl<'a> Output<'a> {
     /// list. A rename that fails stops it: the files
     /// before it stay replaced (there is no undoing them that could not fail
     /// the same way), the other staged files are removed, and the error says
-    /// which files were replaced; the last manifest stays, which at worst
-    /// makes the next build render more than it needs.
+    /// which files were replaced. Before the first rename, the manifest
+    /// forgets the files about to be replaced, so that a build stopped
+    /// midway leaves no key of a file that has other bytes: a build of
+    /// everything removes it (the next build renders every file again), a
+    /// publish journals them as unknown (the next renders those again). A publish adds its files' keys to
+    /// the journal, and leaves the folders' times as the last build of
+    /// everything recorded them: the next such build looks through the
+    /// folders the publishes changed.
     fn commit(&mut self, stale_folders: &[PathBuf]) -> io::Result<()> {
         let build_folder = self.out.join(BUILD_FOLDER);
         let everything = self.scope.is_everything();

@@ -2,19 +2,23 @@
 //! through every file the content makes and compares each key with the
 //! manifest's (some 8 s at a million articles, with nothing to write). A
 //! watching build that has put a few articles into the library it keeps
-//! (`Library::update`: new ones, or saved ones that keep their places)
-//! knows more: every article older than the oldest of them, in the list
-//! order, is as it was, and so is every file that shows only such
-//! articles in places that did not move. So it goes only through:
+//! (`Library::update`) knows more. An article it added moves only the
+//! articles newer than it, in the list order; one it changed in place (a
+//! saved source that kept its date, section and authors) moves none.
+//! Every other article is as it was, and so is every file that shows only
+//! such articles in places that did not move. So it goes only through:
 //!
-//! - the pages of the articles at or newer than that horizon, and of the
-//!   newest older one of each section (whose link to its newer neighbour
-//!   may have changed);
-//! - the pages of each list from the one below the page where the horizon
-//!   falls (`List::write`): the pages below are full, numbered from the
-//!   oldest, and keep their articles and their link to the next page;
-//! - the days of the archive and the months of the sitemaps that hold such
-//!   an article;
+//! - the pages of the articles that may have moved (at or newer than the
+//!   oldest added), and of the next older one of each section (whose link
+//!   to its newer neighbour may have changed); the pages of the articles
+//!   changed in place and of their two neighbours (whose links show them);
+//! - the pages of each list from the one below the page where the oldest
+//!   added article falls (`List::write`): the pages below are full,
+//!   numbered from the oldest, and keep their articles and their link to
+//!   the next page; and below those, the pages that show an article
+//!   changed in place;
+//! - the days of the archive and the months of the sitemaps that show an
+//!   article it reaches;
 //! - the search bundles whose records changed, found by their
 //!   fingerprints as every build finds them, without going through the
 //!   files of the others;
@@ -22,9 +26,9 @@
 //!   page, feeds, the archive's months and index, the edition's own pages.
 //!
 //! The files it does not go through keep their entries in the manifest
-//! the process keeps. Such a build never removes a file but those of the
-//! search bundles it builds again; when the bundles themselves would
-//! change (a new month), it gives up and a build from the sources runs.
+//! the process keeps. Such a build removes no file but those of the search
+//! bundles it builds again; when the bundles themselves would change (a
+//! new month), it gives up and a build of everything runs.
 
 use std::collections::HashMap;
 
@@ -126,7 +130,9 @@ impl Scope {
         newest_first: &'a [&ArticleCard],
     ) -> impl Iterator<Item = usize> + 'a {
         self.in_place(edition).iter().filter_map(|placed| {
-            let place = newest_first.partition_point(|article| !is_older(article.published, &article.id, placed) && article.id != placed.id);
+            let place = newest_first.partition_point(|article| {
+                !is_older(article.published, &article.id, placed) && article.id != placed.id
+            });
             (newest_first.get(place)?.id == placed.id).then_some(place)
         })
     }

@@ -178,7 +178,10 @@ impl Span {
 ///
 /// A publish (`scope.rs`) keeps a bundle without going through its files,
 /// and gives up (`None`) when the bundles themselves change.
-pub fn plan<'a>(lists: &'a EditionLists<'a>, output: &mut Output) -> io::Result<Option<Vec<BundleIndex<'a>>>> {
+pub fn plan<'a>(
+    lists: &'a EditionLists<'a>,
+    output: &mut Output,
+) -> io::Result<Option<Vec<BundleIndex<'a>>>> {
     let content = lists.content;
     let Some(newest) = content
         .articles

@@ -87,7 +87,10 @@ impl Library {
             let stands_alone = source.translations.is_empty()
                 && source.front.is_none()
                 && !of_edition.translations.contains_key(id)
-                && !of_edition.front_choices.iter().any(|choice| &choice.article == id)
+                && !of_edition
+                    .front_choices
+                    .iter()
+                    .any(|choice| &choice.article == id)
                 && read
                     .parsed
                     .article_links
@@ -101,8 +104,9 @@ impl Library {
             }
             let old = of_edition.articles.iter().find(|card| &card.id == id);
             if let Some(old) = old {
+                // The same instant at the same offset: the offset gives its day in the archive.
                 let keeps_its_places = old.file() == *file
-                    && old.published == article.published
+                    && old.published.to_string() == article.published.to_string()
                     && *old.section == article.section
                     && *old.authors == *article.authors;
                 if !keeps_its_places {
@@ -139,7 +143,9 @@ impl Library {
                 .map_or_else(|| Arc::from(folder), |card| card.folder().clone());
             let lang = of_edition.edition.lang.clone();
             let card = read
-                .card(content, &file, &lang, section, folder, |lead| self.leads.put(lead))
+                .card(content, &file, &lang, section, folder, |lead| {
+                    self.leads.put(lead)
+                })
                 .ok()?;
             changed.push(ChangedArticle {
                 edition: of_edition.edition.id.clone(),
@@ -182,10 +188,20 @@ impl Library {
     /// Whether the library read anything at or below `path`: a source, a page of the house, a photo.
     fn read_below(&self, content: &Path, path: &Path) -> bool {
         let sources = self.editions.iter().any(|edition| {
-            content.join(edition.edition.id.as_str()).join(PAGES_FOLDER).starts_with(path)
-                || edition.articles.iter().any(|card| card.folder().starts_with(path))
+            content
+                .join(edition.edition.id.as_str())
+                .join(PAGES_FOLDER)
+                .starts_with(path)
+                || edition
+                    .articles
+                    .iter()
+                    .any(|card| card.folder().starts_with(path))
         });
-        sources || self.photos.iter().any(|photo| content.join(&photo.written).starts_with(path))
+        sources
+            || self
+                .photos
+                .iter()
+                .any(|photo| content.join(&photo.written).starts_with(path))
     }
 
     /// Whether edition `edition` has an article `id`.
