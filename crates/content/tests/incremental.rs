@@ -6,42 +6,15 @@
 
 mod common;
 
-use std::collections::BTreeMap;
 use std::fs;
 use std::path::Path;
 
 use brnn_content::build::{BuildReport, BUILD_FOLDER, CHANGES_FILE};
-use common::{content_copy, forget_last_build, now, page_shell, tree};
+use common::{assert_same_files, content_copy, differences, edit, forget_last_build, now, page_shell, tree};
 use tempfile::{NamedTempFile, TempDir};
 
 fn build(content: &Path, out: &Path, shell: &NamedTempFile) -> BuildReport {
     common::build_with_pages(content, out, shell, now()).unwrap()
-}
-
-/// The change list the differences between `before` and `after` make.
-fn differences(before: &BTreeMap<String, Vec<u8>>, after: &BTreeMap<String, Vec<u8>>) -> String {
-    let mut lines = Vec::new();
-    for (path, bytes) in after {
-        match before.get(path) {
-            None => lines.push(format!("+ {path}")),
-            Some(old) if old != bytes => lines.push(format!("~ {path}")),
-            Some(_) => {}
-        }
-    }
-    lines.extend(
-        before
-            .keys()
-            .filter(|path| !after.contains_key(*path))
-            .map(|path| format!("- {path}")),
-    );
-    lines.sort_by(|a, b| a[2..].cmp(&b[2..]));
-    lines.iter().map(|line| format!("{line}\n")).collect()
-}
-
-fn edit(file: &Path, from: &str, to: &str) {
-    let text = fs::read_to_string(file).unwrap();
-    assert!(text.contains(from), "{}: no `{from}`", file.display());
-    fs::write(file, text.replacen(from, to, 1)).unwrap();
 }
 
 const NEW_ARTICLE: &str = "+++\nheadline = \"Beispiel: Ein neuer Artikel\"\nsection = \"bri-nachrichten/aktuelles\"\npublished = 2025-11-05T09:00:00+08:00\nsource = \"\"\n+++\n\nEin neuer Beispielartikel.\n";
@@ -124,16 +97,7 @@ fn after_every_kind_of_edit_an_incremental_build_equals_a_build_from_nothing_and
 
         let fresh = TempDir::new().unwrap();
         build(content.path(), fresh.path(), &shell);
-        let from_nothing = tree(fresh.path());
-        let differing: Vec<&String> = from_nothing
-            .keys()
-            .chain(after.keys())
-            .filter(|path| after.get(*path) != from_nothing.get(*path))
-            .collect();
-        assert!(
-            differing.is_empty(),
-            "{step}: differs from a build from nothing in {differing:?}"
-        );
+        assert_same_files(&after, &tree(fresh.path()), step);
 
         let listed = fs::read_to_string(out.path().join(BUILD_FOLDER).join(CHANGES_FILE)).unwrap();
         assert_eq!(listed, differences(&before, &after), "{step}: the change list");

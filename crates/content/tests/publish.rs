@@ -8,20 +8,26 @@
 
 mod common;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use brnn_content::build::BuildReport;
 use brnn_content::build::{BUILD_FOLDER, CHANGES_FILE, JOURNAL_FILE};
-use brnn_content::commands::{self, KeptBuild};
+use brnn_content::commands::{self, Failure, KeptBuild};
 use brnn_content::up_to_date;
 use brnn_content::ProgressBar;
 use brnn_model::site::SEARCH_BUNDLES_FILE;
-use common::{content_copy, image_cache, now, page_shell, tree};
+use common::{assert_same_files, content_copy, differences, edit, image_cache, now, page_shell, tree};
 use tempfile::{NamedTempFile, TempDir};
 
-fn build_keeping(content: &Path, out: &Path, shell: &NamedTempFile) -> KeptBuild {
-    let (_, kept) = commands::build_keeping(
+/// Builds `content` into `out` with its pages in `shell`, keeping what a watching build keeps.
+fn build_keeping(
+    content: &Path,
+    out: &Path,
+    shell: &NamedTempFile,
+) -> Result<(BuildReport, Option<KeptBuild>), Failure> {
+    commands::build_keeping(
         content,
         out,
         &image_cache(),
@@ -30,34 +36,10 @@ fn build_keeping(content: &Path, out: &Path, shell: &NamedTempFile) -> KeptBuild
         now(),
         &ProgressBar::hidden(),
     )
-    .unwrap();
-    kept.expect("built, not found up to date")
 }
 
-fn edit(file: &Path, from: &str, to: &str) {
-    let text = fs::read_to_string(file).unwrap();
-    assert!(text.contains(from), "{}: no `{from}`", file.display());
-    fs::write(file, text.replacen(from, to, 1)).unwrap();
-}
-
-/// The change list the differences between `before` and `after` make.
-fn differences(before: &BTreeMap<String, Vec<u8>>, after: &BTreeMap<String, Vec<u8>>) -> String {
-    let mut lines = Vec::new();
-    for (path, bytes) in after {
-        match before.get(path) {
-            None => lines.push(format!("+ {path}")),
-            Some(old) if old != bytes => lines.push(format!("~ {path}")),
-            Some(_) => {}
-        }
-    }
-    lines.extend(
-        before
-            .keys()
-            .filter(|path| !after.contains_key(*path))
-            .map(|path| format!("- {path}")),
-    );
-    lines.sort_by(|a, b| a[2..].cmp(&b[2..]));
-    lines.iter().map(|line| format!("{line}\n")).collect()
+fn kept(built: Result<(BuildReport, Option<KeptBuild>), Failure>) -> KeptBuild {
+    built.unwrap().1.expect("built, not found up to date")
 }
 
 fn article(headline: &str, section: &str, published: &str) -> String {
@@ -74,7 +56,7 @@ fn a_publish_writes_what_a_build_from_nothing_makes_and_falls_back_to_one_when_i
     commands::generate(content.path(), 300, 3, None).unwrap();
     let shell = page_shell();
     let out = TempDir::new().unwrap();
-    let mut kept = Some(build_keeping(content.path(), out.path(), &shell));
+    let mut kept_build = Some(kept(build_keeping(content.path(), out.path(), &shell)));
 
     let de = content.path().join("de");
     let newest = de.join("beispiel-neueste.txt");
@@ -227,7 +209,7 @@ fn a_publish_writes_what_a_build_from_nothing_makes_and_falls_back_to_one_when_i
         apply();
         let changed: BTreeSet<PathBuf> = paths.into_iter().collect();
         let publish = commands::publish(
-            kept.take().unwrap(),
+            kept_build.take().unwrap(),
             content.path(),
             out.path(),
             &changed,
@@ -236,7 +218,7 @@ fn a_publish_writes_what_a_build_from_nothing_makes_and_falls_back_to_one_when_i
         )
         .unwrap();
         assert_eq!(publish.is_some(), published, "{step}: published, not built whole");
-        kept = match publish {
+        kept_build = match publish {
             Some((report, kept)) => {
                 let listed = fs::read_to_string(out.path().join(BUILD_FOLDER).join(CHANGES_FILE)).unwrap();
                 let removed: Vec<&str> = listed.lines().filter(|line| line.starts_with("- ")).collect();
@@ -254,16 +236,7 @@ fn a_publish_writes_what_a_build_from_nothing_makes_and_falls_back_to_one_when_i
                 Some(kept)
             }
             None => {
-                let built = commands::build_keeping(
-                    content.path(),
-                    out.path(),
-                    &image_cache(),
-                    None,
-                    Some(shell.path()),
-                    now(),
-                    &ProgressBar::hidden(),
-                );
-                match built {
+                match build_keeping(content.path(), out.path(), &shell) {
                     Ok((_, kept)) => kept,
                     // The problem is the editor's to fix; the site stays as it was.
                     Err(_) => {
@@ -273,7 +246,7 @@ fn a_publish_writes_what_a_build_from_nothing_makes_and_falls_back_to_one_when_i
                             "section = \"nirgends\"",
                             "section = \"bri-nachrichten/aktuelles\"",
                         );
-                        Some(build_keeping(content.path(), out.path(), &shell))
+                        Some(kept(build_keeping(content.path(), out.path(), &shell)))
                     }
                 }
             }
@@ -281,17 +254,8 @@ fn a_publish_writes_what_a_build_from_nothing_makes_and_falls_back_to_one_when_i
         let after = tree(out.path());
 
         let fresh = TempDir::new().unwrap();
-        build_keeping(content.path(), fresh.path(), &shell);
-        let from_nothing = tree(fresh.path());
-        let differing: Vec<&String> = from_nothing
-            .keys()
-            .chain(after.keys())
-            .filter(|path| after.get(*path) != from_nothing.get(*path))
-            .collect();
-        assert!(
-            differing.is_empty(),
-            "{step}: differs from a build from nothing in {differing:?}"
-        );
+        build_keeping(content.path(), fresh.path(), &shell).unwrap();
+        assert_same_files(&after, &tree(fresh.path()), step);
         if published {
             let listed = fs::read_to_string(out.path().join(BUILD_FOLDER).join(CHANGES_FILE)).unwrap();
             assert_eq!(listed, differences(&before, &after), "{step}: the change list");
@@ -304,22 +268,13 @@ fn a_publish_writes_what_a_build_from_nothing_makes_and_falls_back_to_one_when_i
 
     // The manifest as the publishes left it: the next build of everything
     // finds every file made from what it is made from now.
-    kept.take();
+    kept_build.take();
     let before = tree(out.path());
     assert!(
         !out.path().join(BUILD_FOLDER).join(up_to_date::FILE).exists(),
         "a publish removes the record of the last build's inputs"
     );
-    let (report, _) = commands::build_keeping(
-        content.path(),
-        out.path(),
-        &image_cache(),
-        None,
-        Some(shell.path()),
-        now(),
-        &ProgressBar::hidden(),
-    )
-    .unwrap();
+    let (report, _) = build_keeping(content.path(), out.path(), &shell).unwrap();
     assert_eq!((report.written, report.removed), (0, 0));
     // The search index's bundles are kept by their fingerprints, not file by file.
     let search_files = before

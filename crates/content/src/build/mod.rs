@@ -505,23 +505,20 @@ impl<'a> Output<'a> {
             false => FolderTimes::read(out),
         };
         Output {
-            out,
-            progress,
-            report: BuildReport {
-                articles,
-                ..BuildReport::default()
-            },
-            paths,
             // A build makes about the files the last one made.
             next: Manifest::with_room_for(previous.len()),
-            previous,
             unchanged_folders: recorded_folders.still_as_recorded(out).into_iter().collect(),
             recorded_folders,
-            listed: HashMap::new(),
-            changes: ChangeList::default(),
-            built_bundles: None,
-            scope: Scope::everything(),
-            rekeyed: Vec::new(),
+            ..Self::resuming(
+                out,
+                progress,
+                articles,
+                SiteFiles {
+                    paths,
+                    manifest: previous,
+                },
+                Scope::everything(),
+            )
         }
     }
 

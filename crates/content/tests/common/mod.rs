@@ -169,3 +169,48 @@ pub fn tree(root: &Path) -> BTreeMap<String, Vec<u8>> {
     }
     files
 }
+
+/// The change list the differences between the trees `before` and `after` make (`build::CHANGES_FILE`).
+pub fn differences(before: &BTreeMap<String, Vec<u8>>, after: &BTreeMap<String, Vec<u8>>) -> String {
+    let mut lines = Vec::new();
+    for (path, bytes) in after {
+        match before.get(path) {
+            None => lines.push(format!("+ {path}")),
+            Some(old) if old != bytes => lines.push(format!("~ {path}")),
+            Some(_) => {}
+        }
+    }
+    lines.extend(
+        before
+            .keys()
+            .filter(|path| !after.contains_key(*path))
+            .map(|path| format!("- {path}")),
+    );
+    lines.sort_by(|a, b| a[2..].cmp(&b[2..]));
+    lines.iter().map(|line| format!("{line}\n")).collect()
+}
+
+/// Replaces the first `from` in `file` with `to`; `from` must be there.
+pub fn edit(file: &Path, from: &str, to: &str) {
+    let text = fs::read_to_string(file).unwrap();
+    assert!(text.contains(from), "{}: no `{from}`", file.display());
+    fs::write(file, text.replacen(from, to, 1)).unwrap();
+}
+
+/// Asserts that the site `built` has exactly the files, and the bytes, of
+/// `from_nothing` (a build from nothing), naming the `step` and the files that differ.
+pub fn assert_same_files(
+    built: &BTreeMap<String, Vec<u8>>,
+    from_nothing: &BTreeMap<String, Vec<u8>>,
+    step: &str,
+) {
+    let differing: Vec<&String> = from_nothing
+        .keys()
+        .chain(built.keys())
+        .filter(|path| built.get(*path) != from_nothing.get(*path))
+        .collect();
+    assert!(
+        differing.is_empty(),
+        "{step}: differs from a build from nothing in {differing:?}"
+    );
+}
