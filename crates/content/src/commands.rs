@@ -10,7 +10,7 @@ use brnn_model::date::Published;
 use brnn_model::slug::Slug;
 use indicatif::ProgressBar;
 
-use crate::build::{self, BuildReport, Pages, Publication, Scope, SiteFiles};
+use crate::build::{self, BuildReport, Pages, Scope, SiteFiles};
 use crate::images::Prepared;
 use crate::library::{self, Library};
 use crate::network::{self, NetworkConfig, SiteUrl};
@@ -309,19 +309,16 @@ pub fn publish(
     let scope = Scope::since(&articles);
     let published = build::publish(&library, out, pages.as_ref(), &media, now, scope, files, progress)
         .map_err(|error| io_failure(out, format!("cannot write: {error}")))?;
-    Ok(match published {
-        Publication::Done(mut report, files) => {
-            report.sources_parsed = articles.len();
-            let kept = KeptBuild {
-                library,
-                files,
-                pages,
-                media,
-            };
-            Some((report, kept))
-        }
-        Publication::NeedsEverything => None,
-    })
+    Ok(published.map(|(mut report, files)| {
+        report.sources_parsed = articles.len();
+        let kept = KeptBuild {
+            library,
+            files,
+            pages,
+            media,
+        };
+        (report, kept)
+    }))
 }
 
 /// A site's lock (`<site>/.brnn/lock`), held until dropped: one build at a

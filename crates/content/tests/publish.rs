@@ -18,7 +18,9 @@ use brnn_content::commands::{self, Failure, KeptBuild};
 use brnn_content::up_to_date;
 use brnn_content::ProgressBar;
 use brnn_model::site::SEARCH_BUNDLES_FILE;
-use common::{assert_same_files, content_copy, differences, edit, image_cache, now, page_shell, tree};
+use common::{
+    assert_same_files, build_with_pages, content_copy, differences, edit, image_cache, now, page_shell, tree,
+};
 use tempfile::{NamedTempFile, TempDir};
 
 /// Builds `content` into `out` with its pages in `shell`, keeping what a watching build keeps.
@@ -182,6 +184,22 @@ fn a_publish_writes_what_a_build_from_nothing_makes_and_falls_back_to_one_when_i
                     "section = \"bri-nachrichten/aktuelles\"",
                     "section = \"nirgends\"",
                 )
+            }),
+        ),
+        (
+            "after another build of the site, with a new page shell",
+            vec![newest.clone()],
+            false,
+            Box::new(|| {
+                let text = fs::read_to_string(shell.path()).unwrap();
+                fs::write(
+                    shell.path(),
+                    text.replace("</head>", "<meta name=\"x-shell\" content=\"2\"></head>"),
+                )
+                .unwrap();
+                // As Trunk's hook builds it beside the watching build.
+                build_with_pages(content.path(), out.path(), &shell, now()).unwrap();
+                edit(&newest, "Ein Beispielartikel", "Ein neuer Beispielartikel");
             }),
         ),
         (

@@ -18,6 +18,7 @@ use std::fs::{File, OpenOptions};
 use std::hash::BuildHasher;
 use std::io::{self, BufRead, BufReader, Write};
 use std::path::Path;
+use std::time::SystemTime;
 
 use hashbrown::HashTable;
 use rustc_hash::FxBuildHasher;
@@ -293,6 +294,18 @@ impl Manifest {
     /// Its entries, taken out of it.
     pub fn drain(&mut self) -> impl Iterator<Item = (SitePath, Key)> + '_ {
         self.0.drain()
+    }
+}
+
+/// The manifest's file as a build of everything left it: its time and size.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ManifestStamp(SystemTime, u64);
+
+impl ManifestStamp {
+    /// That of the site at `out`; `None` without a manifest.
+    pub fn of(out: &Path) -> Option<Self> {
+        let metadata = std::fs::metadata(out.join(BUILD_FOLDER).join(MANIFEST_FILE)).ok()?;
+        Some(ManifestStamp(metadata.modified().ok()?, metadata.len()))
     }
 }
 

@@ -64,7 +64,7 @@ use serde::Serialize;
 
 use article_keys::ArticleKeys;
 pub use folders::FolderTimes;
-use manifest::{Change, ChangeList, Key, Manifest, SitePath, SitePaths};
+use manifest::{Change, ChangeList, Key, Manifest, ManifestStamp, SitePath, SitePaths};
 pub use manifest::{BUILD_FOLDER, CHANGES_FILE, JOURNAL_FILE, MANIFEST_FILE};
 pub use scope::Scope;
 
@@ -207,15 +207,16 @@ use pages::{Carried, Json, Publisher};
 pub struct SiteFiles {
     paths: SitePaths,
     manifest: Manifest,
+    /// The manifest's file as this process last saw it: another build of
+    /// the site (Trunk's hook, with a new page shell, say) writes it anew.
+    written: Option<ManifestStamp>,
 }
 
-/// What a publish did.
-pub enum Publication {
-    Done(BuildReport, SiteFiles),
-    /// The articles reach further than a publish goes (the search index's
-    /// bundles change): a build of everything is needed; nothing was written.
-    NeedsEverything,
-}
+/// What a publish wrote, and the site's files after it; `None` when the
+/// articles reach further than a publish goes (the search index's bundles
+/// change) or another build wrote the site since: a build of everything
+/// is needed, and nothing was written.
+pub type Publication = Option<(BuildReport, SiteFiles)>;
 
 /// Writes everything below `out`; see the module documentation for what
 /// goes where. With `pages`, also every HTML page; `media` are the photos'
@@ -232,8 +233,8 @@ pub fn build(
 ) -> io::Result<(BuildReport, SiteFiles)> {
     let output = Output::new(out, progress, library.article_count());
     match write_and_commit(library, pages, media, now, output)? {
-        Publication::Done(report, files) => Ok((report, files)),
-        Publication::NeedsEverything => Err(io::Error::other(
+        Some(built) => Ok(built),
+        None => Err(io::Error::other(
             "a build of everything found it did not go through everything",
         )),
     }
@@ -255,6 +256,10 @@ pub fn publish(
     files: SiteFiles,
     progress: &ProgressBar,
 ) -> io::Result<Publication> {
+    // What this process knows of the site is behind once another build wrote it.
+    if files.written.is_none() || ManifestStamp::of(out) != files.written {
+        return Ok(None);
+    }
     let output = Output::resuming(out, progress, library.article_count(), files, scope);
     write_and_commit(library, pages, media, now, output)
 }
@@ -274,17 +279,17 @@ fn write_and_commit(
     match write_site(library, output.out, pages, media, now, &mut output) {
         Ok(Some(stale_folders)) => {
             output.commit(&stale_folders)?;
-            Ok(Publication::Done(
-                output.report,
-                SiteFiles {
-                    paths: output.paths,
-                    manifest: output.next,
-                },
-            ))
+            let written = ManifestStamp::of(output.out);
+            let files = SiteFiles {
+                paths: output.paths,
+                manifest: output.next,
+                written,
+            };
+            Ok(Some((output.report, files)))
         }
         Ok(None) => {
             output.discard_from(0);
-            Ok(Publication::NeedsEverything)
+            Ok(None)
         }
         Err(error) => {
             output.discard_from(0);
@@ -516,6 +521,7 @@ impl<'a> Output<'a> {
                 SiteFiles {
                     paths,
                     manifest: previous,
+                    written: None,
                 },
                 Scope::everything(),
             )
